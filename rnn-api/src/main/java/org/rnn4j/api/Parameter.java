@@ -1,0 +1,101 @@
+package org.rnn4j.api;
+
+import java.util.Arrays;
+
+/**
+ * A named, trainable tensor: its shape, its values and the gradient accumulated for it.
+ *
+ * <p>Values and gradient are row-major arrays of {@link #size()} doubles, owned by the layer
+ * that made the parameter and updated in place by optimizers. Per the package's gradient
+ * convention, {@code backward} passes add dL/d(value) into {@link #grad()}.
+ */
+public final class Parameter {
+
+    private final String name;
+    private final int[] shape;
+    private final double[] value;
+    private final double[] grad;
+
+    /**
+     * A parameter of zeros.
+     *
+     * @param name its name within its layer ({@code "weight_ih"}); letters, digits, '_' and '.'
+     * @param shape its dimensions, each at least 1
+     */
+    public Parameter(String name, int... shape) {
+        if (name == null || !name.matches("[A-Za-z0-9_.]+")) {
+            throw new IllegalArgumentException("a parameter name is letters, digits, '_' and '.', got '" + name + "'");
+        }
+        long size = 1;
+        for (int d : shape) {
+            if (d < 1) {
+                throw new IllegalArgumentException("parameter '" + name + "' needs every dimension >= 1, got "
+                        + Arrays.toString(shape));
+            }
+            size *= d;
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("parameter '" + name + "' of shape " + Arrays.toString(shape)
+                    + " has more than 2^31 elements");
+        }
+        this.name = name;
+        this.shape = shape.clone();
+        this.value = new double[(int) size];
+        this.grad = new double[(int) size];
+    }
+
+    /** @return the name within its layer */
+    public String name() {
+        return name;
+    }
+
+    /** @return a copy of the dimensions */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** @return the number of elements */
+    public int size() {
+        return value.length;
+    }
+
+    /** @return the values, shared (optimizers update them in place) */
+    public double[] value() {
+        return value;
+    }
+
+    /** @return the accumulated gradient dL/d(value), shared */
+    public double[] grad() {
+        return grad;
+    }
+
+    /** Sets the accumulated gradient to zero. */
+    public void zeroGrad() {
+        Arrays.fill(grad, 0.0);
+    }
+
+    /**
+     * Copies values in, checking the count.
+     *
+     * @param values exactly {@link #size()} numbers, all finite
+     * @throws IllegalArgumentException on a wrong count or a non-finite value
+     */
+    public void set(double... values) {
+        if (values.length != value.length) {
+            throw new IllegalArgumentException("parameter '" + name + "' of shape " + Arrays.toString(shape)
+                    + " takes " + value.length + " values, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("parameter '" + name + "' value " + i + " is " + values[i]
+                        + "; only finite values are allowed");
+            }
+        }
+        System.arraycopy(values, 0, value, 0, values.length);
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(shape);
+    }
+}
