@@ -1,0 +1,35 @@
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.OptimizerProvider;
+
+/**
+ * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code dense})
+ * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), and stacked
+ * networks trained with backpropagation through time.
+ *
+ * @uses Activation found by name through {@link org.rnn4j.core.Registry}
+ * @uses Loss found by name through {@link org.rnn4j.core.Registry}
+ * @uses LayerProvider found by name through {@link org.rnn4j.core.Registry}
+ * @uses OptimizerProvider found by name through {@link org.rnn4j.core.Registry}
+ * @provides LayerProvider elman and dense
+ * @provides Loss half_sse, mse and softmax_cross_entropy
+ */
+module org.rnn4j.core {
+    requires transitive org.rnn4j.api;
+
+    exports org.rnn4j.core;
+
+    uses Activation;
+    uses Loss;
+    uses LayerProvider;
+    uses OptimizerProvider;
+
+    provides LayerProvider with
+            org.rnn4j.core.layers.ElmanProvider,
+            org.rnn4j.core.layers.DenseProvider;
+    provides Loss with
+            org.rnn4j.core.losses.HalfSquaredError,
+            org.rnn4j.core.losses.MeanSquaredError,
+            org.rnn4j.core.losses.SoftmaxCrossEntropy;
+}

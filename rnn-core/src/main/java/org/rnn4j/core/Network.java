@@ -1,0 +1,269 @@
+package org.rnn4j.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+
+/**
+ * A stack of recurrent layers of any depth under an output layer, with a loss: the
+ * tutorial's one hidden layer, H1..H4, and deeper.
+ *
+ * <pre>
+ *   h^1 = layer_1(x),  h^l = layer_l(h^{l-1}),  y = output(h^L),  L = loss(y, d)
+ * </pre>
+ *
+ * {@link #gradients} runs the forward pass, the loss, then every layer's backward in reverse
+ * order (each recurrent layer doing its own backpropagation through time), and leaves dL/dtheta
+ * in every {@link Parameter#grad()}. Made by {@link #builder(Registry)}. A network holds the
+ * buffers of its last pass, so one instance serves one thread at a time.
+ */
+public final class Network {
+
+    private final List<Layer> recurrent;
+    private final Layer output;
+    private final Loss loss;
+    private final Reduction reduction;
+    private final Map<String, Parameter> named;
+    private final List<Parameter> parameters;
+    private double[] gradBuffer = new double[0];
+    private Sequence gradOut;
+
+    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction) {
+        this.recurrent = List.copyOf(recurrent);
+        this.output = output;
+        this.loss = loss;
+        this.reduction = reduction;
+        Map<String, Parameter> m = new LinkedHashMap<>();
+        for (int l = 0; l < recurrent.size(); l++) {
+            for (Parameter p : recurrent.get(l).parameters()) {
+                m.put("layer" + l + "." + p.name(), p);
+            }
+        }
+        for (Parameter p : output.parameters()) {
+            m.put("output." + p.name(), p);
+        }
+        this.named = Collections.unmodifiableMap(m);
+        this.parameters = List.copyOf(m.values());
+    }
+
+    /**
+     * Starts describing a network whose layers, activations and loss are looked up in
+     * {@code registry}.
+     *
+     * @param registry the installed plug-ins
+     * @return a new builder
+     */
+    public static NetworkBuilder builder(Registry registry) {
+        return new NetworkBuilder(registry);
+    }
+
+    /** @return the recurrent layers, input side first */
+    public List<Layer> recurrentLayers() {
+        return recurrent;
+    }
+
+    /** @return the output layer */
+    public Layer outputLayer() {
+        return output;
+    }
+
+    /** @return the loss */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** @return how per-row losses are combined */
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    /** @return features per step in */
+    public int inputSize() {
+        return recurrent.isEmpty() ? output.inputSize() : recurrent.get(0).inputSize();
+    }
+
+    /** @return features per step out */
+    public int outputSize() {
+        return output.outputSize();
+    }
+
+    /** @return every parameter, input side first, in a fixed order */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Every parameter by a qualified name: {@code layer0.weight_ih}, ..., {@code output.weight}.
+     *
+     * @return the parameters by name, in {@link #parameters()} order
+     */
+    public Map<String, Parameter> namedParameters() {
+        return named;
+    }
+
+    /** Sets every parameter's gradient to zero. */
+    public void zeroGradients() {
+        parameters.forEach(Parameter::zeroGrad);
+    }
+
+    /**
+     * Runs every layer over {@code x}.
+     *
+     * @param x the input batch, {@link #inputSize()} features per step, all finite
+     * @param initial one state per recurrent layer, or null for zeros
+     * @return the output layer's output, valid until the next forward
+     * @throws IllegalArgumentException on a wrong shape, a wrong number of states or a
+     *     non-finite input
+     */
+    public Sequence forward(Sequence x, List<State> initial) {
+        requireFinite("input", x);
+        if (initial != null && initial.size() != recurrent.size()) {
+            throw new IllegalArgumentException("the network has " + recurrent.size()
+                    + " recurrent layer(s) but " + initial.size() + " initial state(s) were given");
+        }
+        Sequence h = x;
+        for (int l = 0; l < recurrent.size(); l++) {
+            h = recurrent.get(l).forward(h, initial == null ? null : initial.get(l));
+        }
+        return output.forward(h, null);
+    }
+
+    /**
+     * The state of each recurrent layer after the last forward, to carry into the next batch.
+     *
+     * @return new states, one per recurrent layer
+     */
+    public List<State> finalStates() {
+        List<State> s = new ArrayList<>(recurrent.size());
+        for (Layer l : recurrent) {
+            s.add(l.finalState());
+        }
+        return s;
+    }
+
+    /**
+     * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
+     *
+     * @param x input batch
+     * @param target targets, shaped like the output
+     * @param initial one state per recurrent layer, or null for zeros
+     * @return the reduced loss
+     */
+    public double loss(Sequence x, Sequence target, List<State> initial) {
+        Sequence y = forward(x, initial);
+        return lossOf(y, target);
+    }
+
+    /**
+     * Zeroes the gradients, then runs forward, the loss and the full backward pass (BPTT through
+     * every recurrent layer), leaving dL/dtheta in every parameter's gradient.
+     *
+     * @param x input batch
+     * @param target targets, shaped like the output
+     * @param initial one state per recurrent layer, or null for zeros
+     * @return the reduced loss
+     * @throws IllegalArgumentException on shapes that do not fit or non-finite values
+     */
+    public double gradients(Sequence x, Sequence target, List<State> initial) {
+        zeroGradients();
+        Sequence y = forward(x, initial);
+        double value = lossOf(y, target);
+        Sequence g = output.backward(gradOut);
+        for (int l = recurrent.size() - 1; l >= 0; l--) {
+            g = recurrent.get(l).backward(g);
+        }
+        return value;
+    }
+
+    /**
+     * dL/d(initial state) of each recurrent layer, from the last {@link #gradients} call.
+     *
+     * @return one gradient per recurrent layer
+     */
+    public List<State> initialStateGradients() {
+        List<State> s = new ArrayList<>(recurrent.size());
+        for (Layer l : recurrent) {
+            s.add(l.initialStateGradient());
+        }
+        return s;
+    }
+
+    private double lossOf(Sequence y, Sequence target) {
+        Sequence.requireSameShape("target", y, target);
+        requireFinite("target", target);
+        if (loss.targetsAreDistributions()) {
+            requireDistributions(y, target);
+        }
+        if (gradBuffer.length != y.data().length) {
+            gradBuffer = new double[y.data().length];
+        }
+        Sequence g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
+        gradOut = g;
+        double sum = loss.evaluate(y, target, g);
+        if (reduction == Reduction.MEAN) {
+            int active = 0;
+            for (int r = 0; r < y.rows(); r++) {
+                if (y.active(r)) {
+                    active++;
+                }
+            }
+            if (active == 0) {
+                throw new IllegalArgumentException("the mask leaves no step of the batch to learn from");
+            }
+            double[] gd = g.data();
+            for (int i = 0; i < gd.length; i++) {
+                gd[i] /= active;
+            }
+            return sum / active;
+        }
+        return sum;
+    }
+
+    private void requireDistributions(Sequence y, Sequence target) {
+        int n = target.features();
+        double[] d = target.data();
+        for (int r = 0; r < target.rows(); r++) {
+            if (!y.active(r)) {
+                continue;
+            }
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                if (d[r * n + i] < 0) {
+                    throw new IllegalArgumentException("loss '" + loss.name() + "' needs targets that are probability "
+                            + "distributions; row " + r + " has a negative value " + d[r * n + i]);
+                }
+                s += d[r * n + i];
+            }
+            if (Math.abs(s - 1) > 1e-9) {
+                throw new IllegalArgumentException("loss '" + loss.name() + "' needs targets that are probability "
+                        + "distributions (sum 1); row " + r + " sums to " + s);
+            }
+        }
+    }
+
+    private static void requireFinite(String what, Sequence s) {
+        int i = s.firstNonFinite();
+        if (i >= 0) {
+            int row = i / s.features();
+            throw new IllegalArgumentException("the " + what + " holds " + s.data()[i] + " at step " + row / s.batch()
+                    + ", sequence " + row % s.batch() + ", feature " + i % s.features() + "; only finite values are allowed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Network[");
+        for (Layer l : recurrent) {
+            sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
+        }
+        return sb.append(output.kind()).append('(').append(output.inputSize()).append("->")
+                .append(output.outputSize()).append("), loss ").append(loss.name()).append(']').toString();
+    }
+}

@@ -1,0 +1,168 @@
+package org.rnn4j.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Options;
+
+/**
+ * Describes a {@link Network}: the input size, recurrent layers in order, the output layer, the
+ * loss, and the seed of the initial weights.
+ *
+ * <pre>{@code
+ * Network net = Network.builder(Registry.installed())
+ *     .input(65)
+ *     .recurrent("elman", 256, Map.of("activation", "tanh"))
+ *     .recurrent("elman", 256)
+ *     .output(65)
+ *     .loss("softmax_cross_entropy")
+ *     .seed(42)
+ *     .build();
+ * }</pre>
+ */
+public final class NetworkBuilder {
+
+    private final Registry registry;
+    private int input = -1;
+    private final List<LayerDef> recurrent = new ArrayList<>();
+    private LayerDef output;
+    private String loss = "softmax_cross_entropy";
+    private Reduction reduction = Reduction.MEAN;
+    private long seed = 42;
+
+    private record LayerDef(String kind, int size, Map<String, String> options) {
+    }
+
+    NetworkBuilder(Registry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param size features per step of the input (for one-hot text: the vocabulary size)
+     * @return this
+     */
+    public NetworkBuilder input(int size) {
+        this.input = size;
+        return this;
+    }
+
+    /**
+     * Adds a recurrent layer on top of the ones added so far.
+     *
+     * @param kind an installed recurrent layer kind ({@code "elman"})
+     * @param size its hidden size
+     * @param options its settings ({@code activation}, {@code bias}, ...)
+     * @return this
+     */
+    public NetworkBuilder recurrent(String kind, int size, Map<String, String> options) {
+        recurrent.add(new LayerDef(kind, size, new LinkedHashMap<>(options)));
+        return this;
+    }
+
+    /**
+     * Adds a recurrent layer with default settings.
+     *
+     * @param kind an installed recurrent layer kind
+     * @param size its hidden size
+     * @return this
+     */
+    public NetworkBuilder recurrent(String kind, int size) {
+        return recurrent(kind, size, Map.of());
+    }
+
+    /**
+     * Sets the output layer.
+     *
+     * @param kind an installed feed-forward layer kind ({@code "dense"})
+     * @param size outputs per step
+     * @param options its settings
+     * @return this
+     */
+    public NetworkBuilder output(String kind, int size, Map<String, String> options) {
+        this.output = new LayerDef(kind, size, new LinkedHashMap<>(options));
+        return this;
+    }
+
+    /**
+     * Sets a {@code dense} output layer with identity activation and a bias.
+     *
+     * @param size outputs per step
+     * @return this
+     */
+    public NetworkBuilder output(int size) {
+        return output("dense", size, Map.of());
+    }
+
+    /**
+     * @param name an installed loss (default {@code softmax_cross_entropy})
+     * @return this
+     */
+    public NetworkBuilder loss(String name) {
+        this.loss = name;
+        return this;
+    }
+
+    /**
+     * @param r how per-row losses combine (default {@link Reduction#MEAN})
+     * @return this
+     */
+    public NetworkBuilder reduction(Reduction r) {
+        this.reduction = r;
+        return this;
+    }
+
+    /**
+     * @param s seed of the initial weights (default 42); the same seed gives the same weights
+     * @return this
+     */
+    public NetworkBuilder seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /**
+     * Makes the network, its layers freshly initialised from the seed.
+     *
+     * @return the network
+     * @throws IllegalArgumentException if something is missing, a name is not installed, a kind
+     *     is used in the wrong place, or a setting is invalid
+     */
+    public Network build() {
+        if (input < 1) {
+            throw new IllegalArgumentException("the network needs input(size) with size >= 1, got " + input);
+        }
+        if (output == null) {
+            throw new IllegalArgumentException("the network needs an output layer: call output(size)");
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        List<Layer> layers = new ArrayList<>();
+        int width = input;
+        for (int l = 0; l < recurrent.size(); l++) {
+            LayerDef d = recurrent.get(l);
+            Layer layer = make(d, width, true, "recurrent layer " + l, root.split());
+            layers.add(layer);
+            width = layer.outputSize();
+        }
+        Layer out = make(output, width, false, "output layer", root.split());
+        return new Network(layers, out, registry.loss(loss), reduction);
+    }
+
+    private Layer make(LayerDef d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
+        LayerProvider p = registry.layer(d.kind());
+        if (p.recurrent() != wantRecurrent) {
+            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is "
+                    + (p.recurrent() ? "recurrent" : "not recurrent") + "; the " + where + " must "
+                    + (wantRecurrent ? "be recurrent" : "not be recurrent"));
+        }
+        if (d.size() < 1) {
+            throw new IllegalArgumentException(where + " ('" + d.kind() + "') needs a size >= 1, got " + d.size());
+        }
+        Options options = new Options(where + " ('" + d.kind() + "')", d.options());
+        return p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
+    }
+}

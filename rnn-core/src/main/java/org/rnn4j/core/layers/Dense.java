@@ -1,0 +1,116 @@
+package org.rnn4j.core.layers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+import org.rnn4j.core.math.Kernels;
+
+/**
+ * A fully connected layer applied to every step independently (a time-distributed
+ * {@code torch.nn.Linear} followed by an activation):
+ *
+ * <pre>
+ *   forward:  a = W x + b,  y = f(a)                   (W is O x I)
+ *   backward: da = dy (*) f'(a),  dW += da x^T,  db += da,  dx = W^T da
+ * </pre>
+ *
+ * All T x B rows go through one matrix product each way.
+ */
+final class Dense implements Layer {
+
+    private final Kernels k = Kernels.get();
+    private final int in;
+    private final int outSize;
+    private final Activation f;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final List<Parameter> parameters;
+
+    private int rows = -1;
+    private double[] pre;
+    private double[] out;
+    private double[] dPre;
+    private double[] dx;
+    private Sequence lastIn;
+    private Sequence lastOut;
+
+    Dense(int in, int outSize, Activation f, boolean withBias) {
+        this.in = in;
+        this.outSize = outSize;
+        this.f = f;
+        this.weight = new Parameter("weight", outSize, in);
+        this.bias = withBias ? new Parameter("bias", outSize) : null;
+        List<Parameter> ps = new ArrayList<>(List.of(weight));
+        if (bias != null) {
+            ps.add(bias);
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    @Override
+    public String kind() {
+        return "dense";
+    }
+
+    @Override
+    public int inputSize() {
+        return in;
+    }
+
+    @Override
+    public int outputSize() {
+        return outSize;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Sequence forward(Sequence x, State initial) {
+        Shapes.requireInput(this, x);
+        int r = x.rows();
+        if (r != rows) {
+            rows = r;
+            pre = new double[r * outSize];
+            out = new double[r * outSize];
+            dPre = new double[r * outSize];
+            dx = new double[r * in];
+        }
+        k.gemm(false, true, r, outSize, in, 1.0, x.data(), 0, in, weight.value(), 0, in, 0.0, pre, 0, outSize);
+        if (bias != null) {
+            k.addRowVector(pre, r, bias.value(), outSize);
+        }
+        f.apply(pre, out, 0, r * outSize);
+        lastIn = x;
+        lastOut = Sequence.wrap(x.steps(), x.batch(), outSize, out, x.mask());
+        return lastOut;
+    }
+
+    @Override
+    public Sequence backward(Sequence dy) {
+        Shapes.requireGradient(this, lastOut, dy);
+        System.arraycopy(dy.data(), 0, dPre, 0, rows * outSize);
+        f.backward(pre, out, dPre, 0, rows * outSize);
+        if (lastIn.mask() != null) {
+            for (int r = 0; r < rows; r++) {
+                if (!lastIn.active(r)) {
+                    Arrays.fill(dPre, r * outSize, (r + 1) * outSize, 0.0);
+                }
+            }
+        }
+        k.gemm(true, false, outSize, in, rows, 1.0, dPre, 0, outSize, lastIn.data(), 0, in, 1.0, weight.grad(), 0, in);
+        if (bias != null) {
+            k.addColumnSums(dPre, rows, outSize, bias.grad());
+        }
+        k.gemm(false, false, rows, in, outSize, 1.0, dPre, 0, outSize, weight.value(), 0, in, 0.0, dx, 0, in);
+        return Sequence.wrap(lastIn.steps(), lastIn.batch(), in, dx, lastIn.mask());
+    }
+}

@@ -1,0 +1,41 @@
+package org.rnn4j.core.layers;
+
+import java.util.Set;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.LayerSpec;
+
+/**
+ * Makes {@code elman} layers. Options: {@code activation} (any installed activation, default
+ * {@code tanh} as in PyTorch's nn.RNN) and {@code bias} ({@code true} by default). Weights start
+ * uniform in [-1/sqrt(H), 1/sqrt(H)), PyTorch's default.
+ */
+public final class ElmanProvider implements LayerProvider {
+
+    /** Options this layer understands. */
+    static final Set<String> OPTIONS = Set.of("activation", "bias");
+
+    /** For {@link java.util.ServiceLoader}. */
+    public ElmanProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "elman";
+    }
+
+    @Override
+    public boolean recurrent() {
+        return true;
+    }
+
+    @Override
+    public Layer create(LayerSpec spec) {
+        spec.options().requireOnly(OPTIONS);
+        Elman layer = new Elman(spec.inputSize(), spec.outputSize(), spec.activation("activation", "tanh"),
+                spec.options().flag("bias", true));
+        double bound = 1.0 / Math.sqrt(spec.outputSize());
+        layer.parameters().forEach(p -> Init.uniform(p, bound, spec.random()));
+        return layer;
+    }
+}

@@ -1,0 +1,26 @@
+package org.rnn4j.core.layers;
+
+import java.util.random.RandomGenerator;
+import org.rnn4j.api.Parameter;
+
+/** Weight initialisation of the built-in layers. */
+final class Init {
+
+    private Init() {
+    }
+
+    /**
+     * Uniform initialisation in [-bound, bound). PyTorch's default for recurrent layers uses
+     * bound = 1/sqrt(hidden size), for linear layers 1/sqrt(input size).
+     *
+     * @param p the parameter to fill
+     * @param bound the half-width of the interval
+     * @param random the seeded source
+     */
+    static void uniform(Parameter p, double bound, RandomGenerator random) {
+        double[] v = p.value();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = bound * (2 * random.nextDouble() - 1);
+        }
+    }
+}

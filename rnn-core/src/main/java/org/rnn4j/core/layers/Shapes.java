@@ -1,0 +1,49 @@
+package org.rnn4j.core.layers;
+
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+
+/** Shape checks shared by the built-in layers, with messages that name the layer. */
+final class Shapes {
+
+    private Shapes() {
+    }
+
+    static String describe(Layer layer) {
+        return layer.kind() + " layer (" + layer.inputSize() + " -> " + layer.outputSize() + ")";
+    }
+
+    static void requireInput(Layer layer, Sequence x) {
+        if (x.features() != layer.inputSize()) {
+            throw new IllegalArgumentException("the " + describe(layer) + " expects " + layer.inputSize()
+                    + " features per step, got a batch of shape " + x.shape() + " (steps x batch x features)");
+        }
+    }
+
+    static void requireGradient(Layer layer, Sequence forwardOutput, Sequence dy) {
+        if (forwardOutput == null) {
+            throw new IllegalStateException("backward on the " + describe(layer) + " before any forward");
+        }
+        if (dy.steps() != forwardOutput.steps() || dy.batch() != forwardOutput.batch()
+                || dy.features() != forwardOutput.features()) {
+            throw new IllegalArgumentException("the " + describe(layer) + " produced " + forwardOutput.shape()
+                    + " but the gradient passed to backward has shape " + dy.shape());
+        }
+    }
+
+    static void requireState(Layer layer, State initial, int batch) {
+        int[] sizes = layer.stateSizes();
+        if (initial.parts().length != sizes.length) {
+            throw new IllegalArgumentException("the " + describe(layer) + " has " + sizes.length
+                    + " state block(s), the initial state given has " + initial.parts().length);
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            if (initial.part(i).length != batch * sizes[i]) {
+                throw new IllegalArgumentException("the " + describe(layer) + " needs initial state block " + i
+                        + " of batch x " + sizes[i] + " = " + batch * sizes[i] + " values, got "
+                        + initial.part(i).length);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.rnn4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.Loss;
+
+class RegistryTest {
+
+    private static final Registry REGISTRY = Registry.installed();
+
+    @Test
+    void findsBuiltInsWithTheirModules() {
+        assertEquals("sigmoid", REGISTRY.activation("sigmoid").name());
+        assertEquals(List.of("dense", "elman"), REGISTRY.layers().stream().map(Plugin::name).toList());
+        assertTrue(REGISTRY.losses().stream().map(Plugin::name).toList()
+                .containsAll(List.of("half_sse", "mse", "softmax_cross_entropy")));
+        for (Plugin<LayerProvider> p : REGISTRY.layers()) {
+            assertEquals("org.rnn4j.core", p.module(), p.name());
+        }
+        for (Plugin<Activation> p : REGISTRY.activations()) {
+            assertEquals("org.rnn4j.activations", p.module(), p.name());
+        }
+    }
+
+    @Test
+    void unknownNameListsWhatIsInstalled() {
+        UnknownPluginException e = assertThrows(UnknownPluginException.class, () -> REGISTRY.activation("sigmod"));
+        assertTrue(e.getMessage().contains("no activation named 'sigmod'"), e.getMessage());
+        assertTrue(e.getMessage().contains("sigmoid (org.rnn4j.activations)"), e.getMessage());
+        assertTrue(e.getMessage().contains("tanh (org.rnn4j.activations)"), e.getMessage());
+        UnknownPluginException l = assertThrows(UnknownPluginException.class, () -> REGISTRY.loss("hinge"));
+        assertTrue(l.getMessage().contains("half_sse (org.rnn4j.core)"), l.getMessage());
+        assertThrows(UnknownPluginException.class, () -> REGISTRY.layer("lsmt"));
+        assertThrows(UnknownPluginException.class, () -> REGISTRY.optimizer("adamm"));
+    }
+
+    @Test
+    void twoPluginsWithOneNameAreRejected() {
+        Loss twin = REGISTRY.loss("mse");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> REGISTRY.toBuilder().add(twin).build());
+        assertTrue(e.getMessage().contains("two losses are named 'mse'"), e.getMessage());
+    }
+
+    @Test
+    void replacePlantsAVariant() {
+        Activation fake = new Activation() {
+            @Override
+            public String name() {
+                return "sigmoid";
+            }
+
+            @Override
+            public double apply(double x) {
+                return x;
+            }
+
+            @Override
+            public double derivative(double x, double y) {
+                return 1;
+            }
+        };
+        Registry r = REGISTRY.toBuilder().replace(fake).build();
+        assertEquals(0.25, r.activation("sigmoid").apply(0.25));
+        assertEquals(0.5, REGISTRY.activation("sigmoid").apply(0.0));
+    }
+}
