@@ -30,9 +30,13 @@ final class Settings {
         return options.number(key, fallback, 0, true, Double.POSITIVE_INFINITY, false);
     }
 
-    /** A finite value of any sign (PyTorch does not check SGD's dampening). */
-    static double anyFinite(Options options, String key, double fallback) {
-        return options.number(key, fallback, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+    /**
+     * A fraction in {@code [0, 1]}: SGD's dampening and RMSprop's alpha. PyTorch does not check
+     * these, but outside [0, 1] the running averages grow without bound or change sign, so rnn4j
+     * rejects them with a message instead of producing NaN later.
+     */
+    static double fraction(Options options, String key, double fallback) {
+        return options.number(key, fallback, 0, true, 1, true);
     }
 
     /** A value in {@code [0, 1)}, as PyTorch checks Adam's betas. */

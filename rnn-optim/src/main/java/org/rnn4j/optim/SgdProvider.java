@@ -13,7 +13,7 @@ import org.rnn4j.api.Options;
  *   <tr><th>name</th><th>default</th><th>allowed</th></tr>
  *   <tr><td>{@code lr}</td><td>1e-3</td><td>&gt;= 0</td></tr>
  *   <tr><td>{@code momentum}</td><td>0</td><td>&gt;= 0</td></tr>
- *   <tr><td>{@code dampening}</td><td>0</td><td>any (not checked by PyTorch)</td></tr>
+ *   <tr><td>{@code dampening}</td><td>0</td><td>[0, 1] (PyTorch does not check it)</td></tr>
  *   <tr><td>{@code nesterov}</td><td>false</td><td>true only with momentum &gt; 0 and
  *       dampening = 0</td></tr>
  *   <tr><td>{@code weight_decay}</td><td>0</td><td>&gt;= 0 (L2, added to the gradient)</td></tr>
@@ -44,7 +44,7 @@ public final class SgdProvider implements OptimizerProvider {
         hyperparameters.requireOnly(SETTINGS);
         double lr = Settings.nonNegative(hyperparameters, Settings.LR, 1e-3);
         double momentum = Settings.nonNegative(hyperparameters, Settings.MOMENTUM, 0);
-        double dampening = Settings.anyFinite(hyperparameters, Settings.DAMPENING, 0);
+        double dampening = Settings.fraction(hyperparameters, Settings.DAMPENING, 0);
         boolean nesterov = hyperparameters.flag(Settings.NESTEROV, false);
         double weightDecay = Settings.nonNegative(hyperparameters, Settings.WEIGHT_DECAY, 0);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
