@@ -11,7 +11,8 @@ final class Shapes {
     }
 
     static String describe(Layer layer) {
-        return layer.kind() + " layer (" + layer.inputSize() + " -> " + layer.outputSize() + ")";
+        return (layer instanceof Bidirectional ? "bidirectional " : "") + layer.kind() + " layer ("
+                + layer.inputSize() + " -> " + layer.outputSize() + ")";
     }
 
     static void requireInput(Layer layer, Sequence x) {
