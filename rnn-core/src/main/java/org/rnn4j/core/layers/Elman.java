@@ -48,26 +48,6 @@ final class Elman extends RecurrentLayer {
     }
 
     @Override
-    void allocateCell(int rows, int b) {
-        // h and a (pre) are all an Elman cell keeps.
-    }
-
-    @Override
-    double[][] initialBlocks() {
-        return new double[][] {h0};
-    }
-
-    @Override
-    double[][] stateBlocks() {
-        return new double[][] {h};
-    }
-
-    @Override
-    double[][] gradientBlocks() {
-        return new double[][] {dh};
-    }
-
-    @Override
     void stepForward(int t, double[] prev, int prevOff) {
         int off = t * batch * hidden;
         k.gemm(false, true, batch, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,

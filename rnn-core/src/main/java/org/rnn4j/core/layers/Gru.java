@@ -66,21 +66,6 @@ final class Gru extends RecurrentLayer {
     }
 
     @Override
-    double[][] initialBlocks() {
-        return new double[][] {h0};
-    }
-
-    @Override
-    double[][] stateBlocks() {
-        return new double[][] {h};
-    }
-
-    @Override
-    double[][] gradientBlocks() {
-        return new double[][] {dh};
-    }
-
-    @Override
     double[] hiddenGradient() {
         return du;
     }

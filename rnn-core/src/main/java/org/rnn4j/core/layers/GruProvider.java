@@ -35,9 +35,7 @@ public final class GruProvider implements LayerProvider {
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
         CellActivations a = CellActivations.of(spec);
-        Gru layer = new Gru(spec.inputSize(), spec.outputSize(), a.gate(), a.cell(), spec.options().flag("bias", true));
-        double bound = 1.0 / Math.sqrt(spec.outputSize());
-        layer.parameters().forEach(p -> Init.uniform(p, bound, spec.random()));
-        return layer;
+        return Init.recurrentDefault(new Gru(spec.inputSize(), spec.outputSize(), a.gate(), a.cell(),
+                spec.options().flag("bias", true)), spec.random());
     }
 }

@@ -57,9 +57,7 @@ public final class LstmProvider implements LayerProvider {
                     + "bias=true (got bias=false)");
         }
         int hidden = spec.outputSize();
-        Lstm layer = new Lstm(spec.inputSize(), hidden, a.gate(), a.cell(), bias);
-        double bound = 1.0 / Math.sqrt(hidden);
-        layer.parameters().forEach(p -> Init.uniform(p, bound, spec.random()));
+        Lstm layer = Init.recurrentDefault(new Lstm(spec.inputSize(), hidden, a.gate(), a.cell(), bias), spec.random());
         if (forget) {
             for (Parameter p : layer.parameters()) {
                 if (p.name().equals("bias_ih")) {

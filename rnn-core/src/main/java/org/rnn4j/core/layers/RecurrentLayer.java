@@ -97,17 +97,24 @@ abstract class RecurrentLayer implements Layer {
     /** @return the biases added to every row of the input projection (summed if several) */
     abstract List<Parameter> projectionBiases();
 
-    /** Allocates the cell's own buffers for T*B rows and batch B. */
-    abstract void allocateCell(int rows, int b);
+    /** Allocates the cell's own buffers for T*B rows and batch B; none unless overridden. */
+    void allocateCell(int rows, int b) {
+    }
 
-    /** @return the state blocks before step 0 ({h0} or {h0, c0}), B x H each, to be filled */
-    abstract double[][] initialBlocks();
+    /** @return the state blocks before step 0, B x H each, to be filled: {h0} unless overridden */
+    double[][] initialBlocks() {
+        return new double[][] {h0};
+    }
 
-    /** @return the state blocks of every step ({h} or {h, c}), (T*B) x H each */
-    abstract double[][] stateBlocks();
+    /** @return the state blocks of every step, (T*B) x H each: {h} unless overridden */
+    double[][] stateBlocks() {
+        return new double[][] {h};
+    }
 
-    /** @return the carried gradients of the state blocks ({dh} or {dh, dc}), B x H each */
-    abstract double[][] gradientBlocks();
+    /** @return the carried gradients of the state blocks, B x H each: {dh} unless overridden */
+    double[][] gradientBlocks() {
+        return new double[][] {dh};
+    }
 
     /**
      * Forward step t over all B rows: on entry {@code pre} holds the input projection of step
