@@ -29,7 +29,8 @@ import org.rnn4j.core.math.Kernels;
  *             dW_ih += dP^T X,  dW_hh += sum_t dQ_t^T h_{t-1},  dX = dP W_ih    GEMMs over all T
  * </pre>
  *
- * For Elman and LSTM, Q = P; GRU keeps them apart (its reset gate multiplies W_hn h only).
+ * For Elman and LSTM, Q = P; GRU keeps them apart (its reset gate multiplies the recurrent
+ * term of the candidate only, so the two differ in the candidate's rows).
  *
  * <h2>Padding</h2>
  * On a padded row (mask false) the cell keeps its whole state: h_t = h_{t-1} (and

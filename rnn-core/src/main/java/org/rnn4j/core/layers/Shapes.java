@@ -45,6 +45,12 @@ final class Shapes {
                         + " of batch x " + sizes[i] + " = " + batch * sizes[i] + " values, got "
                         + initial.part(i).length);
             }
+            for (int j = 0; j < initial.part(i).length; j++) {
+                if (!Double.isFinite(initial.part(i)[j])) {
+                    throw new IllegalArgumentException("the " + describe(layer) + " got " + initial.part(i)[j]
+                            + " in initial state block " + i + " at " + j + "; only finite values are allowed");
+                }
+            }
         }
     }
 }
