@@ -59,6 +59,19 @@ class CustomGateActivationTest {
         assertTrue(mine.calls > 0, "the user's activation ran");
     }
 
+    /** Unbounded gates are no gates in the usual sense, but the layers differentiate them all the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm", "gru"})
+    void unboundedGatesPassTheGradientCheckOnShortSequences(String kind) {
+        for (String gate : new String[] {"identity", "softplus"}) {
+            SplittableRandom r = new SplittableRandom(gate.length());
+            Network net = net(Layers.REGISTRY, kind, Map.of("gate_activation", gate, "cell_activation", "softplus"));
+            Sequence x = NetworkGradientTest.randomSequence(r, 3, 2, 3).withMask(Cases.prefixMask(3, 3, 2));
+            Sequence d = NetworkGradientTest.randomSequence(r, 3, 2, 2);
+            assertNull(GradientCheck.firstDisagreement(net, x, d, Cases.randomInitial(r, net, 2)), gate);
+        }
+    }
+
     private static void check(Registry registry, String kind, String gate, String cell) {
         SplittableRandom r = new SplittableRandom(kind.length());
         Sequence x = NetworkGradientTest.randomSequence(r, 4, 2, 3).withMask(Cases.prefixMask(4, 4, 3));

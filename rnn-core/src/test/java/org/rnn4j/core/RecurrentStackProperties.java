@@ -15,8 +15,9 @@ import org.rnn4j.api.State;
 
 /**
  * Random stacks of elman, lstm and gru layers (any order, 1-3 deep, some bidirectional, random
- * gate and cell activations, with and without biases, forget-gate bias, dropout between
- * layers, masks with padding at the end or anywhere, B up to 3, given initial states) against
+ * bounded gate activations and any smooth cell activation, with and without biases,
+ * forget-gate bias, dropout between layers, masks with padding at the end or anywhere, B up to
+ * 3, given initial states) against
  * central finite differences: every parameter element, every input element and every element
  * of every initial state block.
  *
@@ -28,6 +29,16 @@ class RecurrentStackProperties {
     private static final Registry REGISTRY = Registry.installed();
     private static final String[] KINDS = {"elman", "lstm", "gru"};
     private static final String[] SMOOTH = {"sigmoid", "tanh", "softsign", "softplus", "identity"};
+    /**
+     * Gates drawn from the bounded smooth activations only. A gate multiplies the state, so an
+     * unbounded one (identity, softplus) lets h and c grow like a power tower over the steps:
+     * runs with such gates reached losses of 1e2 to 1e18 at T = 5, where the central
+     * difference's rounding error (about 1e-16 |L| / 1e-6) exceeds the 1e-8 floor. Checked with a
+     * fourth-order stencil at step 1e-4, the analytic gradients of those runs agreed to 2e-11
+     * wherever the loss was finite enough to difference at all. Unbounded gates themselves are
+     * checked on short sequences in {@link CustomGateActivationTest}.
+     */
+    private static final String[] GATES = {"sigmoid", "tanh", "softsign"};
     private static final String[] LOSSES = {"half_sse", "mse", "softmax_cross_entropy"};
     private static final int TRIES = Integer.getInteger("rnn4j.tries", 100);
     private static final long FIRST_SEED = Long.getLong("rnn4j.seed", 1L);
@@ -100,7 +111,7 @@ class RecurrentStackProperties {
         if (kind.equals("elman")) {
             o.put("activation", SMOOTH[r.nextInt(SMOOTH.length)]);
         } else {
-            o.put("gate_activation", SMOOTH[r.nextInt(SMOOTH.length)]);
+            o.put("gate_activation", GATES[r.nextInt(GATES.length)]);
             o.put("cell_activation", SMOOTH[r.nextInt(SMOOTH.length)]);
         }
         boolean bias = r.nextInt(4) != 0;
