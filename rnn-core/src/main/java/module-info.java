@@ -4,7 +4,8 @@ import org.rnn4j.api.Loss;
 import org.rnn4j.api.OptimizerProvider;
 
 /**
- * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code dense})
+ * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code lstm},
+ * {@code gru}, {@code dense}, and a bidirectional wrapper for any recurrent one)
  * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), and stacked
  * networks trained with backpropagation through time.
  *
@@ -12,7 +13,7 @@ import org.rnn4j.api.OptimizerProvider;
  * @uses Loss found by name through {@link org.rnn4j.core.Registry}
  * @uses LayerProvider found by name through {@link org.rnn4j.core.Registry}
  * @uses OptimizerProvider found by name through {@link org.rnn4j.core.Registry}
- * @provides LayerProvider elman and dense
+ * @provides LayerProvider elman, lstm, gru and dense
  * @provides Loss half_sse, mse and softmax_cross_entropy
  */
 module org.rnn4j.core {
@@ -27,6 +28,8 @@ module org.rnn4j.core {
 
     provides LayerProvider with
             org.rnn4j.core.layers.ElmanProvider,
+            org.rnn4j.core.layers.LstmProvider,
+            org.rnn4j.core.layers.GruProvider,
             org.rnn4j.core.layers.DenseProvider;
     provides Loss with
             org.rnn4j.core.losses.HalfSquaredError,

@@ -23,9 +23,7 @@ public final class Parameter {
      * @param shape its dimensions, each at least 1
      */
     public Parameter(String name, int... shape) {
-        if (name == null || !name.matches("[A-Za-z0-9_.]+")) {
-            throw new IllegalArgumentException("a parameter name is letters, digits, '_' and '.', got '" + name + "'");
-        }
+        checkName(name);
         long size = 1;
         for (int d : shape) {
             if (d < 1) {
@@ -42,6 +40,32 @@ public final class Parameter {
         this.shape = shape.clone();
         this.value = new double[(int) size];
         this.grad = new double[(int) size];
+    }
+
+    private Parameter(String name, Parameter of) {
+        checkName(name);
+        this.name = name;
+        this.shape = of.shape;
+        this.value = of.value;
+        this.grad = of.grad;
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_.]+")) {
+            throw new IllegalArgumentException("a parameter name is letters, digits, '_' and '.', got '" + name + "'");
+        }
+    }
+
+    /**
+     * The same tensor under another name: the result shares this parameter's values and
+     * gradient (an update through either is seen by both). A wrapping layer uses it to name the
+     * parameters of the layers it wraps ({@code weight_ih} becomes {@code weight_ih_reverse}).
+     *
+     * @param newName letters, digits, '_' and '.'
+     * @return a view of this parameter
+     */
+    public Parameter renamed(String newName) {
+        return new Parameter(newName, this);
     }
 
     /** @return the name within its layer */

@@ -23,6 +23,11 @@ import org.rnn4j.api.State;
  * order (each recurrent layer doing its own backpropagation through time), and leaves dL/dtheta
  * in every {@link Parameter#grad()}. Made by {@link #builder(Registry)}. A network holds the
  * buffers of its last pass, so one instance serves one thread at a time.
+ *
+ * <p>With {@link NetworkBuilder#dropout(double) dropout} p &gt; 0, inverted dropout acts on the
+ * output of every recurrent layer but the last (as PyTorch's {@code nn.LSTM(dropout=p)}), in
+ * training mode only. A network starts in training mode; {@link #setTraining(boolean)
+ * setTraining(false)} switches to evaluation, where dropout is the identity.
  */
 public final class Network {
 
@@ -32,10 +37,23 @@ public final class Network {
     private final Reduction reduction;
     private final Map<String, Parameter> named;
     private final List<Parameter> parameters;
+    private final List<Dropout> dropouts;
+    private boolean training = true;
     private double[] gradBuffer = new double[0];
     private Sequence gradOut;
+    private Sequence inputGradient;
 
     Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction) {
+        this(recurrent, output, loss, reduction, List.of());
+    }
+
+    /** @param dropouts one per recurrent layer but the last, or none */
+    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts) {
+        if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
+            throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
+                    + " dropouts, got " + dropouts.size());
+        }
+        this.dropouts = List.copyOf(dropouts);
         this.recurrent = List.copyOf(recurrent);
         this.output = output;
         this.loss = loss;
@@ -108,6 +126,33 @@ public final class Network {
         return named;
     }
 
+    /**
+     * Training mode (the default) applies dropout between recurrent layers; evaluation mode
+     * does not. Nothing else depends on the mode.
+     *
+     * @param training true for training, false for evaluation
+     */
+    public void setTraining(boolean training) {
+        this.training = training;
+    }
+
+    /** @return whether the network is in training mode */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /**
+     * While held, every forward in training mode reuses the dropout masks of the last one
+     * instead of drawing new ones (the first forward draws them if none exist yet), so that
+     * the network is a fixed function, as finite-difference gradient checks need. Changing
+     * the batch shape while held is an error. Without dropout this does nothing.
+     *
+     * @param hold whether to hold the masks
+     */
+    public void holdDropoutMasks(boolean hold) {
+        dropouts.forEach(d -> d.hold(hold));
+    }
+
     /** Sets every parameter's gradient to zero. */
     public void zeroGradients() {
         parameters.forEach(Parameter::zeroGrad);
@@ -131,6 +176,9 @@ public final class Network {
         Sequence h = x;
         for (int l = 0; l < recurrent.size(); l++) {
             h = recurrent.get(l).forward(h, initial == null ? null : initial.get(l));
+            if (l < dropouts.size()) {
+                h = dropouts.get(l).forward(h, training);
+            }
         }
         return output.forward(h, null);
     }
@@ -177,9 +225,27 @@ public final class Network {
         double value = lossOf(y, target);
         Sequence g = output.backward(gradOut);
         for (int l = recurrent.size() - 1; l >= 0; l--) {
+            if (l < dropouts.size()) {
+                g = dropouts.get(l).backward(g);
+            }
             g = recurrent.get(l).backward(g);
         }
+        inputGradient = g;
         return value;
+    }
+
+    /**
+     * dL/d(input) from the last {@link #gradients} call, for gradient checks and for feeding
+     * the gradient into whatever produced the input.
+     *
+     * @return the gradient, shaped like the input, valid until the next {@link #gradients}
+     * @throws IllegalStateException before any {@link #gradients} call
+     */
+    public Sequence inputGradient() {
+        if (inputGradient == null) {
+            throw new IllegalStateException("no gradient yet: call gradients(x, target, initial) first");
+        }
+        return inputGradient;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.layers.Bidirectional;
 
 /**
  * Describes a {@link Network}: the input size, recurrent layers in order, the output layer, the
@@ -24,6 +25,11 @@ import org.rnn4j.api.Options;
  *     .seed(42)
  *     .build();
  * }</pre>
+ *
+ * Any recurrent layer becomes bidirectional with the option {@code bidirectional=true}
+ * ({@code .recurrent("lstm", 128, Map.of("bidirectional", "true"))}): the builder removes the
+ * option, makes two layers of the kind from the remaining options and wraps them (see
+ * {@link Bidirectional}); the layer then gives 2 x size features to the next one.
  */
 public final class NetworkBuilder {
 
@@ -34,6 +40,7 @@ public final class NetworkBuilder {
     private String loss = "softmax_cross_entropy";
     private Reduction reduction = Reduction.MEAN;
     private long seed = 42;
+    private double dropout;
 
     private record LayerDef(String kind, int size, Map<String, String> options) {
     }
@@ -126,6 +133,22 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Inverted dropout on the output of every recurrent layer but the last, in training mode
+     * (PyTorch's {@code dropout} of nn.RNN/LSTM/GRU). The masks are seeded from {@link #seed}.
+     *
+     * @param p the probability of zeroing an element, in [0, 1); 0 (the default) is no dropout
+     * @return this
+     * @throws IllegalArgumentException if p is outside [0, 1) or not a number
+     */
+    public NetworkBuilder dropout(double p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
+        }
+        this.dropout = p;
+        return this;
+    }
+
+    /**
      * Makes the network, its layers freshly initialised from the seed.
      *
      * @return the network
@@ -149,7 +172,13 @@ public final class NetworkBuilder {
             width = layer.outputSize();
         }
         Layer out = make(output, width, false, "output layer", root.split());
-        return new Network(layers, out, registry.loss(loss), reduction);
+        List<Dropout> dropouts = new ArrayList<>();
+        if (dropout > 0) {
+            for (int l = 0; l + 1 < layers.size(); l++) {
+                dropouts.add(new Dropout(dropout, root.nextLong()));
+            }
+        }
+        return new Network(layers, out, registry.loss(loss), reduction, dropouts);
     }
 
     private Layer make(LayerDef d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
@@ -162,7 +191,19 @@ public final class NetworkBuilder {
         if (d.size() < 1) {
             throw new IllegalArgumentException(where + " ('" + d.kind() + "') needs a size >= 1, got " + d.size());
         }
-        Options options = new Options(where + " ('" + d.kind() + "')", d.options());
-        return p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
+        String owner = where + " ('" + d.kind() + "')";
+        Map<String, String> settings = new LinkedHashMap<>(d.options());
+        boolean bidirectional = false;
+        if (wantRecurrent && settings.containsKey("bidirectional")) {
+            bidirectional = new Options(owner, Map.of("bidirectional", settings.remove("bidirectional")))
+                    .flag("bidirectional", false);
+        }
+        Options options = new Options(owner, settings);
+        Layer layer = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
+        if (!bidirectional) {
+            return layer;
+        }
+        Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split()));
+        return new Bidirectional(layer, reverse);
     }
 }

@@ -1,104 +1,40 @@
 package org.rnn4j.core.layers;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import org.rnn4j.api.Activation;
-import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
-import org.rnn4j.api.Sequence;
-import org.rnn4j.api.State;
-import org.rnn4j.core.math.Kernels;
 
 /**
  * The Elman recurrent layer (Elman, "Finding Structure in Time", Cognitive Science 14, 1990):
  *
  * <pre>
- *   a_t = W_ih x_t + W_hh h_{t-1} + b        (pre-activation, H)
- *   h_t = f(a_t)                              (state and output, H)
+ *   forward                                   backward (BPTT, step t, dh = dL/dh_t)
+ *   a_t = W_ih x_t + W_hh h_{t-1} + b         da_t = dh (*) f'(a_t)
+ *   h_t = f(a_t)                              dh_{t-1} = W_hh^T da_t
  * </pre>
  *
  * with W_ih H x I, W_hh H x H (a full matrix; the tutorial's single recurrent scalar w is the
  * special case w * I), an optional bias b and any installed activation f. Backpropagation
  * through time (Werbos, "Backpropagation Through Time: What It Does and How to Do It",
- * Proc. IEEE 78(10), 1990) runs one reversed loop carrying dL/dh_{t}:
- *
- * <pre>
- *   dh     = dL/dy_t + dh_next
- *   da_t   = dh (*) f'(a_t)
- *   dh_next = W_hh^T da_t                     (what h_{t-1} receives)
- * </pre>
- *
- * after which the weight gradients are matrix products over all steps at once:
- * dW_ih = sum_t da_t x_t^T, dW_hh = sum_t da_t h_{t-1}^T, db = sum_t da_t, and
- * dL/dx_t = W_ih^T da_t.
+ * Proc. IEEE 78(10), 1990) runs one reversed loop ({@link RecurrentLayer}), after which the
+ * weight gradients are matrix products over all steps at once: dW_ih = sum_t da_t x_t^T,
+ * dW_hh = sum_t da_t h_{t-1}^T, db = sum_t da_t, and dL/dx_t = W_ih^T da_t.
  *
  * <p>Masked (padding) steps leave the state unchanged (h_t = h_{t-1}) and pass the gradient
  * straight through to h_{t-1}.
  */
-final class Elman implements Layer {
+final class Elman extends RecurrentLayer {
 
-    private final Kernels k = Kernels.get();
-    private final int in;
-    private final int hidden;
     private final Activation f;
-    private final Parameter wIh;
-    private final Parameter wHh;
     private final Parameter bias;
-    private final List<Parameter> parameters;
-
-    // Buffers reused across calls; reallocated only when T or B changes.
-    private int steps = -1;
-    private int batch = -1;
-    private double[] pre;     // a_t for all t, (T*B) x H
-    private double[] out;     // h_t for all t, (T*B) x H
-    private double[] h0;      // h_{-1}, B x H
-    private double[] dPre;    // da_t for all t
-    private double[] dx;      // dL/dx, (T*B) x I
-    private double[] dhNext;  // B x H
-    private double[] carry;   // B x H, gradient carried through masked rows
-    private Sequence lastIn;
-    private Sequence lastOut;
-    private Sequence lastDx;
+    private final List<Parameter> biases;
 
     Elman(int in, int hidden, Activation f, boolean withBias) {
-        this.in = in;
-        this.hidden = hidden;
+        super("elman", in, hidden, 1, 1);
         this.f = f;
-        this.wIh = new Parameter("weight_ih", hidden, in);
-        this.wHh = new Parameter("weight_hh", hidden, hidden);
         this.bias = withBias ? new Parameter("bias", hidden) : null;
-        List<Parameter> ps = new ArrayList<>(List.of(wIh, wHh));
-        if (bias != null) {
-            ps.add(bias);
-        }
-        this.parameters = Collections.unmodifiableList(ps);
-    }
-
-    @Override
-    public String kind() {
-        return "elman";
-    }
-
-    @Override
-    public int inputSize() {
-        return in;
-    }
-
-    @Override
-    public int outputSize() {
-        return hidden;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public int[] stateSizes() {
-        return new int[] {hidden};
+        this.biases = withBias ? List.of(bias) : List.of();
+        setBiases(biases.toArray(new Parameter[0]));
     }
 
     /** @return the activation f */
@@ -107,142 +43,26 @@ final class Elman implements Layer {
     }
 
     @Override
-    public Sequence forward(Sequence x, State initial) {
-        Shapes.requireInput(this, x);
-        int t1 = x.steps();
-        int b1 = x.batch();
-        allocate(t1, b1);
-        int rows = t1 * b1;
-        int bh = b1 * hidden;
-        if (initial == null) {
-            Arrays.fill(h0, 0.0);
-        } else {
-            Shapes.requireState(this, initial, b1);
-            System.arraycopy(initial.part(0), 0, h0, 0, bh);
-        }
-        // Input projection of all T steps at once: A = X W_ih^T (+ b).
-        k.gemm(false, true, rows, hidden, in, 1.0, x.data(), 0, in, wIh.value(), 0, in, 0.0, pre, 0, hidden);
-        if (bias != null) {
-            k.addRowVector(pre, rows, bias.value(), hidden);
-        }
-        double[] prev = h0;
-        int prevOff = 0;
-        for (int t = 0; t < t1; t++) {
-            int off = t * bh;
-            k.gemm(false, true, b1, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
-                    1.0, pre, off, hidden);
-            f.apply(pre, out, off, off + bh);
-            if (x.mask() != null) {
-                for (int b = 0; b < b1; b++) {
-                    if (!x.active(t * b1 + b)) {
-                        System.arraycopy(prev, prevOff + b * hidden, out, off + b * hidden, hidden);
-                    }
-                }
-            }
-            prev = out;
-            prevOff = off;
-        }
-        lastIn = x;
-        lastOut = Sequence.wrap(t1, b1, hidden, out, x.mask());
-        return lastOut;
+    List<Parameter> projectionBiases() {
+        return biases;
     }
 
     @Override
-    public State finalState() {
-        if (lastOut == null) {
-            throw new IllegalStateException("the " + Shapes.describe(this) + " has no final state before a forward");
-        }
-        int bh = batch * hidden;
-        return new State(Arrays.copyOfRange(out, (steps - 1) * bh, steps * bh));
+    void stepForward(int t, double[] prev, int prevOff) {
+        int off = t * batch * hidden;
+        k.gemm(false, true, batch, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
+                1.0, pre, off, hidden);
+        f.apply(pre, h, off, off + batch * hidden);
     }
 
     @Override
-    public Sequence backward(Sequence dy) {
-        Shapes.requireGradient(this, lastOut, dy);
-        int bh = batch * hidden;
-        double[] g = dy.data();
-        Arrays.fill(dhNext, 0.0);
-        for (int t = steps - 1; t >= 0; t--) {
-            int off = t * bh;
-            for (int j = 0; j < bh; j++) {
-                dPre[off + j] = g[off + j] + dhNext[j];
-            }
-            boolean anyMasked = holdMasked(t, off);
-            f.backward(pre, out, dPre, off, off + bh);
-            if (anyMasked) {
-                zeroMasked(t, off);
-            }
-            k.gemm(false, false, batch, hidden, hidden, 1.0, dPre, off, hidden, wHh.value(), 0, hidden,
-                    0.0, dhNext, 0, hidden);
-            if (anyMasked) {
-                restoreMasked(t);
-            }
+    void rowBackward(int t, int b) {
+        int q = b * hidden;
+        int r = (t * batch + b) * hidden;
+        for (int j = 0; j < hidden; j++) {
+            dPre[r + j] = dh[q + j];
+            dh[q + j] = 0.0;
         }
-        int rows = steps * batch;
-        k.gemm(true, false, hidden, in, rows, 1.0, dPre, 0, hidden, lastIn.data(), 0, in, 1.0, wIh.grad(), 0, in);
-        if (steps > 1) {
-            k.gemm(true, false, hidden, hidden, rows - batch, 1.0, dPre, bh, hidden, out, 0, hidden,
-                    1.0, wHh.grad(), 0, hidden);
-        }
-        k.gemm(true, false, hidden, hidden, batch, 1.0, dPre, 0, hidden, h0, 0, hidden, 1.0, wHh.grad(), 0, hidden);
-        if (bias != null) {
-            k.addColumnSums(dPre, rows, hidden, bias.grad());
-        }
-        k.gemm(false, false, rows, in, hidden, 1.0, dPre, 0, hidden, wIh.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = Sequence.wrap(steps, batch, in, dx, lastIn.mask());
-        return lastDx;
-    }
-
-    @Override
-    public State initialStateGradient() {
-        return new State(dhNext.clone());
-    }
-
-    /** Saves dL/dh of masked rows of step t (they pass straight to h_{t-1}). */
-    private boolean holdMasked(int t, int off) {
-        if (lastIn.mask() == null) {
-            return false;
-        }
-        boolean any = false;
-        for (int b = 0; b < batch; b++) {
-            if (!lastIn.active(t * batch + b)) {
-                System.arraycopy(dPre, off + b * hidden, carry, b * hidden, hidden);
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private void zeroMasked(int t, int off) {
-        for (int b = 0; b < batch; b++) {
-            if (!lastIn.active(t * batch + b)) {
-                Arrays.fill(dPre, off + b * hidden, off + (b + 1) * hidden, 0.0);
-            }
-        }
-    }
-
-    private void restoreMasked(int t) {
-        for (int b = 0; b < batch; b++) {
-            if (!lastIn.active(t * batch + b)) {
-                System.arraycopy(carry, b * hidden, dhNext, b * hidden, hidden);
-            }
-        }
-    }
-
-    private void allocate(int t1, int b1) {
-        if (t1 == steps && b1 == batch) {
-            return;
-        }
-        steps = t1;
-        batch = b1;
-        int rows = t1 * b1;
-        pre = new double[rows * hidden];
-        out = new double[rows * hidden];
-        dPre = new double[rows * hidden];
-        dx = new double[rows * in];
-        h0 = new double[b1 * hidden];
-        dhNext = new double[b1 * hidden];
-        carry = new double[b1 * hidden];
-        lastOut = null;
+        f.backward(pre, h, dPre, r, r + hidden);
     }
 }

@@ -32,10 +32,7 @@ public final class ElmanProvider implements LayerProvider {
     @Override
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
-        Elman layer = new Elman(spec.inputSize(), spec.outputSize(), spec.activation("activation", "tanh"),
-                spec.options().flag("bias", true));
-        double bound = 1.0 / Math.sqrt(spec.outputSize());
-        layer.parameters().forEach(p -> Init.uniform(p, bound, spec.random()));
-        return layer;
+        return Init.recurrentDefault(new Elman(spec.inputSize(), spec.outputSize(),
+                spec.activation("activation", "tanh"), spec.options().flag("bias", true)), spec.random());
     }
 }

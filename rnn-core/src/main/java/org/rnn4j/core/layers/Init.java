@@ -1,6 +1,7 @@
 package org.rnn4j.core.layers;
 
 import java.util.random.RandomGenerator;
+import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
 
 /** Weight initialisation of the built-in layers. */
@@ -22,5 +23,19 @@ final class Init {
         for (int i = 0; i < v.length; i++) {
             v[i] = bound * (2 * random.nextDouble() - 1);
         }
+    }
+
+    /**
+     * PyTorch's default for nn.RNN, nn.LSTM and nn.GRU: every parameter, biases included,
+     * uniform in [-1/sqrt(H), 1/sqrt(H)) with H the layer's hidden (output) size.
+     *
+     * @param layer the freshly made recurrent layer
+     * @param random the seeded source
+     * @return the layer
+     */
+    static <L extends Layer> L recurrentDefault(L layer, RandomGenerator random) {
+        double bound = 1.0 / Math.sqrt(layer.outputSize());
+        layer.parameters().forEach(p -> uniform(p, bound, random));
+        return layer;
     }
 }

@@ -11,7 +11,8 @@ final class Shapes {
     }
 
     static String describe(Layer layer) {
-        return layer.kind() + " layer (" + layer.inputSize() + " -> " + layer.outputSize() + ")";
+        return (layer instanceof Bidirectional ? "bidirectional " : "") + layer.kind() + " layer ("
+                + layer.inputSize() + " -> " + layer.outputSize() + ")";
     }
 
     static void requireInput(Layer layer, Sequence x) {
@@ -43,6 +44,12 @@ final class Shapes {
                 throw new IllegalArgumentException("the " + describe(layer) + " needs initial state block " + i
                         + " of batch x " + sizes[i] + " = " + batch * sizes[i] + " values, got "
                         + initial.part(i).length);
+            }
+            for (int j = 0; j < initial.part(i).length; j++) {
+                if (!Double.isFinite(initial.part(i)[j])) {
+                    throw new IllegalArgumentException("the " + describe(layer) + " got " + initial.part(i)[j]
+                            + " in initial state block " + i + " at " + j + "; only finite values are allowed");
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 /**
- * The built-in layers: {@code elman} (the simple recurrent layer) and {@code dense} (the
- * time-distributed output head). Not exported: they are reached through
+ * The built-in layers: the recurrent {@code elman}, {@code lstm} and {@code gru} (sharing one
+ * loop over time, {@code RecurrentLayer}), the
+ * {@link org.rnn4j.core.layers.Bidirectional} wrapper for any recurrent layer, and
+ * {@code dense} (the time-distributed output head). Not exported: they are reached through
  * {@link org.rnn4j.api.LayerProvider} and the registry.
  */
 package org.rnn4j.core.layers;

@@ -1,0 +1,41 @@
+package org.rnn4j.core.layers;
+
+import java.util.Set;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.LayerSpec;
+
+/**
+ * Makes {@code gru} layers ({@link Gru}). Options: {@code gate_activation} (default
+ * {@code sigmoid}) for r and z, {@code cell_activation} (default {@code tanh};
+ * {@code activation} is a synonym) for the candidate n, any installed activations; and
+ * {@code bias} (default {@code true}; {@code false} drops both {@code bias_ih} and
+ * {@code bias_hh}). Every parameter starts uniform in [-1/sqrt(H), 1/sqrt(H)), PyTorch's default.
+ */
+public final class GruProvider implements LayerProvider {
+
+    private static final Set<String> OPTIONS = Set.of(CellActivations.GATE, CellActivations.CELL,
+            CellActivations.ALIAS, "bias");
+
+    /** For {@link java.util.ServiceLoader}. */
+    public GruProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "gru";
+    }
+
+    @Override
+    public boolean recurrent() {
+        return true;
+    }
+
+    @Override
+    public Layer create(LayerSpec spec) {
+        spec.options().requireOnly(OPTIONS);
+        CellActivations a = CellActivations.of(spec);
+        return Init.recurrentDefault(new Gru(spec.inputSize(), spec.outputSize(), a.gate(), a.cell(),
+                spec.options().flag("bias", true)), spec.random());
+    }
+}
