@@ -1,0 +1,258 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Options;
+import org.rnn4j.core.Plugin;
+import org.rnn4j.core.Registry;
+
+/**
+ * What random cases draw from: the activations, recurrent and feed-forward layer kinds and
+ * losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
+ * a change here), and the bounds on shapes.
+ *
+ * <h2>Layer settings</h2>
+ * The kit does not know a layer's settings in advance; it asks each layer provider, by making
+ * a small layer with one setting at a time, which of {@link #ACTIVATION_OPTIONS} and
+ * {@link #FLAG_OPTIONS} it accepts, and varies those: every activation slot draws from every
+ * installed activation, every flag is drawn true or false.
+ */
+public final class Choices {
+
+    /** The settings that name an activation (an Elman layer's, an LSTM's gates' and cell's). */
+    public static final List<String> ACTIVATION_OPTIONS =
+            List.of("activation", "gate_activation", "cell_activation", "recurrent_activation");
+    /** The true/false settings the kit varies. */
+    public static final List<String> FLAG_OPTIONS = List.of("bias");
+    /** Most recurrent layers in a stack. */
+    public static final int MAX_DEPTH = 5;
+    /** Largest layer, input and output size. */
+    public static final int MAX_SIZE = 8;
+    /** Longest sequence. */
+    public static final int MAX_STEPS = 8;
+    /** Largest batch. */
+    public static final int MAX_BATCH = 4;
+
+    /** What shrinking moves an activation slot to, when installed. */
+    static final String SIMPLEST_ACTIVATION = "identity";
+    /** What shrinking moves a loss to, when installed: the tutorial's. */
+    static final String SIMPLEST_LOSS = "half_sse";
+    /** What shrinking moves a recurrent layer to, when installed. */
+    static final String SIMPLEST_RECURRENT = "elman";
+
+    private final Registry registry;
+    private final List<String> activations;
+    private final List<String> recurrent;
+    private final List<String> feedForward;
+    private final List<String> losses;
+    private final Map<String, Slots> slots;
+
+    /** The settings one layer kind accepts. */
+    private record Slots(List<String> activationKeys, List<String> flags) {
+    }
+
+    private Choices(Registry registry, List<String> activations, List<String> recurrent, List<String> feedForward,
+            List<String> losses, Map<String, Slots> slots) {
+        this.registry = registry;
+        this.activations = List.copyOf(activations);
+        this.recurrent = List.copyOf(recurrent);
+        this.feedForward = List.copyOf(feedForward);
+        this.losses = List.copyOf(losses);
+        this.slots = slots;
+    }
+
+    /**
+     * Everything the registry holds.
+     *
+     * @param registry the plug-ins
+     * @return the choices
+     */
+    public static Choices of(Registry registry) {
+        List<String> recurrent = new ArrayList<>();
+        List<String> feedForward = new ArrayList<>();
+        Map<String, Slots> slots = new LinkedHashMap<>();
+        List<String> activations = registry.activations().stream().map(Plugin::name).toList();
+        for (Plugin<LayerProvider> p : registry.layers()) {
+            (p.instance().recurrent() ? recurrent : feedForward).add(p.name());
+            slots.put(p.name(), probe(registry, p.instance(), activations));
+        }
+        return new Choices(registry, activations, recurrent, feedForward,
+                registry.losses().stream().map(Plugin::name).toList(), slots);
+    }
+
+    /**
+     * Only one activation in every slot.
+     *
+     * @param name an activation of the registry
+     * @return narrowed choices
+     */
+    public Choices onlyActivation(String name) {
+        return new Choices(registry, List.of(require("activation", activations, name)), recurrent, feedForward,
+                losses, slots);
+    }
+
+    /**
+     * Only one layer kind: every recurrent layer of that kind if it is recurrent, else every
+     * output layer.
+     *
+     * @param kind a layer kind of the registry
+     * @return narrowed choices
+     */
+    public Choices onlyLayer(String kind) {
+        if (recurrent.contains(kind)) {
+            return new Choices(registry, activations, List.of(kind), feedForward, losses, slots);
+        }
+        return new Choices(registry, activations, recurrent, List.of(require("layer", feedForward, kind)), losses,
+                slots);
+    }
+
+    /**
+     * Only one loss.
+     *
+     * @param name a loss of the registry
+     * @return narrowed choices
+     */
+    public Choices onlyLoss(String name) {
+        return new Choices(registry, activations, recurrent, feedForward, List.of(require("loss", losses, name)), slots);
+    }
+
+    /** @return the registry the names come from */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** @return the activation names drawn from */
+    public List<String> activations() {
+        return activations;
+    }
+
+    /** @return the recurrent layer kinds drawn from */
+    public List<String> recurrentLayers() {
+        return recurrent;
+    }
+
+    /** @return the feed-forward (output) layer kinds drawn from */
+    public List<String> feedForwardLayers() {
+        return feedForward;
+    }
+
+    /** @return the loss names drawn from */
+    public List<String> losses() {
+        return losses;
+    }
+
+    /**
+     * A layer of the given kind with a random size and random settings.
+     *
+     * @param r the random source
+     * @param kind the kind
+     * @return the choice
+     */
+    LayerChoice layer(SplittableRandom r, String kind) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Slots s = slots.get(kind);
+        for (String key : s.activationKeys()) {
+            options.put(key, pick(r, activations));
+        }
+        for (String key : s.flags()) {
+            options.put(key, Boolean.toString(r.nextInt(4) != 0));
+        }
+        return new LayerChoice(kind, 1 + r.nextInt(MAX_SIZE), options);
+    }
+
+    /**
+     * Simpler variants of a layer: smaller, plainer activations, default flags.
+     *
+     * @param c a layer
+     * @return candidates, each simpler
+     */
+    List<LayerChoice> simpler(LayerChoice c) {
+        List<LayerChoice> out = new ArrayList<>();
+        for (int s : smaller(c.size(), 1)) {
+            out.add(c.withSize(s));
+        }
+        out.addAll(plainer(c));
+        return out;
+    }
+
+    /** The layer with one activation moved to the simplest one or one flag dropped. */
+    List<LayerChoice> plainer(LayerChoice c) {
+        List<LayerChoice> out = new ArrayList<>();
+        boolean haveSimplest = activations.contains(SIMPLEST_ACTIVATION);
+        for (Map.Entry<String, String> e : c.options().entrySet()) {
+            if (ACTIVATION_OPTIONS.contains(e.getKey())) {
+                if (haveSimplest && !e.getValue().equals(SIMPLEST_ACTIVATION)) {
+                    out.add(c.withOption(e.getKey(), SIMPLEST_ACTIVATION));
+                }
+            } else {
+                out.add(c.withOption(e.getKey(), null));
+            }
+        }
+        return out;
+    }
+
+    /** A simpler recurrent kind (with default settings) than {@code kind}, if there is one. */
+    List<LayerChoice> simplerKind(LayerChoice c) {
+        if (!c.kind().equals(SIMPLEST_RECURRENT) && recurrent.contains(SIMPLEST_RECURRENT)) {
+            return List.of(new LayerChoice(SIMPLEST_RECURRENT, c.size(), Map.of()));
+        }
+        return List.of();
+    }
+
+    /**
+     * Smaller values than {@code n} down to {@code min}: the minimum, half, one less.
+     *
+     * @param n the value
+     * @param min the smallest allowed
+     * @return distinct candidates, smallest first
+     */
+    static List<Integer> smaller(int n, int min) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : new int[] {min, n / 2, n - 1}) {
+            if (c >= min && c < n && !out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static <T> T pick(SplittableRandom r, List<T> from) {
+        return from.get(r.nextInt(from.size()));
+    }
+
+    private static Slots probe(Registry registry, LayerProvider p, List<String> activations) {
+        List<String> keys = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        if (!activations.isEmpty()) {
+            String any = activations.contains(SIMPLEST_ACTIVATION) ? SIMPLEST_ACTIVATION : activations.get(0);
+            keys.addAll(ACTIVATION_OPTIONS.stream().filter(accepts(registry, p, any)).toList());
+        }
+        flags.addAll(FLAG_OPTIONS.stream().filter(accepts(registry, p, "false")).toList());
+        return new Slots(keys, flags);
+    }
+
+    private static Predicate<String> accepts(Registry registry, LayerProvider p, String value) {
+        return key -> {
+            try {
+                p.create(new LayerSpec(p.name(), 2, 3, new Options("layer '" + p.name() + "'", Map.of(key, value)),
+                        registry::activation, new SplittableRandom(0)));
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        };
+    }
+
+    private static String require(String kind, List<String> list, String name) {
+        if (!list.contains(name)) {
+            throw new IllegalArgumentException("no " + kind + " named '" + name + "' among " + list);
+        }
+        return name;
+    }
+}
