@@ -31,8 +31,9 @@ final class LayerCases implements Gen<LayerCase> {
         LayerChoice layer = choices.layer(r, kind);
         int steps = minSteps + r.nextInt(Choices.MAX_STEPS - minSteps + 1);
         int batch = 1 + r.nextInt(Choices.MAX_BATCH);
+        boolean recurrent = choices.registry().layer(kind).recurrent();
         return new LayerCase(layer, 1 + r.nextInt(Choices.MAX_SIZE), steps, batch, padding && r.nextInt(3) == 0,
-                r.nextBoolean(), r.nextLong());
+                recurrent && r.nextBoolean(), r.nextLong());
     }
 
     @Override

@@ -12,9 +12,10 @@ import org.rnn4j.api.State;
  *
  * <p>Inputs are uniform in [-1, 1]; weight matrices uniform in +-1/sqrt(fan-in) (the last
  * dimension, PyTorch's {@code out x in} layout; torch.nn.Linear's own bound); vectors such as
- * biases uniform in +-0.5; initial states uniform in +-0.9. A pre-activation then has a
- * standard deviation well under 1 and stays below about 3 in magnitude, where tanh' and
- * sigmoid' are at least 0.01 and 0.045: gradients stay far above the checker's floor of 1e-8.
+ * biases uniform in +-0.5; initial states uniform in +-0.9. A pre-activation, a sum of
+ * fan-in products each of variance at most 1/(3 fan-in) plus a bias, then has a standard
+ * deviation of about 1 or less, where tanh' and sigmoid' are near their largest: gradients stay
+ * far above the checker's floor of 1e-8.
  */
 final class Values {
 
