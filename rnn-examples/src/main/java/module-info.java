@@ -1,9 +1,16 @@
+import org.rnn4j.api.Activation;
+
 /**
- * The rnn4j examples and command line: the tutorial reproduced, and the {@code rnn4j} launcher's
- * subcommands. Activations and optimizers arrive at run time through the registry.
+ * The rnn4j examples and command line: the tutorial reproduced, the {@code rnn4j} launcher's
+ * subcommands (among them {@code gradcheck}, which runs the test kit over every installed
+ * plug-in), and {@code swish}, a custom activation shipped as a plug-in from outside
+ * rnn-activations. Activations and optimizers arrive at run time through the registry.
+ *
+ * @provides Activation swish
  */
 module org.rnn4j.examples {
     requires transitive org.rnn4j.core;
+    requires org.rnn4j.testkit;
     requires info.picocli;
     requires com.fasterxml.jackson.jr.ob;
 
@@ -11,4 +18,6 @@ module org.rnn4j.examples {
     exports org.rnn4j.examples.cli;
 
     opens org.rnn4j.examples.cli to info.picocli;
+
+    provides Activation with org.rnn4j.examples.plugin.Swish;
 }

@@ -1,7 +1,15 @@
 /**
- * Test support for rnn4j plug-in authors: gradient checks and property runs on JUnit Jupiter.
+ * The rnn4j test kit for plug-in authors and for rnn4j itself: a gradient checker (central
+ * differences, DL4J's pass rule), a small seeded property runner with shrinking, conformance
+ * checks for every SPI, and a JUnit Jupiter front end. No property-testing library: the
+ * generators are plain Java.
  */
 module org.rnn4j.testkit {
     requires transitive org.rnn4j.core;
     requires transitive org.junit.jupiter.api;
+
+    exports org.rnn4j.testkit;
+    exports org.rnn4j.testkit.conformance;
+    exports org.rnn4j.testkit.gradient;
+    exports org.rnn4j.testkit.property;
 }

@@ -1,0 +1,294 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.rnn4j.api.LayerProvider;
+import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Options;
+import org.rnn4j.core.Plugin;
+import org.rnn4j.core.Registry;
+
+/**
+ * What random cases draw from: the activations, recurrent and feed-forward layer kinds and
+ * losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
+ * a change here), and the bounds on shapes.
+ *
+ * <h2>Layer settings</h2>
+ * The kit does not know a layer's settings in advance; it asks each layer provider, by making
+ * a small layer with one setting at a time, which of {@link #ACTIVATION_OPTIONS} and
+ * {@link #FLAG_OPTIONS} it accepts (and which of them it accepts together: an LSTM takes
+ * {@code activation} as a synonym of {@code cell_activation}, not both), and varies those: every
+ * activation slot draws from every installed activation, every flag is drawn true or false.
+ *
+ * <p>Gate slots ({@link #GATE_OPTIONS}) draw only from bounded activations (|f(x)| &lt;= 10 at
+ * |x| up to 1000, probed like the settings): a gate is a multiplier on the state, and an
+ * unbounded one (identity, softplus) lets a random recurrent stack grow its loss to 1e18 within
+ * a few steps, where no finite difference in double resolves a gradient any more. That is a
+ * limit of the check, not of the layer; unbounded gates are still drawn by layer checks on
+ * short sequences elsewhere.
+ */
+public final class Choices {
+
+    /** The settings that name an activation (an Elman layer's, an LSTM's gates' and cell's). */
+    public static final List<String> ACTIVATION_OPTIONS =
+            List.of("activation", "gate_activation", "cell_activation", "recurrent_activation");
+    /** The activation settings that act as gates, multiplying the state. */
+    public static final List<String> GATE_OPTIONS = List.of("gate_activation", "recurrent_activation");
+    /** The true/false settings the kit varies. */
+    public static final List<String> FLAG_OPTIONS = List.of("bias");
+    /** Most recurrent layers in a stack. */
+    public static final int MAX_DEPTH = 5;
+    /** Largest layer, input and output size. */
+    public static final int MAX_SIZE = 8;
+    /** Longest sequence. */
+    public static final int MAX_STEPS = 8;
+    /** Largest batch. */
+    public static final int MAX_BATCH = 4;
+
+    /** What shrinking moves an activation slot to, when installed. */
+    static final String SIMPLEST_ACTIVATION = "identity";
+    /** What shrinking moves a gate slot to, when installed. */
+    static final String SIMPLEST_GATE = "sigmoid";
+    /** What shrinking moves a loss to, when installed: the tutorial's. */
+    static final String SIMPLEST_LOSS = "half_sse";
+    /** What shrinking moves a recurrent layer to, when installed. */
+    static final String SIMPLEST_RECURRENT = "elman";
+
+    private final Registry registry;
+    private final List<String> activations;
+    private final List<String> gates;
+    private final List<String> recurrent;
+    private final List<String> feedForward;
+    private final List<String> losses;
+    private final Map<String, Slots> slots;
+
+    /** The settings one layer kind accepts. */
+    private record Slots(List<String> activationKeys, List<String> flags) {
+    }
+
+    private Choices(Registry registry, List<String> activations, List<String> recurrent, List<String> feedForward,
+            List<String> losses, Map<String, Slots> slots) {
+        this.registry = registry;
+        this.activations = List.copyOf(activations);
+        List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
+        this.gates = bounded.isEmpty() ? this.activations : bounded;
+        this.recurrent = List.copyOf(recurrent);
+        this.feedForward = List.copyOf(feedForward);
+        this.losses = List.copyOf(losses);
+        this.slots = slots;
+    }
+
+    /**
+     * Everything the registry holds.
+     *
+     * @param registry the plug-ins
+     * @return the choices
+     */
+    public static Choices of(Registry registry) {
+        List<String> recurrent = new ArrayList<>();
+        List<String> feedForward = new ArrayList<>();
+        Map<String, Slots> slots = new LinkedHashMap<>();
+        List<String> activations = registry.activations().stream().map(Plugin::name).toList();
+        for (Plugin<LayerProvider> p : registry.layers()) {
+            (p.instance().recurrent() ? recurrent : feedForward).add(p.name());
+            slots.put(p.name(), probe(registry, p.instance(), activations));
+        }
+        return new Choices(registry, activations, recurrent, feedForward,
+                registry.losses().stream().map(Plugin::name).toList(), slots);
+    }
+
+    /**
+     * Only one activation in every slot.
+     *
+     * @param name an activation of the registry
+     * @return narrowed choices
+     */
+    public Choices onlyActivation(String name) {
+        return new Choices(registry, List.of(require("activation", activations, name)), recurrent, feedForward,
+                losses, slots);
+    }
+
+    /**
+     * Only one layer kind: every recurrent layer of that kind if it is recurrent, else every
+     * output layer.
+     *
+     * @param kind a layer kind of the registry
+     * @return narrowed choices
+     */
+    public Choices onlyLayer(String kind) {
+        if (recurrent.contains(kind)) {
+            return new Choices(registry, activations, List.of(kind), feedForward, losses, slots);
+        }
+        return new Choices(registry, activations, recurrent, List.of(require("layer", feedForward, kind)), losses,
+                slots);
+    }
+
+    /**
+     * Only one loss.
+     *
+     * @param name a loss of the registry
+     * @return narrowed choices
+     */
+    public Choices onlyLoss(String name) {
+        return new Choices(registry, activations, recurrent, feedForward, List.of(require("loss", losses, name)), slots);
+    }
+
+    /** @return the registry the names come from */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** @return the activation names drawn from */
+    public List<String> activations() {
+        return activations;
+    }
+
+    /** @return the recurrent layer kinds drawn from */
+    public List<String> recurrentLayers() {
+        return recurrent;
+    }
+
+    /** @return the feed-forward (output) layer kinds drawn from */
+    public List<String> feedForwardLayers() {
+        return feedForward;
+    }
+
+    /** @return the loss names drawn from */
+    public List<String> losses() {
+        return losses;
+    }
+
+    /**
+     * A layer of the given kind with a random size and random settings.
+     *
+     * @param r the random source
+     * @param kind the kind
+     * @return the choice
+     */
+    LayerChoice layer(SplittableRandom r, String kind) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Slots s = slots.get(kind);
+        for (String key : s.activationKeys()) {
+            options.put(key, pick(r, GATE_OPTIONS.contains(key) ? gates : activations));
+        }
+        for (String key : s.flags()) {
+            options.put(key, Boolean.toString(r.nextInt(4) != 0));
+        }
+        return new LayerChoice(kind, 1 + r.nextInt(MAX_SIZE), options);
+    }
+
+    /**
+     * Simpler variants of a layer: smaller, plainer activations, default flags.
+     *
+     * @param c a layer
+     * @return candidates, each simpler
+     */
+    List<LayerChoice> simpler(LayerChoice c) {
+        List<LayerChoice> out = new ArrayList<>();
+        for (int s : smaller(c.size(), 1)) {
+            out.add(c.withSize(s));
+        }
+        out.addAll(plainer(c));
+        return out;
+    }
+
+    /** The layer with one activation moved to the simplest one or one flag dropped. */
+    List<LayerChoice> plainer(LayerChoice c) {
+        List<LayerChoice> out = new ArrayList<>();
+        boolean haveSimplest = activations.contains(SIMPLEST_ACTIVATION);
+        for (Map.Entry<String, String> e : c.options().entrySet()) {
+            if (GATE_OPTIONS.contains(e.getKey())) {
+                if (gates.contains(SIMPLEST_GATE) && !e.getValue().equals(SIMPLEST_GATE)) {
+                    out.add(c.withOption(e.getKey(), SIMPLEST_GATE));
+                }
+            } else if (ACTIVATION_OPTIONS.contains(e.getKey())) {
+                if (haveSimplest && !e.getValue().equals(SIMPLEST_ACTIVATION)) {
+                    out.add(c.withOption(e.getKey(), SIMPLEST_ACTIVATION));
+                }
+            } else {
+                out.add(c.withOption(e.getKey(), null));
+            }
+        }
+        return out;
+    }
+
+    /** A simpler recurrent kind (with default settings) than {@code kind}, if there is one. */
+    List<LayerChoice> simplerKind(LayerChoice c) {
+        if (!c.kind().equals(SIMPLEST_RECURRENT) && recurrent.contains(SIMPLEST_RECURRENT)) {
+            return List.of(new LayerChoice(SIMPLEST_RECURRENT, c.size(), Map.of()));
+        }
+        return List.of();
+    }
+
+    /**
+     * Smaller values than {@code n} down to {@code min}: the minimum, half, one less.
+     *
+     * @param n the value
+     * @param min the smallest allowed
+     * @return distinct candidates, smallest first
+     */
+    static List<Integer> smaller(int n, int min) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : new int[] {min, n / 2, n - 1}) {
+            if (c >= min && c < n && !out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static <T> T pick(SplittableRandom r, List<T> from) {
+        return from.get(r.nextInt(from.size()));
+    }
+
+    private static Slots probe(Registry registry, LayerProvider p, List<String> activations) {
+        List<String> keys = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        if (!activations.isEmpty()) {
+            String any = activations.contains(SIMPLEST_ACTIVATION) ? SIMPLEST_ACTIVATION : activations.get(0);
+            // Most specific slots first, so a synonym ("activation" for "cell_activation") is the one left out.
+            List<String> specificFirst = new ArrayList<>(ACTIVATION_OPTIONS.subList(1, ACTIVATION_OPTIONS.size()));
+            specificFirst.add(ACTIVATION_OPTIONS.get(0));
+            for (String key : specificFirst) {
+                Map<String, String> together = new LinkedHashMap<>();
+                keys.forEach(k -> together.put(k, any));
+                together.put(key, any);
+                if (accepts(registry, p, together)) {
+                    keys.add(key);
+                }
+            }
+        }
+        flags.addAll(FLAG_OPTIONS.stream().filter(key -> accepts(registry, p, Map.of(key, "false"))).toList());
+        return new Slots(keys, flags);
+    }
+
+    private static boolean accepts(Registry registry, LayerProvider p, Map<String, String> options) {
+        try {
+            p.create(new LayerSpec(p.name(), 2, 3, new Options("layer '" + p.name() + "'", options),
+                    registry::activation, new SplittableRandom(0)));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean bounded(Registry registry, String activation) {
+        for (double x = 1; x <= 1000; x *= 10) {
+            if (!(Math.abs(registry.activation(activation).apply(x)) <= 10)
+                    || !(Math.abs(registry.activation(activation).apply(-x)) <= 10)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String require(String kind, List<String> list, String name) {
+        if (!list.contains(name)) {
+            throw new IllegalArgumentException("no " + kind + " named '" + name + "' among " + list);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,279 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.testkit.gradient.GradientChecker;
+import org.rnn4j.testkit.gradient.GradientMismatchError;
+import org.rnn4j.testkit.gradient.Mismatch;
+import org.rnn4j.testkit.gradient.Tolerance;
+import org.rnn4j.testkit.property.Gen;
+import org.rnn4j.testkit.property.Property;
+
+/**
+ * The {@link Loss} contract on random rows: outputs in [-3, 3]; targets in [-1, 1], or random
+ * distributions with every entry positive when {@link Loss#targetsAreDistributions()}.
+ */
+public final class LossChecks {
+
+    /** How small the gradient at a perfect prediction must be. */
+    static final double ZERO_GRADIENT = 1e-9;
+    /** The size of the steps away from a perfect prediction, relative to the case's outputs. */
+    static final double NUDGE = 1e-3;
+
+    private LossChecks() {
+    }
+
+    /**
+     * One row: outputs, targets and the offsets at which they sit in their arrays.
+     *
+     * @param y the outputs
+     * @param d the targets, as long as {@code y}
+     * @param yOffset where the row starts in the output array
+     * @param dOffset where it starts in the target array
+     * @param gOffset where it starts in the gradient array
+     */
+    public record Row(double[] y, double[] d, int yOffset, int dOffset, int gOffset) {
+        /** @return {@code "y [..], d [..]; offsets 1, 0, 2"} */
+        @Override
+        public String toString() {
+            return "y " + Arrays.toString(y) + ", d " + Arrays.toString(d) + "; offsets y " + yOffset + ", d " + dOffset
+                    + ", grad " + gOffset;
+        }
+    }
+
+    /**
+     * A batch for the default {@link Loss#evaluate(Sequence, Sequence, Sequence)}.
+     *
+     * @param steps T
+     * @param batch B
+     * @param features n
+     * @param masked whether some rows are padding
+     * @param valueSeed the seed of the numbers
+     */
+    public record Batch(int steps, int batch, int features, boolean masked, long valueSeed) {
+        /** @return {@code "T 2, B 3, n 4, padded; values #5"} */
+        @Override
+        public String toString() {
+            return "T " + steps + ", B " + batch + ", n " + features + (masked ? ", padded" : "") + "; values #" + valueSeed;
+        }
+    }
+
+    /**
+     * The gradient {@code evaluate} writes agrees with finite differences of the value it
+     * returns; it is written (not added) exactly into its slice of the gradient array; the
+     * value is finite; outputs and targets are left alone.
+     *
+     * @param loss the loss
+     * @return the property
+     */
+    public static Property<Row> gradient(Loss loss) {
+        return new Property<>(loss.name() + ": gradient matches finite differences and is written into its slice",
+                rows(loss), c -> checkGradient(loss, c));
+    }
+
+    /**
+     * At a perfect prediction the gradient vanishes and the value is a minimum (no step of
+     * size 1e-3 either way along a random direction lowers it). The perfect prediction of
+     * targets d is d itself for a regression loss and log d (the logits whose softmax is d)
+     * for a loss on distributions; pass another when the loss means something else.
+     *
+     * @param loss the loss
+     * @param perfect the outputs a perfect model gives for targets d
+     * @return the property
+     */
+    public static Property<Row> perfectPrediction(Loss loss, UnaryOperator<double[]> perfect) {
+        return new Property<>(loss.name() + ": a perfect prediction has zero gradient and minimal value", rows(loss),
+                c -> checkPerfect(loss, perfect, c));
+    }
+
+    /**
+     * The perfect prediction the kit assumes: log d for distribution targets, d otherwise.
+     *
+     * @param loss the loss
+     * @return the map from targets to outputs
+     */
+    public static UnaryOperator<double[]> defaultPerfectPrediction(Loss loss) {
+        if (loss.targetsAreDistributions()) {
+            return d -> Arrays.stream(d).map(Math::log).toArray();
+        }
+        return double[]::clone;
+    }
+
+    /**
+     * The batch {@code evaluate} equals the sum of the rows' values over the real rows, each
+     * real row's gradient is its row gradient, and padded rows get a zero gradient.
+     *
+     * @param loss the loss
+     * @return the property
+     */
+    public static Property<Batch> batchSumsRealRows(Loss loss) {
+        Gen<Batch> gen = new Gen<>() {
+            @Override
+            public Batch generate(SplittableRandom r) {
+                return new Batch(1 + r.nextInt(Choices.MAX_STEPS), 1 + r.nextInt(Choices.MAX_BATCH),
+                        1 + r.nextInt(Choices.MAX_SIZE), r.nextBoolean(), r.nextLong());
+            }
+
+            @Override
+            public List<Batch> shrink(Batch c) {
+                List<Batch> out = new ArrayList<>();
+                Choices.smaller(c.steps(), 1).forEach(t -> out.add(new Batch(t, c.batch(), c.features(), c.masked(),
+                        c.valueSeed())));
+                Choices.smaller(c.batch(), 1).forEach(b -> out.add(new Batch(c.steps(), b, c.features(), c.masked(),
+                        c.valueSeed())));
+                Choices.smaller(c.features(), 1).forEach(n -> out.add(new Batch(c.steps(), c.batch(), n, c.masked(),
+                        c.valueSeed())));
+                return out;
+            }
+        };
+        return new Property<>(loss.name() + ": a batch's loss is the sum over its real rows", gen,
+                c -> checkBatch(loss, c));
+    }
+
+    static void checkGradient(Loss loss, Row c) {
+        int n = c.y().length;
+        double[] y = embed(c.y(), c.yOffset(), 31.5);
+        double[] d = embed(c.d(), c.dOffset(), -17.25);
+        double[] yKeep = y.clone();
+        double[] dKeep = d.clone();
+        double sentinel = 12345.5;
+        double[] grad = new double[c.gOffset() + n + 2];
+        Arrays.fill(grad, sentinel);
+        double value = loss.evaluate(y, c.yOffset(), d, c.dOffset(), grad, c.gOffset(), n);
+        if (!Double.isFinite(value)) {
+            throw new AssertionError(loss.name() + " returned " + value + "; a loss of finite numbers must be finite");
+        }
+        for (int i = 0; i < grad.length; i++) {
+            if (i < c.gOffset() || i >= c.gOffset() + n) {
+                if (grad[i] != sentinel) {
+                    throw new AssertionError(loss.name() + " wrote " + grad[i] + " at index " + i
+                            + " of the gradient array, outside its slice [" + c.gOffset() + ", " + (c.gOffset() + n) + ")");
+                }
+            }
+        }
+        if (!Arrays.equals(y, yKeep) || !Arrays.equals(d, dKeep)) {
+            throw new AssertionError(loss.name() + " changed its outputs or targets; it may only write the gradient");
+        }
+        double[] analytic = Arrays.copyOfRange(grad, c.gOffset(), c.gOffset() + n);
+        double[] scratch = new double[grad.length];
+        double[] row = Arrays.copyOfRange(y, c.yOffset(), c.yOffset() + n);
+        GradientChecker checker = new GradientChecker(Tolerance.DEFAULT);
+        Optional<Mismatch> m = checker.firstMismatch("dL/dy", row, analytic, GradientChecker.tensorPosition(n), () -> {
+            System.arraycopy(row, 0, y, c.yOffset(), n);
+            return loss.evaluate(y, c.yOffset(), d, c.dOffset(), scratch, c.gOffset(), n);
+        });
+        if (m.isPresent()) {
+            throw new GradientMismatchError(loss.name() + " (a gradient prefilled with " + sentinel
+                    + " must be overwritten, not added to)", m.get());
+        }
+    }
+
+    static void checkPerfect(Loss loss, UnaryOperator<double[]> perfect, Row c) {
+        int n = c.d().length;
+        double[] best = perfect.apply(c.d().clone());
+        double[] grad = new double[n];
+        double value = loss.evaluate(best, 0, c.d(), 0, grad, 0, n);
+        if (!Double.isFinite(value)) {
+            throw new AssertionError(loss.name() + " at the perfect prediction " + Arrays.toString(best) + " is " + value);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(grad[i]) <= ZERO_GRADIENT)) {
+                throw new AssertionError(loss.name() + " at the perfect prediction " + Arrays.toString(best)
+                        + " has gradient " + Arrays.toString(grad) + "; element " + i + " is not zero");
+            }
+        }
+        double slack = 1e-12 * Math.max(1, Math.abs(value));
+        for (int sign : new int[] {1, -1}) {
+            double[] near = best.clone();
+            for (int i = 0; i < n; i++) {
+                near[i] += sign * NUDGE * c.y()[i];
+            }
+            double v = loss.evaluate(near, 0, c.d(), 0, new double[n], 0, n);
+            if (v < value - slack) {
+                throw new AssertionError(loss.name() + " is " + v + " at " + Arrays.toString(near)
+                        + ", lower than its value " + value + " at the perfect prediction " + Arrays.toString(best));
+            }
+        }
+    }
+
+    static void checkBatch(Loss loss, Batch c) {
+        SplittableRandom r = new SplittableRandom(c.valueSeed());
+        int n = c.features();
+        Sequence y = Sequence.wrap(c.steps(), c.batch(), n, Values.uniform(r, c.steps() * c.batch() * n, 3));
+        Sequence d = loss.targetsAreDistributions() ? Values.distributions(r, c.steps(), c.batch(), n)
+                : Values.sequence(r, c.steps(), c.batch(), n);
+        if (c.masked()) {
+            y = y.withMask(Values.mask(r, c.steps(), c.batch()));
+        }
+        double[] g = new double[y.data().length];
+        Arrays.fill(g, 99.0);
+        double total = loss.evaluate(y, d, Sequence.wrap(c.steps(), c.batch(), n, g));
+        double expect = 0;
+        double[] rowGrad = new double[n];
+        for (int row = 0; row < y.rows(); row++) {
+            if (y.active(row)) {
+                expect += loss.evaluate(y.data(), row * n, d.data(), row * n, rowGrad, 0, n);
+            } else {
+                Arrays.fill(rowGrad, 0.0);
+            }
+            for (int i = 0; i < n; i++) {
+                if (Math.abs(g[row * n + i] - rowGrad[i]) > LayerChecks.SAME * Math.max(1, Math.abs(rowGrad[i]))) {
+                    throw new AssertionError(loss.name() + ": the batch gradient at row " + row + ", feature " + i + " is "
+                            + g[row * n + i] + ", expected " + rowGrad[i] + (y.active(row) ? "" : " (a padded row)"));
+                }
+            }
+        }
+        if (Math.abs(total - expect) > LayerChecks.SAME * Math.max(1, Math.abs(expect))) {
+            throw new AssertionError(loss.name() + ": the batch loss is " + total + ", the sum over its real rows " + expect);
+        }
+    }
+
+    private static Gen<Row> rows(Loss loss) {
+        boolean distributions = loss.targetsAreDistributions();
+        return new Gen<>() {
+            @Override
+            public Row generate(SplittableRandom r) {
+                int n = 1 + r.nextInt(Choices.MAX_SIZE);
+                double[] y = Values.uniform(r, n, 3);
+                double[] d = distributions ? Values.distribution(r, n) : Values.uniform(r, n, 1);
+                return new Row(y, d, r.nextInt(4), r.nextInt(4), r.nextInt(4));
+            }
+
+            @Override
+            public List<Row> shrink(Row c) {
+                List<Row> out = new ArrayList<>();
+                int n = c.y().length;
+                for (int m : Choices.smaller(n, 1)) {
+                    double[] d = Arrays.copyOf(c.d(), m);
+                    if (distributions) {
+                        double s = Arrays.stream(d).sum();
+                        d = Arrays.stream(d).map(v -> v / s).toArray();
+                    }
+                    out.add(new Row(Arrays.copyOf(c.y(), m), d, c.yOffset(), c.dOffset(), c.gOffset()));
+                }
+                if (c.yOffset() + c.dOffset() + c.gOffset() > 0) {
+                    out.add(new Row(c.y(), c.d(), 0, 0, 0));
+                }
+                double[] round = Arrays.stream(c.y()).map(v -> Math.rint(v * 10) / 10).toArray();
+                if (!Arrays.equals(round, c.y())) {
+                    out.add(new Row(round, c.d(), c.yOffset(), c.dOffset(), c.gOffset()));
+                }
+                return out;
+            }
+        };
+    }
+
+    /** {@code row} at {@code offset} in an array padded with {@code filler} on both sides. */
+    private static double[] embed(double[] row, int offset, double filler) {
+        double[] a = new double[offset + row.length + 2];
+        Arrays.fill(a, filler);
+        System.arraycopy(row, 0, a, offset, row.length);
+        return a;
+    }
+}

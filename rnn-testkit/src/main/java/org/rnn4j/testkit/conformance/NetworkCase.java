@@ -1,0 +1,102 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnn4j.core.Reduction;
+
+/**
+ * A random stacked network and the batch it is checked on: input size, recurrent layers
+ * (input side first), the output layer, the loss and its reduction, T and B, whether the batch
+ * is padded (masked) and whether initial states are given. The numbers (weights, inputs,
+ * targets, states) are drawn from {@code valueSeed} when the case is built.
+ *
+ * @param inputSize features per step in
+ * @param recurrent the recurrent layers, 1 to {@value Choices#MAX_DEPTH}
+ * @param output the output layer
+ * @param loss the loss's name
+ * @param reduction sum or mean over rows
+ * @param steps T
+ * @param batch B
+ * @param masked whether sequences have random lengths (padded batch)
+ * @param initialStates whether each recurrent layer starts from a random state rather than zeros
+ * @param valueSeed the seed of the numbers
+ */
+public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
+        Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, long valueSeed) {
+
+    /** Copies the layer list. */
+    public NetworkCase {
+        recurrent = List.copyOf(recurrent);
+    }
+
+    /** @return the number of recurrent layers */
+    public int depth() {
+        return recurrent.size();
+    }
+
+    NetworkCase withInputSize(int v) {
+        return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withRecurrent(List<LayerChoice> v) {
+        return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withLayer(int i, LayerChoice v) {
+        List<LayerChoice> layers = new ArrayList<>(recurrent);
+        layers.set(i, v);
+        return withRecurrent(layers);
+    }
+
+    NetworkCase withoutLayer(int i) {
+        List<LayerChoice> layers = new ArrayList<>(recurrent);
+        layers.remove(i);
+        return withRecurrent(layers);
+    }
+
+    NetworkCase withOutput(LayerChoice v) {
+        return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withLoss(String v) {
+        return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withReduction(Reduction v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withSteps(int v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withBatch(int v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, valueSeed);
+    }
+
+    NetworkCase withMasked(boolean v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, valueSeed);
+    }
+
+    NetworkCase withInitialStates(boolean v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, valueSeed);
+    }
+
+    /** @return {@code "in 1 -> elman 1 {activation=identity} -> dense 1 {...}; loss half_sse (SUM); T 2, B 1; values #5"} */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("in ").append(inputSize);
+        for (LayerChoice l : recurrent) {
+            sb.append(" -> ").append(l);
+        }
+        sb.append(" -> ").append(output).append("; loss ").append(loss).append(" (").append(reduction).append("); T ")
+                .append(steps).append(", B ").append(batch);
+        if (masked) {
+            sb.append(", padded");
+        }
+        if (initialStates) {
+            sb.append(", initial states given");
+        }
+        return sb.append("; values #").append(valueSeed).toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rnn4j.core.Reduction;
+import org.rnn4j.testkit.property.Gen;
+
+/**
+ * Draws random stacks (depth 1-5, sizes 1-8, T 1-8, B 1-4, every activation slot from every
+ * allowed activation, every loss, both reductions, padded batches, given initial states) and
+ * shrinks a failing one: fewer layers, shorter T, smaller B, no padding or initial states,
+ * smaller sizes, then plainer pieces (identity activations, the simplest recurrent kind,
+ * half_sse, SUM).
+ */
+final class NetworkCases implements Gen<NetworkCase> {
+
+    private final Choices choices;
+
+    NetworkCases(Choices choices) {
+        this.choices = choices;
+    }
+
+    @Override
+    public NetworkCase generate(SplittableRandom r) {
+        int depth = 1 + r.nextInt(Choices.MAX_DEPTH);
+        List<LayerChoice> layers = new ArrayList<>();
+        for (int l = 0; l < depth; l++) {
+            layers.add(choices.layer(r, Choices.pick(r, choices.recurrentLayers())));
+        }
+        LayerChoice output = choices.layer(r, Choices.pick(r, choices.feedForwardLayers()));
+        int steps = 1 + r.nextInt(Choices.MAX_STEPS);
+        int batch = 1 + r.nextInt(Choices.MAX_BATCH);
+        return new NetworkCase(1 + r.nextInt(Choices.MAX_SIZE), layers, output, Choices.pick(r, choices.losses()),
+                r.nextBoolean() ? Reduction.SUM : Reduction.MEAN, steps, batch, r.nextInt(3) == 0, r.nextBoolean(),
+                r.nextLong());
+    }
+
+    @Override
+    public List<NetworkCase> shrink(NetworkCase c) {
+        List<NetworkCase> out = new ArrayList<>();
+        for (int i = 0; c.depth() > 1 && i < c.depth(); i++) {
+            out.add(c.withoutLayer(i));
+        }
+        Choices.smaller(c.steps(), 1).forEach(t -> out.add(c.withSteps(t)));
+        Choices.smaller(c.batch(), 1).forEach(b -> out.add(c.withBatch(b)));
+        if (c.masked()) {
+            out.add(c.withMasked(false));
+        }
+        if (c.initialStates()) {
+            out.add(c.withInitialStates(false));
+        }
+        Choices.smaller(c.inputSize(), 1).forEach(n -> out.add(c.withInputSize(n)));
+        for (int i = 0; i < c.depth(); i++) {
+            for (LayerChoice l : choices.simpler(c.recurrent().get(i))) {
+                out.add(c.withLayer(i, l));
+            }
+            for (LayerChoice l : choices.simplerKind(c.recurrent().get(i))) {
+                out.add(c.withLayer(i, l));
+            }
+        }
+        for (LayerChoice l : choices.simpler(c.output())) {
+            out.add(c.withOutput(l));
+        }
+        if (!c.loss().equals(Choices.SIMPLEST_LOSS) && choices.losses().contains(Choices.SIMPLEST_LOSS)) {
+            out.add(c.withLoss(Choices.SIMPLEST_LOSS));
+        }
+        if (c.reduction() != Reduction.SUM) {
+            out.add(c.withReduction(Reduction.SUM));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,193 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+import org.rnn4j.core.Network;
+import org.rnn4j.core.NetworkBuilder;
+import org.rnn4j.core.Registry;
+import org.rnn4j.testkit.gradient.Difference;
+import org.rnn4j.testkit.gradient.GradientChecker;
+import org.rnn4j.testkit.gradient.GradientMismatchError;
+import org.rnn4j.testkit.gradient.Mismatch;
+import org.rnn4j.testkit.gradient.Tolerance;
+import org.rnn4j.testkit.property.Gen;
+import org.rnn4j.testkit.property.Property;
+import org.rnn4j.testkit.property.RunSettings;
+
+/**
+ * Random stacked networks, every analytic gradient against central finite differences: every
+ * element of every parameter of every layer, and every element of every given initial state,
+ * through the network's own forward, loss and BPTT ({@link Network#gradients}).
+ *
+ * <p>When an element disagrees, the check finds the first time step at which it does: it
+ * repeats the comparison on the first 1, 2, ... steps of the batch (recurrent layers are causal,
+ * so a prefix is a smaller problem of the same network) and reports the last step of the
+ * shortest prefix that already disagrees.
+ */
+public final class NetworkChecks {
+
+    private NetworkChecks() {
+    }
+
+    /**
+     * The property over random stacks drawn from {@code choices}, with the default tolerance.
+     *
+     * @param choices what the stacks are made of
+     * @return the property
+     */
+    public static Property<NetworkCase> gradients(Choices choices) {
+        return gradients("networks", choices, Tolerance.DEFAULT);
+    }
+
+    /**
+     * The property over random stacks drawn from {@code choices}.
+     *
+     * @param label what the stacks are, for the property's name ({@code "networks"}, {@code "swish"})
+     * @param choices what the stacks are made of
+     * @param tolerance the checker's step and rule
+     * @return the property
+     */
+    public static Property<NetworkCase> gradients(String label, Choices choices, Tolerance tolerance) {
+        String name = label + ": gradients of random stacks match finite differences";
+        if (choices.recurrentLayers().isEmpty() || choices.feedForwardLayers().isEmpty() || choices.losses().isEmpty()
+                || choices.activations().isEmpty()) {
+            throw new IllegalArgumentException(name + " needs at least one recurrent layer, one feed-forward layer, one"
+                    + " loss and one activation; the registry has recurrent " + choices.recurrentLayers()
+                    + ", feed-forward " + choices.feedForwardLayers() + ", losses " + choices.losses()
+                    + ", activations " + choices.activations());
+        }
+        return new Property<>(name, cases(choices), c -> check(c, choices.registry(), tolerance));
+    }
+
+    /**
+     * The generator and shrinker of random stacks, for other front ends.
+     *
+     * @param choices what the stacks are made of
+     * @return the generator
+     */
+    public static Gen<NetworkCase> cases(Choices choices) {
+        return new NetworkCases(choices);
+    }
+
+    /**
+     * Checks one case.
+     *
+     * @param c the case
+     * @param registry where its names are looked up
+     * @param tolerance the checker's step and rule
+     * @throws GradientMismatchError naming the first element that disagrees
+     */
+    public static void check(NetworkCase c, Registry registry, Tolerance tolerance) {
+        Built b = build(c, registry);
+        Network net = b.net();
+        net.gradients(b.x(), b.target(), b.initial());
+        Map<String, double[]> analytic = new LinkedHashMap<>();
+        net.namedParameters().forEach((name, p) -> analytic.put(name, p.grad().clone()));
+        List<State> stateGradients = b.initial() == null ? List.of() : copies(net.initialStateGradients());
+
+        GradientChecker checker = new GradientChecker(tolerance);
+        DoubleSupplier loss = () -> net.loss(b.x(), b.target(), b.initial());
+        for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
+            Parameter p = e.getValue();
+            Optional<Mismatch> m = checker.firstMismatch(e.getKey(), p.value(), analytic.get(e.getKey()),
+                    GradientChecker.tensorPosition(p.shape()), loss);
+            if (m.isPresent()) {
+                int i = m.get().index();
+                throw located(b, checker, m.get(), p.value(), () -> p.grad()[i]);
+            }
+        }
+        for (int l = 0; l < stateGradients.size(); l++) {
+            State s = b.initial().get(l);
+            for (int k = 0; k < s.parts().length; k++) {
+                double[] values = s.part(k);
+                Optional<Mismatch> m = checker.firstMismatch("initial state " + k + " of layer" + l, values,
+                        stateGradients.get(l).part(k), GradientChecker.statePosition(values.length / c.batch()), loss);
+                if (m.isPresent()) {
+                    int layer = l;
+                    int part = k;
+                    int i = m.get().index();
+                    throw located(b, checker, m.get(), values,
+                            () -> net.initialStateGradients().get(layer).part(part)[i]);
+                }
+            }
+        }
+    }
+
+    /** A built case: the network and its batch. */
+    record Built(Network net, Sequence x, Sequence target, List<State> initial) {
+    }
+
+    /**
+     * Builds the network of a case and draws its numbers, redrawing them (from seeds derived
+     * from the case's) until no pre-activation comes near a kink.
+     */
+    static Built build(NetworkCase c, Registry registry) {
+        KinkWatch watch = new KinkWatch();
+        Registry watched = watch.wrap(registry);
+        for (int attempt = 0; attempt < KinkWatch.ATTEMPTS; attempt++) {
+            SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
+            NetworkBuilder nb = Network.builder(watched).input(c.inputSize()).loss(c.loss()).reduction(c.reduction())
+                    .seed(r.nextLong());
+            for (LayerChoice l : c.recurrent()) {
+                nb.recurrent(l.kind(), l.size(), l.options());
+            }
+            Network net = nb.output(c.output().kind(), c.output().size(), c.output().options()).build();
+            Values.fill(net.parameters(), r);
+            Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
+            if (c.masked()) {
+                x = x.withMask(Values.mask(r, c.steps(), c.batch()));
+            }
+            Sequence target = net.loss().targetsAreDistributions()
+                    ? Values.distributions(r, c.steps(), c.batch(), c.output().size())
+                    : Values.sequence(r, c.steps(), c.batch(), c.output().size());
+            List<State> initial = null;
+            if (c.initialStates()) {
+                initial = new ArrayList<>();
+                for (Layer layer : net.recurrentLayers()) {
+                    initial.add(Values.state(r, c.batch(), layer.stateSizes()));
+                }
+            }
+            watch.reset();
+            net.loss(x, target, initial);
+            if (watch.clear()) {
+                return new Built(net, x, target, initial);
+            }
+        }
+        throw new IllegalStateException("could not draw numbers for " + c + " that keep every pre-activation "
+                + KinkWatch.MARGIN + " away from a kink in " + KinkWatch.ATTEMPTS + " attempts");
+    }
+
+    /** The mismatch, with the first time step at which it appears. */
+    private static GradientMismatchError located(Built b, GradientChecker checker, Mismatch m, double[] values,
+            DoubleSupplier analyticElement) {
+        int steps = b.x().steps();
+        for (int t = 1; t <= steps; t++) {
+            Sequence x = Values.prefix(b.x(), t);
+            Sequence target = Values.prefix(b.target(), t);
+            b.net().gradients(x, target, b.initial());
+            double analytic = analyticElement.getAsDouble();
+            Difference d = checker.centralDifference(values, m.index(), () -> b.net().loss(x, target, b.initial()));
+            if (!checker.agree(analytic, d)) {
+                return new GradientMismatchError("", m.atStep(t - 1));
+            }
+        }
+        return new GradientMismatchError("", m);
+    }
+
+    private static List<State> copies(List<State> states) {
+        List<State> out = new ArrayList<>();
+        for (State s : states) {
+            out.add(s.copy());
+        }
+        return out;
+    }
+}

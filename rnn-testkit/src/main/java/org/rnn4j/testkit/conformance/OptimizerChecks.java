@@ -1,0 +1,376 @@
+package org.rnn4j.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rnn4j.api.Optimizer;
+import org.rnn4j.api.OptimizerProvider;
+import org.rnn4j.api.Options;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.testkit.property.Gen;
+import org.rnn4j.testkit.property.Property;
+
+/**
+ * The {@link Optimizer} contract, the parts that hold for every optimizer whatever its
+ * equation: it descends, it is deterministic, {@code reset()} makes it new, a zero learning
+ * rate changes nothing, gradients are left alone, and bad input is refused. An optimizer's own
+ * equation is checked with {@link #followsReference}, given the equation written independently
+ * (rnn4j's optimizers have theirs in rnn-optim's tests).
+ *
+ * <p>Cases are one to three parameters of 1 to 8 elements on the convex quadratic
+ * <pre>
+ *   L(theta) = sum_i 1/2 c_i (theta_i - theta*_i)^2,   c_i in [0.5, 2], theta*_i in [-1, 1],
+ * </pre>
+ * starting 0.5 to 1.5 from the minimum in every coordinate.
+ */
+public final class OptimizerChecks {
+
+    /** The learning rate of the descent check: small enough that no step crosses the minimum. */
+    static final double SMALL_LR = 1e-3;
+    /** Steps of the descent check: at most 10 x 10 lr = 0.1 of travel (RMSprop's first steps are ~10 lr). */
+    static final int DESCENT_STEPS = 10;
+    /** Steps of the other checks. */
+    static final int STEPS = 4;
+
+    private OptimizerChecks() {
+    }
+
+    /**
+     * The shapes of one case.
+     *
+     * @param sizes the element count of each parameter
+     * @param valueSeed the seed of the numbers
+     */
+    public record Case(List<Integer> sizes, long valueSeed) {
+        /** Copies the sizes. */
+        public Case {
+            sizes = List.copyOf(sizes);
+        }
+
+        /** @return {@code "parameters of sizes [3, 1]; values #5"} */
+        @Override
+        public String toString() {
+            return "parameters of sizes " + sizes + "; values #" + valueSeed;
+        }
+    }
+
+    /**
+     * An optimizer's own update written independently, on all parameters concatenated.
+     */
+    @FunctionalInterface
+    public interface Reference {
+        /**
+         * One step.
+         *
+         * @param t the step number, 1 at the first step
+         * @param lr the learning rate
+         * @param theta the values, to update in place
+         * @param grad the gradient of this step
+         */
+        void step(int t, double lr, double[] theta, double[] grad);
+    }
+
+    /**
+     * With learning rate 1e-3 on the quadratic, far from its minimum, every step lowers the loss.
+     *
+     * @param provider the optimizer's provider
+     * @param settings its hyperparameters
+     * @return the property
+     */
+    public static Property<Case> descends(OptimizerProvider provider, Options settings) {
+        return new Property<>(provider.name() + ": each small step lowers a convex quadratic", cases(), c -> {
+            Problem p = new Problem(c);
+            Optimizer o = provider.create(settings);
+            o.setLearningRate(SMALL_LR);
+            double before = p.loss();
+            for (int t = 1; t <= DESCENT_STEPS; t++) {
+                p.writeGradient();
+                o.step(p.parameters);
+                double after = p.loss();
+                if (!(after < before)) {
+                    throw new AssertionError(provider.name() + ": step " + t + " with learning rate " + SMALL_LR
+                            + " moved the loss from " + before + " to " + after + "; it must go down");
+                }
+                before = after;
+            }
+        });
+    }
+
+    /**
+     * A learning rate of 0 changes no value, and no step changes a gradient.
+     *
+     * @param provider the optimizer's provider
+     * @param settings its hyperparameters
+     * @return the property
+     */
+    public static Property<Case> zeroLearningRateAndGradientsKept(OptimizerProvider provider, Options settings) {
+        return new Property<>(provider.name() + ": learning rate 0 changes nothing and gradients are left alone",
+                cases(), c -> {
+                    Problem p = new Problem(c);
+                    Optimizer o = provider.create(settings);
+                    o.setLearningRate(0);
+                    double[] start = p.values();
+                    for (int t = 1; t <= STEPS; t++) {
+                        double[] g = p.writeRandomGradient();
+                        o.step(p.parameters);
+                        if (!Arrays.equals(g, p.gradients())) {
+                            throw new AssertionError(provider.name() + ": step " + t + " changed the gradients from "
+                                    + Arrays.toString(g) + " to " + Arrays.toString(p.gradients()));
+                        }
+                    }
+                    if (!Arrays.equals(start, p.values())) {
+                        throw new AssertionError(provider.name() + ": with learning rate 0 the values went from "
+                                + Arrays.toString(start) + " to " + Arrays.toString(p.values()));
+                    }
+                });
+    }
+
+    /**
+     * After some steps and {@code reset()}, the optimizer keeps its learning rate and takes
+     * the same steps as a new one; two new ones given the same gradients take the same steps
+     * (bit for bit).
+     *
+     * @param provider the optimizer's provider
+     * @param settings its hyperparameters
+     * @return the property
+     */
+    public static Property<Case> resetAndDeterminism(OptimizerProvider provider, Options settings) {
+        return new Property<>(provider.name() + ": reset() makes it new and equal inputs give equal steps", cases(), c -> {
+            double lr = 0.0123;
+            Problem p = new Problem(c);
+            Optimizer used = provider.create(settings);
+            used.setLearningRate(lr);
+            for (int t = 0; t < STEPS - 1; t++) {
+                p.writeRandomGradient();
+                used.step(p.parameters);
+            }
+            used.reset();
+            if (used.learningRate() != lr) {
+                throw new AssertionError(provider.name() + ": reset() changed the learning rate from " + lr + " to "
+                        + used.learningRate());
+            }
+            double[] from = p.values();
+            long gradientSeed = c.valueSeed() ^ 0x5A5AL;
+            double[][] afterReset = p.trajectory(used, new SplittableRandom(gradientSeed));
+            List<double[]> fresh = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                Optimizer o = provider.create(settings);
+                o.setLearningRate(lr);
+                p.setValues(from);
+                fresh.add(flatten(p.trajectory(o, new SplittableRandom(gradientSeed))));
+            }
+            if (!Arrays.equals(fresh.get(0), fresh.get(1))) {
+                throw new AssertionError(provider.name() + ": two new optimizers given the same gradients went "
+                        + Arrays.toString(fresh.get(0)) + " and " + Arrays.toString(fresh.get(1)));
+            }
+            if (!Arrays.equals(fresh.get(0), flatten(afterReset))) {
+                throw new AssertionError(provider.name() + ": after reset() it went " + Arrays.toString(flatten(afterReset))
+                        + ", a new optimizer went " + Arrays.toString(fresh.get(0)));
+            }
+        });
+    }
+
+    /**
+     * A step with another parameter list than the first step's is an
+     * {@link IllegalArgumentException} and changes nothing; bad learning rates are refused and
+     * the old one kept; the optimizer has its provider's name.
+     *
+     * @param provider the optimizer's provider
+     * @param settings its hyperparameters
+     * @return the property
+     */
+    public static Property<Property.Fixed> refusesBadInput(OptimizerProvider provider, Options settings) {
+        return Property.once(provider.name() + ": refuses another parameter list and bad learning rates", () -> {
+            Optimizer o = provider.create(settings);
+            if (!provider.name().equals(o.name())) {
+                throw new AssertionError("provider '" + provider.name() + "' made an optimizer named '" + o.name() + "'");
+            }
+            o.setLearningRate(0.25);
+            if (o.learningRate() != 0.25) {
+                throw new AssertionError(provider.name() + ": setLearningRate(0.25) then learningRate() gave "
+                        + o.learningRate());
+            }
+            for (double bad : new double[] {-1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
+                try {
+                    o.setLearningRate(bad);
+                    throw new AssertionError(provider.name() + ": setLearningRate(" + bad + ") was accepted");
+                } catch (IllegalArgumentException expected) {
+                    if (o.learningRate() != 0.25) {
+                        throw new AssertionError(provider.name() + ": a refused learning rate changed it to "
+                                + o.learningRate(), expected);
+                    }
+                }
+            }
+            Parameter w = new Parameter("w", 3);
+            w.set(0.5, -0.25, 1.0);
+            Arrays.fill(w.grad(), 0.1);
+            o.step(List.of(w));
+            double[] before = w.value().clone();
+            Parameter other = new Parameter("w", 4);
+            try {
+                o.step(List.of(other));
+                throw new AssertionError(provider.name() + ": a step on a parameter of 4 elements after one of 3 was"
+                        + " accepted");
+            } catch (IllegalArgumentException expected) {
+                if (!Arrays.equals(before, w.value())) {
+                    throw new AssertionError(provider.name() + ": a refused step changed the values", expected);
+                }
+            }
+        });
+    }
+
+    /**
+     * A few steps equal the optimizer's documented equation, given as {@code reference}
+     * (relative 1e-14 element by element).
+     *
+     * @param provider the optimizer's provider
+     * @param settings its hyperparameters
+     * @param reference the equation, written independently of the optimizer
+     * @return the property
+     */
+    public static Property<Case> followsReference(OptimizerProvider provider, Options settings, Reference reference) {
+        return new Property<>(provider.name() + ": steps follow its documented equation " + settings.asMap(), cases(),
+                c -> {
+                    Problem p = new Problem(c);
+                    Optimizer o = provider.create(settings);
+                    double[] theta = p.values();
+                    SplittableRandom r = new SplittableRandom(c.valueSeed() ^ 0x3C3CL);
+                    for (int t = 1; t <= STEPS; t++) {
+                        double[] g = p.writeRandomGradient(r);
+                        o.step(p.parameters);
+                        reference.step(t, o.learningRate(), theta, g.clone());
+                        double[] actual = p.values();
+                        for (int i = 0; i < theta.length; i++) {
+                            if (Math.abs(actual[i] - theta[i]) > 1e-14 * Math.max(1, Math.abs(theta[i]))) {
+                                throw new AssertionError(provider.name() + ": after step " + t + " element " + i + " is "
+                                        + actual[i] + ", its equation gives " + theta[i]);
+                            }
+                        }
+                    }
+                });
+    }
+
+    private static Gen<Case> cases() {
+        return new Gen<>() {
+            @Override
+            public Case generate(SplittableRandom r) {
+                int count = 1 + r.nextInt(3);
+                List<Integer> sizes = new ArrayList<>();
+                for (int k = 0; k < count; k++) {
+                    sizes.add(1 + r.nextInt(Choices.MAX_SIZE));
+                }
+                return new Case(sizes, r.nextLong());
+            }
+
+            @Override
+            public List<Case> shrink(Case c) {
+                List<Case> out = new ArrayList<>();
+                if (c.sizes().size() > 1) {
+                    out.add(new Case(c.sizes().subList(0, 1), c.valueSeed()));
+                }
+                for (int k = 0; k < c.sizes().size(); k++) {
+                    for (int s : Choices.smaller(c.sizes().get(k), 1)) {
+                        List<Integer> sizes = new ArrayList<>(c.sizes());
+                        sizes.set(k, s);
+                        out.add(new Case(sizes, c.valueSeed()));
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
+    private static double[] flatten(double[][] a) {
+        return Arrays.stream(a).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** The parameters of a case on the quadratic. */
+    private static final class Problem {
+        final List<Parameter> parameters = new ArrayList<>();
+        final double[] target;
+        final double[] curvature;
+        final SplittableRandom random;
+
+        Problem(Case c) {
+            random = new SplittableRandom(c.valueSeed());
+            int n = c.sizes().stream().mapToInt(Integer::intValue).sum();
+            target = Values.uniform(random, n, 1);
+            curvature = new double[n];
+            double[] start = new double[n];
+            for (int i = 0; i < n; i++) {
+                curvature[i] = random.nextDouble(0.5, 2);
+                double away = random.nextDouble(0.5, 1.5);
+                start[i] = target[i] + (random.nextBoolean() ? away : -away);
+            }
+            for (int k = 0; k < c.sizes().size(); k++) {
+                parameters.add(new Parameter("p" + k, c.sizes().get(k)));
+            }
+            setValues(start);
+        }
+
+        double loss() {
+            double[] v = values();
+            double l = 0;
+            for (int i = 0; i < v.length; i++) {
+                double e = v[i] - target[i];
+                l += 0.5 * curvature[i] * e * e;
+            }
+            return l;
+        }
+
+        void writeGradient() {
+            double[] v = values();
+            double[] g = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                g[i] = curvature[i] * (v[i] - target[i]);
+            }
+            setGradients(g);
+        }
+
+        double[] writeRandomGradient() {
+            return writeRandomGradient(random);
+        }
+
+        double[] writeRandomGradient(SplittableRandom r) {
+            double[] g = Values.uniform(r, target.length, 1);
+            setGradients(g);
+            return g;
+        }
+
+        /** Steps {@code o} {@value #STEPS} times with random gradients, recording the values. */
+        double[][] trajectory(Optimizer o, SplittableRandom r) {
+            double[][] out = new double[STEPS][];
+            for (int t = 0; t < STEPS; t++) {
+                writeRandomGradient(r);
+                o.step(parameters);
+                out[t] = values();
+            }
+            return out;
+        }
+
+        double[] values() {
+            return parameters.stream().flatMapToDouble(p -> Arrays.stream(p.value())).toArray();
+        }
+
+        double[] gradients() {
+            return parameters.stream().flatMapToDouble(p -> Arrays.stream(p.grad())).toArray();
+        }
+
+        void setValues(double[] v) {
+            int at = 0;
+            for (Parameter p : parameters) {
+                p.set(Arrays.copyOfRange(v, at, at + p.size()));
+                at += p.size();
+            }
+        }
+
+        private void setGradients(double[] g) {
+            int at = 0;
+            for (Parameter p : parameters) {
+                System.arraycopy(g, at, p.grad(), 0, p.size());
+                at += p.size();
+            }
+        }
+    }
+}

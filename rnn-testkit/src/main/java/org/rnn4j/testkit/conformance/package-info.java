@@ -1,0 +1,12 @@
+/**
+ * Conformance checks for every SPI, as {@link org.rnn4j.testkit.property.Property properties}
+ * over seeded random cases: {@link org.rnn4j.testkit.conformance.ActivationChecks},
+ * {@link org.rnn4j.testkit.conformance.LossChecks}, {@link org.rnn4j.testkit.conformance.LayerChecks},
+ * {@link org.rnn4j.testkit.conformance.NetworkChecks} (random stacks) and
+ * {@link org.rnn4j.testkit.conformance.OptimizerChecks}; {@link org.rnn4j.testkit.conformance.Suite}
+ * gathers them for every plug-in a registry holds.
+ *
+ * <p>Every case is plain data with a readable {@code toString}; its numbers (weights, inputs,
+ * targets, states) are drawn from a seed the case carries, so a case is replayable by itself.
+ */
+package org.rnn4j.testkit.conformance;
