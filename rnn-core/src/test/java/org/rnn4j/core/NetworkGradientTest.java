@@ -79,7 +79,7 @@ class NetworkGradientTest {
         d.append(" -> dense ").append(out).append(' ').append(outAct).append(", ").append(lossName)
                 .append(", T ").append(steps).append(", B ").append(batch);
         Network net = b.build();
-        Sequence x = randomSequence(r, steps, batch, in);
+        Sequence x = Samples.randomSequence(r, steps, batch, in);
         boolean[] mask = null;
         if (batch > 1 && r.nextBoolean()) {
             mask = new boolean[steps * batch];
@@ -93,7 +93,7 @@ class NetworkGradientTest {
         }
         x = x.withMask(mask);
         Sequence target = lossName.equals("softmax_cross_entropy")
-                ? randomDistributions(r, steps, batch, out) : randomSequence(r, steps, batch, out);
+                ? Samples.randomDistributions(r, steps, batch, out) : Samples.randomSequence(r, steps, batch, out);
         List<State> initial = null;
         if (r.nextBoolean()) {
             initial = new ArrayList<>();
@@ -140,26 +140,13 @@ class NetworkGradientTest {
         }
     }
 
+    /** @return random values in [-1, 1), see {@link Samples#randomSequence} */
     static Sequence randomSequence(SplittableRandom r, int steps, int batch, int features) {
-        double[] v = new double[steps * batch * features];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = r.nextDouble(-1, 1);
-        }
-        return Sequence.wrap(steps, batch, features, v);
+        return Samples.randomSequence(r, steps, batch, features);
     }
 
+    /** @return random distributions per row, see {@link Samples#randomDistributions} */
     static Sequence randomDistributions(SplittableRandom r, int steps, int batch, int features) {
-        double[] v = new double[steps * batch * features];
-        for (int row = 0; row < steps * batch; row++) {
-            double s = 0;
-            for (int i = 0; i < features; i++) {
-                v[row * features + i] = r.nextDouble(0.01, 1);
-                s += v[row * features + i];
-            }
-            for (int i = 0; i < features; i++) {
-                v[row * features + i] /= s;
-            }
-        }
-        return Sequence.wrap(steps, batch, features, v);
+        return Samples.randomDistributions(r, steps, batch, features);
     }
 }
