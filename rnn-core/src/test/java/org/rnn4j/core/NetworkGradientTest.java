@@ -82,13 +82,7 @@ class NetworkGradientTest {
         Sequence x = Samples.randomSequence(r, steps, batch, in);
         boolean[] mask = null;
         if (batch > 1 && r.nextBoolean()) {
-            mask = new boolean[steps * batch];
-            for (int bi = 0; bi < batch; bi++) {
-                int len = 1 + r.nextInt(steps);
-                for (int t = 0; t < len; t++) {
-                    mask[t * batch + bi] = true;
-                }
-            }
+            mask = Samples.randomLengthMask(r, steps, batch);
             d.append(", masked");
         }
         x = x.withMask(mask);
@@ -96,14 +90,7 @@ class NetworkGradientTest {
                 ? Samples.randomDistributions(r, steps, batch, out) : Samples.randomSequence(r, steps, batch, out);
         List<State> initial = null;
         if (r.nextBoolean()) {
-            initial = new ArrayList<>();
-            for (int h : sizes) {
-                double[] s = new double[batch * h];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = r.nextDouble(-0.9, 0.9);
-                }
-                initial.add(new State(s));
-            }
+            initial = Samples.randomStates(r, batch, sizes);
             d.append(", given h0");
         }
         return new Case(d.toString(), net, x, target, initial);

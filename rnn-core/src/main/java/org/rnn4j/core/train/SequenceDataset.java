@@ -2,7 +2,6 @@ package org.rnn4j.core.train;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
 
@@ -88,9 +87,6 @@ public final class SequenceDataset implements Dataset {
     @Override
     public Iterator<Batch> epoch(RandomGenerator shuffle, int from) {
         int n = inputs.size();
-        if (from < 0 || from > batchesPerEpoch()) {
-            throw new IllegalArgumentException("an epoch of " + batchesPerEpoch() + " batches cannot start at batch " + from);
-        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -103,25 +99,12 @@ public final class SequenceDataset implements Dataset {
                 order[j] = t;
             }
         }
-        return new Iterator<>() {
-            private int next = from;
-
-            @Override
-            public boolean hasNext() {
-                return next < batchesPerEpoch();
-            }
-
-            @Override
-            public Batch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int start = next++ * batchSize;
-                int[] rows = new int[Math.min(batchSize, n - start)];
-                System.arraycopy(order, start, rows, 0, rows.length);
-                return batch(rows);
-            }
-        };
+        return Batches.range(from, batchesPerEpoch(), i -> {
+            int start = i * batchSize;
+            int[] rows = new int[Math.min(batchSize, n - start)];
+            System.arraycopy(order, start, rows, 0, rows.length);
+            return batch(rows);
+        });
     }
 
     /**

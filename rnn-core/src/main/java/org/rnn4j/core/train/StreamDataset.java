@@ -2,7 +2,6 @@ package org.rnn4j.core.train;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
 
@@ -95,41 +94,24 @@ public final class StreamDataset implements Dataset {
 
     @Override
     public Iterator<Batch> epoch(RandomGenerator shuffle, int from) {
-        if (from < 0 || from > batchesPerEpoch()) {
-            throw new IllegalArgumentException("an epoch of " + batchesPerEpoch() + " batches cannot start at batch " + from);
-        }
         double[] x = new double[steps * streams * vocabulary];
         double[] d = new double[steps * streams * vocabulary];
         int[] ids = new int[streams];
         Arrays.setAll(ids, b -> b);
         Batch batch = new Batch(Sequence.wrap(steps, streams, vocabulary, x), Sequence.wrap(steps, streams, vocabulary, d), ids);
-        return new Iterator<>() {
-            private int next = from;
-
-            @Override
-            public boolean hasNext() {
-                return next < batchesPerEpoch();
-            }
-
-            @Override
-            public Batch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+        return Batches.range(from, batchesPerEpoch(), s -> {
+            Arrays.fill(x, 0.0);
+            Arrays.fill(d, 0.0);
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < streams; b++) {
+                    int at = b * perStream + s * steps + t;
+                    int row = t * streams + b;
+                    x[row * vocabulary + tokens[at]] = 1;
+                    d[row * vocabulary + tokens[at + 1]] = 1;
                 }
-                int s = next++;
-                Arrays.fill(x, 0.0);
-                Arrays.fill(d, 0.0);
-                for (int t = 0; t < steps; t++) {
-                    for (int b = 0; b < streams; b++) {
-                        int at = b * perStream + s * steps + t;
-                        int row = t * streams + b;
-                        x[row * vocabulary + tokens[at]] = 1;
-                        d[row * vocabulary + tokens[at + 1]] = 1;
-                    }
-                }
-                return batch;
             }
-        };
+            return batch;
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rnn4j.core.train;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The settings of a {@link Trainer}, immutable: every {@code with}-style method checks its
@@ -51,9 +52,7 @@ public final class TrainingConfig {
         if (n < 1) {
             throw new IllegalArgumentException("training: epochs must be >= 1, got " + n);
         }
-        TrainingConfig c = copy();
-        c.epochs = n;
-        return c;
+        return with(c -> c.epochs = n);
     }
 
     /**
@@ -66,9 +65,7 @@ public final class TrainingConfig {
         if (n < 1) {
             throw new IllegalArgumentException("training: steps must be >= 1, got " + n);
         }
-        TrainingConfig c = copy();
-        c.maxSteps = n;
-        return c;
+        return with(c -> c.maxSteps = n);
     }
 
     /**
@@ -76,9 +73,7 @@ public final class TrainingConfig {
      * @return a new config
      */
     public TrainingConfig seed(long s) {
-        TrainingConfig c = copy();
-        c.seed = s;
-        return c;
+        return with(c -> c.seed = s);
     }
 
     /**
@@ -86,9 +81,7 @@ public final class TrainingConfig {
      * @return a new config
      */
     public TrainingConfig shuffle(boolean on) {
-        TrainingConfig c = copy();
-        c.shuffle = on;
-        return c;
+        return with(c -> c.shuffle = on);
     }
 
     /**
@@ -101,9 +94,7 @@ public final class TrainingConfig {
         if (!(f >= 0 && f < 1)) {
             throw new IllegalArgumentException("training: validation fraction must be in [0, 1), got " + f);
         }
-        TrainingConfig c = copy();
-        c.validationFraction = f;
-        return c;
+        return with(c -> c.validationFraction = f);
     }
 
     /**
@@ -111,9 +102,7 @@ public final class TrainingConfig {
      * @return a new config
      */
     public TrainingConfig clip(GradientClip g) {
-        TrainingConfig c = copy();
-        c.clip = Objects.requireNonNull(g, "clip (use GradientClip.NONE for none)");
-        return c;
+        return with(c -> c.clip = Objects.requireNonNull(g, "clip (use GradientClip.NONE for none)"));
     }
 
     /**
@@ -141,9 +130,7 @@ public final class TrainingConfig {
      * @return a new config
      */
     public TrainingConfig schedule(LearningRateSchedule s) {
-        TrainingConfig c = copy();
-        c.schedule = s;
-        return c;
+        return with(c -> c.schedule = s);
     }
 
     /**
@@ -156,9 +143,7 @@ public final class TrainingConfig {
         if (k < 1) {
             throw new IllegalArgumentException("training: truncated BPTT length k must be >= 1 step, got " + k);
         }
-        TrainingConfig c = copy();
-        c.truncation = k;
-        return c;
+        return with(c -> c.truncation = k);
     }
 
     /**
@@ -178,10 +163,10 @@ public final class TrainingConfig {
             throw new IllegalArgumentException("training: early stopping min_delta must be a finite number >= 0, got "
                     + minDelta);
         }
-        TrainingConfig c = copy();
-        c.patience = patience;
-        c.minDelta = minDelta;
-        return c;
+        return with(c -> {
+            c.patience = patience;
+            c.minDelta = minDelta;
+        });
     }
 
     /** @return epochs to train */
@@ -234,7 +219,8 @@ public final class TrainingConfig {
         return minDelta;
     }
 
-    private TrainingConfig copy() {
+    /** A copy with {@code change} applied: every setter's one way of making a new config. */
+    private TrainingConfig with(Consumer<TrainingConfig> change) {
         TrainingConfig c = new TrainingConfig();
         c.epochs = epochs;
         c.maxSteps = maxSteps;
@@ -246,6 +232,7 @@ public final class TrainingConfig {
         c.truncation = truncation;
         c.patience = patience;
         c.minDelta = minDelta;
+        change.accept(c);
         return c;
     }
 

@@ -59,28 +59,14 @@ record RandomCase(String description, Network net, Sequence x, Sequence target, 
                 .append(reduction).append(", T ").append(steps).append(", B ").append(batch);
         Sequence x = Samples.randomSequence(r, steps, batch, in);
         if (masks && batch > 1 && r.nextBoolean()) {
-            boolean[] mask = new boolean[steps * batch];
-            for (int bi = 0; bi < batch; bi++) {
-                int len = 1 + r.nextInt(steps);
-                for (int t = 0; t < len; t++) {
-                    mask[t * batch + bi] = true;
-                }
-            }
-            x = x.withMask(mask);
+            x = x.withMask(Samples.randomLengthMask(r, steps, batch));
             d.append(", masked");
         }
         Sequence target = softmax ? Samples.randomDistributions(r, steps, batch, out)
                 : Samples.randomSequence(r, steps, batch, out);
         List<State> initial = null;
         if (r.nextBoolean()) {
-            initial = new ArrayList<>();
-            for (int h : sizes) {
-                double[] s = new double[batch * h];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = r.nextDouble(-0.9, 0.9);
-                }
-                initial.add(new State(s));
-            }
+            initial = Samples.randomStates(r, batch, sizes);
             d.append(", given h0");
         }
         return new RandomCase(d.toString(), b.build(), x, target, initial);
