@@ -204,6 +204,9 @@ public final class Trainer {
                             + "those after step " + step + ". Try a lower learning rate or gradient clipping.", state());
                 }
                 optimizer.step(params);
+                if (train.carriesState()) {
+                    carried = statesAfterBatch();
+                }
                 int real = b.realSteps();
                 double perStep = perStep(loss, real);
                 epochLossSum += perStep * real;
@@ -217,6 +220,7 @@ public final class Trainer {
                 limited = atLimit();
             }
             TrainingState beforeEnd = state();
+            boolean cut = batch < perEpoch;
             double seconds = seconds(started);
             double val = validation == null ? Double.NaN : evaluate(validation);
             EpochMetrics m = new EpochMetrics(epoch, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
@@ -237,29 +241,23 @@ public final class Trainer {
                         + "below " + early.best() + " - " + config.minDelta() + " for " + config.patience() + " epoch(s)",
                         state());
             }
-            if (limited && epoch < config.epochs()) {
+            if (limited && (cut || epoch < config.epochs())) {
                 return end(StopReason.STEP_LIMIT, "reached the limit of " + config.maxSteps() + " steps", beforeEnd);
             }
         }
         return end(StopReason.COMPLETED, "trained " + config.epochs() + " epoch(s), " + step + " steps", state());
     }
 
-    /** BPTT (or truncated BPTT) of one batch, from and to the carried state for streams. */
+    /** BPTT (or truncated BPTT) of one batch, from the carried state for streams. */
     private double gradients(Batch b, boolean carry) {
         List<State> initial = carry ? carried : null;
-        double loss;
-        if (truncated != null) {
-            loss = truncated.gradients(net, b.input(), b.target(), initial);
-            if (carry) {
-                carried = truncated.finalStates();
-            }
-        } else {
-            loss = net.gradients(b.input(), b.target(), initial);
-            if (carry) {
-                carried = net.finalStates();
-            }
-        }
-        return loss;
+        return truncated != null ? truncated.gradients(net, b.input(), b.target(), initial)
+                : net.gradients(b.input(), b.target(), initial);
+    }
+
+    /** The states after the batch just run, to carry into the next. */
+    private List<State> statesAfterBatch() {
+        return truncated != null ? truncated.finalStates() : net.finalStates();
     }
 
     /** The network's loss as a mean per real step, whatever its reduction. */

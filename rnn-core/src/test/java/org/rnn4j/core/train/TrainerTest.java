@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 
 /** The loop's contract: listener order, schedules, limits, early stopping, non-finite losses, bad settings. */
@@ -109,6 +111,12 @@ class TrainerTest {
         assertEquals("end STEP_LIMIT", rec.calls.get(rec.calls.size() - 1));
         assertEquals(1, r.state().epoch(), "resume inside epoch 1");
         assertEquals(2, r.state().batch());
+        TrainingResult lastEpochCut = new Trainer(Toy.net(V, 5, 1), Toy.optimizer("sgd", "0.1"),
+                TrainingConfig.defaults().epochs(1).maxSteps(3)).fit(echo());
+        assertEquals(StopReason.STEP_LIMIT, lastEpochCut.reason(), "a limit inside the last epoch is still a limit");
+        TrainingResult exact = new Trainer(Toy.net(V, 5, 1), Toy.optimizer("sgd", "0.1"),
+                TrainingConfig.defaults().epochs(1).maxSteps(8)).fit(echo());
+        assertEquals(StopReason.COMPLETED, exact.reason(), "a limit at the end of the last epoch completes it");
     }
 
     @Test
@@ -161,6 +169,29 @@ class TrainerTest {
         }
         assertEquals(List.of("step 3 (0:3/8)", "end NON_FINITE"), rec.calls.subList(rec.calls.size() - 2, rec.calls.size()));
         assertEquals(3, r.state().step());
+    }
+
+    @Test
+    void aStreamStoppedByANanLossKeepsTheStateOfTheLastGoodStep() {
+        Network net = Toy.net(V, 5, 1);
+        List<TrainingState> atStep3 = new ArrayList<>();
+        Trainer t = new Trainer(net, Toy.optimizer("sgd", "0.1"), TrainingConfig.defaults());
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent s) {
+                if (s.step() == 3) {
+                    atStep3.add(t.state());
+                    net.namedParameters().get("layer0.weight_hh").value()[0] = Double.NaN;
+                }
+            }
+        });
+        TrainingResult r = t.fit(StreamDataset.of(Toy.twoSuccessorText(400, V, 1), V, 2, 5));
+        assertEquals(StopReason.NON_FINITE, r.reason());
+        List<State> good = atStep3.get(0).carried();
+        List<State> kept = r.state().carried();
+        assertEquals(1, kept.size());
+        assertArrayEquals(good.get(0).part(0), kept.get(0).part(0), 0.0, "the state carried out of step 3, not step 4's");
+        assertTrue(Arrays.stream(kept.get(0).part(0)).allMatch(Double::isFinite));
     }
 
     @Test
