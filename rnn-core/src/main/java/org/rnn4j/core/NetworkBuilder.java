@@ -209,7 +209,7 @@ public final class NetworkBuilder {
             layer = new Bidirectional(layer, reverse);
         }
         if (!init.isEmpty()) {
-            init.apply(layer, wantRecurrent, random);
+            init.apply(owner, layer, wantRecurrent, random);
         }
         return layer;
     }

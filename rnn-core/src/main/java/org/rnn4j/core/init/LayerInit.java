@@ -84,20 +84,34 @@ public final class LayerInit {
     /**
      * Re-initialises the chosen parameters of a layer, in the layer's parameter order.
      *
+     * @param where the layer, for messages
      * @param layer the layer, freshly made
      * @param recurrent whether it is a recurrent layer (decides PyTorch's default fan)
      * @param random the seeded source
+     * @throws IllegalArgumentException if an option was given for parameters the layer does
+     *     not have ({@code init_hh} on a dense layer, {@code init_bias} with {@code bias=false})
      */
-    public void apply(Layer layer, boolean recurrent, RandomGenerator random) {
+    public void apply(String where, Layer layer, boolean recurrent, RandomGenerator random) {
         List<Parameter> ps = layer.parameters();
+        Initializer[] bySlot = {weights, recurrentWeights, biases};
+        boolean[] used = new boolean[3];
         for (Parameter p : ps) {
             String local = p.name().substring(p.name().lastIndexOf('.') + 1);
-            Initializer choice = local.startsWith("weight_hh") ? recurrentWeights
-                    : local.startsWith("weight") ? weights
-                    : local.startsWith("bias") ? biases : null;
+            int slot = local.startsWith("weight_hh") ? 1 : local.startsWith("weight") ? 0 : local.startsWith("bias") ? 2 : -1;
+            Initializer choice = slot < 0 ? null : bySlot[slot];
             if (choice != null) {
                 choice.fill(p.value(), shapeOf(p, ps, layer, recurrent), random);
+                used[slot] = true;
             }
+        }
+        requireUsed(where, weights, used[0], "init", "input or output weights (weight*)");
+        requireUsed(where, recurrentWeights, used[1], "init_hh", "recurrent weights (weight_hh*)");
+        requireUsed(where, biases, used[2], "init_bias", "biases (bias*)");
+    }
+
+    private static void requireUsed(String where, Initializer choice, boolean used, String key, String what) {
+        if (choice != null && !used) {
+            throw new IllegalArgumentException(where + ": " + key + " is set but the layer has no " + what);
         }
     }
 

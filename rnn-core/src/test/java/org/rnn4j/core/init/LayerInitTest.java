@@ -92,6 +92,11 @@ class LayerInitTest {
         e = assertThrows(IllegalArgumentException.class, () -> build(1, Map.of(), Map.of("init_bias", "orthogonal")));
         assertTrue(e.getMessage().contains("output layer ('dense')") && e.getMessage().contains("init_bias must be pytorch or zeros"),
                 e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> build(1, Map.of(), Map.of("init_hh", "orthogonal")));
+        assertTrue(e.getMessage().contains("output layer ('dense'): init_hh is set but the layer has no recurrent weights"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> build(1, Map.of("bias", "false", "init_bias", "zeros"), Map.of()));
+        assertTrue(e.getMessage().contains("init_bias is set but the layer has no biases"), e.getMessage());
     }
 
     /** A stand-in for an LSTM's parameters (gates stacked: 4H rows), to check blocks and fans. */
@@ -136,7 +141,7 @@ class LayerInitTest {
     void gatedWeightsAreOrthogonalPerGateBlockAndBiasesUseTheHiddenSizeAsFan() {
         FourGates layer = new FourGates();
         LayerInit.parse("test layer", Map.of("init", "orthogonal", "init_hh", "orthogonal", "init_bias", "pytorch"))
-                .apply(layer, true, new SplittableRandom(5));
+                .apply("test layer", layer, true, new SplittableRandom(5));
         int h = FourGates.H;
         double[] whh = layer.parameters().get(1).value();
         for (int g = 0; g < 4; g++) {
