@@ -30,8 +30,8 @@ class MaskedBatchTest {
         SplittableRandom r = new SplittableRandom(11);
         int batch = LENGTHS.length;
         int steps = 4;
-        Sequence x = Samples.randomSequence(r, steps, batch, IN);
-        Sequence d = Samples.randomSequence(r, steps, batch, OUT);
+        Sequence x = NetworkGradientTest.randomSequence(r, steps, batch, IN);
+        Sequence d = NetworkGradientTest.randomSequence(r, steps, batch, OUT);
         boolean[] mask = new boolean[steps * batch];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < LENGTHS[b]; t++) {
@@ -76,8 +76,8 @@ class MaskedBatchTest {
     @Test
     void paddingValuesDoNotMatter() {
         SplittableRandom r = new SplittableRandom(5);
-        Sequence x = Samples.randomSequence(r, 3, 2, IN);
-        Sequence d = Samples.randomSequence(r, 3, 2, OUT);
+        Sequence x = NetworkGradientTest.randomSequence(r, 3, 2, IN);
+        Sequence d = NetworkGradientTest.randomSequence(r, 3, 2, OUT);
         boolean[] mask = {true, true, true, false, true, false};
         Network a = net();
         double la = a.gradients(x.withMask(mask), d, null);

@@ -3,7 +3,6 @@ package org.rnn4j.core;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,13 +64,11 @@ class NetworkGradientTest {
         NetworkBuilder b = Network.builder(REGISTRY).input(in).seed(seed).loss(lossName)
                 .reduction(r.nextBoolean() ? Reduction.SUM : Reduction.MEAN);
         StringBuilder d = new StringBuilder("in " + in);
-        List<Integer> sizes = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
             int h = 1 + r.nextInt(5);
             String act = SMOOTH[r.nextInt(SMOOTH.length)];
             boolean bias = r.nextInt(4) != 0;
             b.recurrent("elman", h, Map.of("activation", act, "bias", Boolean.toString(bias)));
-            sizes.add(h);
             d.append(" -> elman ").append(h).append(' ').append(act).append(bias ? "" : " nobias");
         }
         String outAct = lossName.equals("softmax_cross_entropy") ? "identity" : SMOOTH[r.nextInt(SMOOTH.length)];
@@ -90,7 +87,7 @@ class NetworkGradientTest {
                 ? Samples.randomDistributions(r, steps, batch, out) : Samples.randomSequence(r, steps, batch, out);
         List<State> initial = null;
         if (r.nextBoolean()) {
-            initial = Samples.randomStates(r, batch, sizes);
+            initial = Cases.randomInitial(r, net, batch);
             d.append(", given h0");
         }
         return new Case(d.toString(), net, x, target, initial);

@@ -1,10 +1,7 @@
 package org.rnn4j.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Sequence;
-import org.rnn4j.api.State;
 
 /** Random test data drawn from a seeded generator, shared by the tests of every core package. */
 public final class Samples {
@@ -39,21 +36,6 @@ public final class Samples {
             }
         }
         return Sequence.wrap(steps, batch, features, v);
-    }
-
-    /**
-     * @return one state per layer of the given widths, B rows each, values uniform in [-0.9, 0.9)
-     */
-    public static List<State> randomStates(SplittableRandom r, int batch, List<Integer> widths) {
-        List<State> states = new ArrayList<>();
-        for (int h : widths) {
-            double[] s = new double[batch * h];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = r.nextDouble(-0.9, 0.9);
-            }
-            states.add(new State(s));
-        }
-        return states;
     }
 
     /**

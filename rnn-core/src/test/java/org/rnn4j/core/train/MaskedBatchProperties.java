@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
+import org.rnn4j.core.Cases;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.core.Reduction;
@@ -23,11 +23,10 @@ import org.rnn4j.core.Samples;
 /**
  * A padded, masked batch of variable-length sequences, each with its own initial state, gives
  * the same loss, the same gradients and the same final states as its sequences run one by one:
- * over random stacks, lengths, batch orders (a shuffled epoch), losses and reductions.
+ * over random stacks of elman, lstm and gru layers, lengths, batch orders (a shuffled epoch),
+ * losses and reductions.
  */
 class MaskedBatchProperties {
-
-    private static final String[] ACTIVATIONS = {"tanh", "sigmoid", "softsign"};
 
     @TestFactory
     Stream<DynamicTest> paddedBatchEqualsItsSequencesOneByOne() {
@@ -43,55 +42,45 @@ class MaskedBatchProperties {
         int maxLen = 1 + r.nextInt(6);
         boolean softmax = out > 1 && r.nextBoolean();
         Reduction reduction = r.nextBoolean() ? Reduction.SUM : Reduction.MEAN;
+        NetworkBuilder builder = Network.builder(RandomCase.REGISTRY).input(in).seed(seed)
+                .loss(softmax ? "softmax_cross_entropy" : "half_sse");
+        StringBuilder drawn = new StringBuilder("in " + in);
         int depth = 1 + r.nextInt(3);
-        int[] hidden = new int[depth];
-        String[] acts = new String[depth];
         for (int l = 0; l < depth; l++) {
-            hidden[l] = 1 + r.nextInt(4);
-            acts[l] = ACTIVATIONS[r.nextInt(ACTIVATIONS.length)];
+            RandomCase.recurrent(r, builder, drawn);
         }
+        builder.output("dense", out, Map.of());
+        Network together = builder.reduction(reduction).build();
+        Network alone = builder.reduction(Reduction.SUM).build();
+        String what = drawn + ", " + count + " sequences, " + reduction + ": ";
+
         List<double[][]> xs = new ArrayList<>();
         List<double[][]> ds = new ArrayList<>();
         List<List<State>> h0 = new ArrayList<>();
         for (int e = 0; e < count; e++) {
             int len = 1 + r.nextInt(maxLen);
-            Sequence x = Samples.randomSequence(r, len, 1, in);
-            Sequence d = softmax ? Samples.randomDistributions(r, len, 1, out)
-                    : Samples.randomSequence(r, len, 1, out);
-            xs.add(rows(x));
-            ds.add(rows(d));
-            List<State> states = new ArrayList<>();
-            for (int h : hidden) {
-                double[] s = new double[h];
-                for (int i = 0; i < h; i++) {
-                    s[i] = r.nextBoolean() ? 0.0 : r.nextDouble(-0.9, 0.9);
-                }
-                states.add(new State(s));
-            }
-            h0.add(states);
+            xs.add(rows(Samples.randomSequence(r, len, 1, in)));
+            ds.add(rows(softmax ? Samples.randomDistributions(r, len, 1, out) : Samples.randomSequence(r, len, 1, out)));
+            h0.add(Cases.randomInitial(r, together, 1));
         }
         SequenceDataset data = SequenceDataset.of(xs, ds, count);
-        Iterator<Batch> epoch = data.epoch(new SplittableRandom(seed + 1), 0);
-        Batch batch = epoch.next();
+        Batch batch = data.epoch(new SplittableRandom(seed + 1), 0).next();
         int[] order = batch.examples();
         List<List<State>> h0InOrder = new ArrayList<>();
         for (int e : order) {
             h0InOrder.add(h0.get(e));
         }
 
-        Network together = net(seed, in, out, hidden, acts, softmax, reduction);
         double lossTogether = together.gradients(batch.input(), batch.target(), BatchStates.stack(h0InOrder));
         List<State> finalTogether = together.finalStates();
-        int real = batch.realSteps();
-        double scale = reduction == Reduction.MEAN ? real : 1.0;
+        double scale = reduction == Reduction.MEAN ? batch.realSteps() : 1.0;
 
-        Network alone = net(seed, in, out, hidden, acts, softmax, Reduction.SUM);
         double lossAlone = 0;
         List<double[]> gradSum = TruncatedBpttTest.grads(alone);
         gradSum.forEach(g -> Arrays.fill(g, 0.0));
         for (int b = 0; b < order.length; b++) {
             int e = order[b];
-            lossAlone += alone.gradients(sequence(xs.get(e)), sequence(ds.get(e)), h0.get(e));
+            lossAlone += alone.gradients(Sequence.of(xs.get(e)), Sequence.of(ds.get(e)), h0.get(e));
             for (int p = 0; p < gradSum.size(); p++) {
                 double[] g = alone.parameters().get(p).grad();
                 for (int i = 0; i < g.length; i++) {
@@ -101,27 +90,20 @@ class MaskedBatchProperties {
             List<State> mine = BatchStates.row(finalTogether, b, order.length);
             List<State> own = alone.finalStates();
             for (int l = 0; l < depth; l++) {
-                near(own.get(l).part(0), mine.get(l).part(0), "final state of layer " + l + ", example " + e);
+                for (int k = 0; k < own.get(l).parts().length; k++) {
+                    near(own.get(l).part(k), mine.get(l).part(k), what + "final state block " + k + " of layer " + l
+                            + ", example " + e);
+                }
             }
         }
-        assertEquals(lossAlone, lossTogether * scale, 1e-12 * Math.max(1, Math.abs(lossAlone)), "loss");
+        assertEquals(lossAlone, lossTogether * scale, 1e-12 * Math.max(1, Math.abs(lossAlone)), what + "loss");
         for (int p = 0; p < gradSum.size(); p++) {
             double[] g = together.parameters().get(p).grad().clone();
             for (int i = 0; i < g.length; i++) {
                 g[i] *= scale;
             }
-            near(gradSum.get(p), g, together.parameters().get(p).name() + " gradient");
+            near(gradSum.get(p), g, what + together.parameters().get(p).name() + " gradient");
         }
-    }
-
-    private static Network net(long seed, int in, int out, int[] hidden, String[] acts, boolean softmax,
-            Reduction reduction) {
-        NetworkBuilder b = Network.builder(RandomCase.REGISTRY).input(in).seed(seed).reduction(reduction)
-                .loss(softmax ? "softmax_cross_entropy" : "half_sse");
-        for (int l = 0; l < hidden.length; l++) {
-            b.recurrent("elman", hidden[l], Map.of("activation", acts[l]));
-        }
-        return b.output("dense", out, Map.of()).build();
     }
 
     private static void near(double[] expected, double[] actual, String what) {
@@ -140,9 +122,5 @@ class MaskedBatchProperties {
             }
         }
         return v;
-    }
-
-    private static Sequence sequence(double[][] rows) {
-        return Sequence.of(rows);
     }
 }

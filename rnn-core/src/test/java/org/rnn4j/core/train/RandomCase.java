@@ -1,11 +1,11 @@
 package org.rnn4j.core.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
+import org.rnn4j.core.Cases;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.core.Reduction;
@@ -13,9 +13,9 @@ import org.rnn4j.core.Registry;
 import org.rnn4j.core.Samples;
 
 /**
- * A random stacked network with a random batch, drawn from a seed: 1-3 Elman layers of 1-4
- * units with smooth activations, half_sse or softmax cross-entropy, sum or mean, and optionally
- * a mask and given initial states.
+ * A random stacked network with a random batch, drawn from a seed: 1-3 layers of 1-4 units,
+ * each elman (with a smooth activation), lstm or gru; half_sse or softmax cross-entropy, sum
+ * or mean; optionally a mask and given initial states.
  *
  * @param description what was drawn, for test names
  * @param net the network
@@ -27,6 +27,7 @@ record RandomCase(String description, Network net, Sequence x, Sequence target, 
 
     static final Registry REGISTRY = Registry.installed();
     private static final String[] ACTIVATIONS = {"tanh", "sigmoid", "softsign"};
+    private static final String[] KINDS = {"elman", "lstm", "gru"};
 
     /**
      * @param seed the seed
@@ -46,13 +47,8 @@ record RandomCase(String description, Network net, Sequence x, Sequence target, 
                 .loss(softmax ? "softmax_cross_entropy" : "half_sse").reduction(reduction);
         StringBuilder d = new StringBuilder("in " + in);
         int depth = 1 + r.nextInt(3);
-        List<Integer> sizes = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
-            int h = 1 + r.nextInt(4);
-            String act = ACTIVATIONS[r.nextInt(ACTIVATIONS.length)];
-            b.recurrent("elman", h, Map.of("activation", act));
-            sizes.add(h);
-            d.append(" -> elman ").append(h).append(' ').append(act);
+            recurrent(r, b, d);
         }
         b.output("dense", out, Map.of());
         d.append(" -> dense ").append(out).append(softmax ? ", softmax CE" : ", half_sse").append(", ")
@@ -64,12 +60,27 @@ record RandomCase(String description, Network net, Sequence x, Sequence target, 
         }
         Sequence target = softmax ? Samples.randomDistributions(r, steps, batch, out)
                 : Samples.randomSequence(r, steps, batch, out);
+        Network net = b.build();
         List<State> initial = null;
         if (r.nextBoolean()) {
-            initial = Samples.randomStates(r, batch, sizes);
+            initial = Cases.randomInitial(r, net, batch);
             d.append(", given h0");
         }
-        return new RandomCase(d.toString(), b.build(), x, target, initial);
+        return new RandomCase(d.toString(), net, x, target, initial);
+    }
+
+    /** Adds a random elman (of a random activation), lstm or gru layer of 1-4 units. */
+    static void recurrent(SplittableRandom r, NetworkBuilder b, StringBuilder d) {
+        int h = 1 + r.nextInt(4);
+        String kind = KINDS[r.nextInt(KINDS.length)];
+        if (kind.equals("elman")) {
+            String act = ACTIVATIONS[r.nextInt(ACTIVATIONS.length)];
+            b.recurrent(kind, h, Map.of("activation", act));
+            d.append(" -> elman ").append(h).append(' ').append(act);
+        } else {
+            b.recurrent(kind, h);
+            d.append(" -> ").append(kind).append(' ').append(h);
+        }
     }
 
     /** @return the number of property tries, -Drnn4j.tries (default 100) */
