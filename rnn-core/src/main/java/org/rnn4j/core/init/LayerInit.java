@@ -52,11 +52,15 @@ public final class LayerInit {
      * @param where the layer, for messages ({@code "recurrent layer 0 ('elman')"})
      * @param options all of the layer's options (the others are ignored here)
      * @return the choice; absent options leave parameters as made
-     * @throws IllegalArgumentException on an unknown initialiser, or one that needs a matrix
-     *     given for biases
+     * @throws IllegalArgumentException on an unknown initialiser, one that needs a matrix given
+     *     for biases, or init_bias together with an LSTM's forget_bias
      */
     public static LayerInit parse(String where, Map<String, String> options) {
         Initializer b = read(where, options, "init_bias");
+        if (b != null && options.containsKey("forget_bias")) {
+            throw new IllegalArgumentException(where + ": init_bias and forget_bias both set the biases; the layer "
+                    + "applies forget_bias and init_bias, applied after it, would overwrite it: use one of them");
+        }
         if (b == Initializer.XAVIER_UNIFORM || b == Initializer.ORTHOGONAL) {
             throw new IllegalArgumentException(where + ": init_bias must be pytorch or zeros, got '"
                     + options.get("init_bias") + "' (biases are vectors)");

@@ -25,6 +25,9 @@ import org.rnn4j.core.Reduction;
  * learning rate of each epoch comes from the schedule. See {@link TrainingConfig} for the
  * settings, {@link TrainingListener} for progress, {@link TrainingState} for resuming.
  *
+ * <p>Modes: steps run in the network's training mode (dropout on, if it has any), validation
+ * in evaluation mode; {@code fit} leaves the network in the mode it found it in.
+ *
  * <p>Non-finite values: the loss and the gradient norm are checked before the optimizer step,
  * so the step that would have applied them is never taken and the parameters (and the
  * optimizer's state) are exactly those after the last good step; the run ends with
@@ -145,13 +148,24 @@ public final class Trainer {
     }
 
     /**
-     * The mean loss per real step of the network on a dataset, forward only (no gradient or
-     * parameter changes; the state is carried across batches for streams, from zero).
+     * The mean loss per real step of the network on a dataset, forward only, in evaluation
+     * mode (no dropout; no gradient or parameter changes; the state is carried across batches
+     * for streams, from zero). The network's mode is restored afterwards.
      *
      * @param data the data
      * @return the loss
      */
     public double evaluate(Dataset data) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(false);
+        try {
+            return meanLoss(data);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private double meanLoss(Dataset data) {
         double sum = 0;
         long n = 0;
         List<State> states = null;
@@ -169,9 +183,25 @@ public final class Trainer {
     }
 
     private TrainingResult run(Dataset train, Dataset validation, TrainingState from) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(true);
+        try {
+            return loop(train, validation, from);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private TrainingResult loop(Dataset train, Dataset validation, TrainingState from) {
         if (config.patience() > 0 && validation == null) {
             throw new IllegalArgumentException("training: early stopping needs validation data; set a validation "
                     + "fraction in (0, 1) or pass a validation dataset");
+        }
+        if (train.carriesState()) {
+            TruncatedBptt.requireUnidirectional(net, "carrying the state from batch to batch (a stream dataset)");
+        }
+        if (truncated != null) {
+            TruncatedBptt.requireUnidirectional(net, "truncated BPTT");
         }
         if (from.batch() > train.batchesPerEpoch()) {
             throw new IllegalArgumentException("training: cannot resume at batch " + from.batch() + " of an epoch of "

@@ -7,8 +7,11 @@ import org.rnn4j.api.State;
 /**
  * Where a training run is: with the network's parameters, the optimizer's state and the
  * {@link TrainingConfig}, everything needed to continue it bit for bit (a checkpoint holds
- * these). There is no generator state to keep: epoch e's shuffle is drawn from a generator
- * derived from (seed, e), so the position alone replays it.
+ * these). There is no generator state of the trainer's to keep: epoch e's shuffle is drawn
+ * from a generator derived from (seed, e), so the position alone replays it. A network with
+ * dropout has its own mask generator (its seed and the number of masks drawn so far); a resume
+ * into the same network object continues it, one into a rebuilt network needs that count
+ * restored too, which {@link org.rnn4j.core.Network} does not expose yet.
  *
  * @param epoch the epoch in progress, from 0
  * @param batch the next batch of that epoch (0 .. batches per epoch; equal to it when the

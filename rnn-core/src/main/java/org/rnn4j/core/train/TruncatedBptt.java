@@ -7,6 +7,7 @@ import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
+import org.rnn4j.core.layers.Bidirectional;
 
 /**
  * Truncated backpropagation through time (R. J. Williams and J. Peng, "An efficient
@@ -27,7 +28,8 @@ import org.rnn4j.core.Reduction;
  * c+1 into chunk c, which is what bounds the memory and time of one backward to k steps. With
  * k &gt;= T there is one chunk and the result is the full BPTT gradient, bit for bit.
  *
- * <p>A chunk whose steps are all padding is skipped: it adds nothing and the state passes it
+ * <p>Bidirectional layers are rejected when k &lt; T: their reverse direction needs the whole
+ * sequence. A chunk whose steps are all padding is skipped: it adds nothing and the state passes it
  * unchanged. One instance serves one network (it keeps an accumulator per parameter).
  */
 public final class TruncatedBptt {
@@ -69,6 +71,7 @@ public final class TruncatedBptt {
             finalStates = net.finalStates();
             return loss;
         }
+        requireUnidirectional(net, "truncated BPTT");
         if (target.steps() != x.steps() || target.batch() != x.batch()) {
             throw new IllegalArgumentException("the target has shape " + target.shape() + " but the input has "
                     + x.shape() + "; they need the same steps x batch");
@@ -116,6 +119,24 @@ public final class TruncatedBptt {
             throw new IllegalStateException("truncated BPTT has no final states before its first batch");
         }
         return finalStates;
+    }
+
+    /**
+     * Rejects bidirectional layers where a sequence is cut into parts: their reverse direction
+     * reads each sequence from its end, which a part does not hold.
+     *
+     * @param net the network
+     * @param what what cuts the sequences, for the message
+     * @throws IllegalArgumentException naming the first bidirectional layer
+     */
+    static void requireUnidirectional(Network net, String what) {
+        for (int l = 0; l < net.recurrentLayers().size(); l++) {
+            if (net.recurrentLayers().get(l) instanceof Bidirectional) {
+                throw new IllegalArgumentException("recurrent layer " + l + " is bidirectional: its reverse direction "
+                        + "reads each sequence from its end, and " + what + " gives it only part of the sequence; "
+                        + "train it on whole sequences (a SequenceDataset without truncation)");
+            }
+        }
     }
 
     /**

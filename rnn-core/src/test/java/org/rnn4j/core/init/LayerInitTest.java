@@ -99,6 +99,37 @@ class LayerInitTest {
         assertTrue(e.getMessage().contains("init_bias is set but the layer has no biases"), e.getMessage());
     }
 
+    /** W^T W = I for every gate block of H rows of a g*H x H matrix. */
+    private static void requireOrthogonalBlocks(double[] w, int gates, int h, String what) {
+        for (int g = 0; g < gates; g++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < h; j++) {
+                    double dot = 0;
+                    for (int k = 0; k < h; k++) {
+                        dot += w[(g * h + k) * h + i] * w[(g * h + k) * h + j];
+                    }
+                    assertEquals(i == j ? 1 : 0, dot, 1e-12, what + ", gate " + g + ", W^T W [" + i + "," + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void gatedLayersAndTheirReverseDirectionGetOrthogonalGateBlocks() {
+        Network n = Network.builder(REGISTRY).input(3).seed(8)
+                .recurrent("lstm", 4, Map.of("init_hh", "orthogonal", "bidirectional", "true"))
+                .recurrent("gru", 5, Map.of("init_hh", "orthogonal", "init_bias", "zeros"))
+                .output(2).build();
+        requireOrthogonalBlocks(value(n, "layer0.weight_hh"), 4, 4, "lstm");
+        requireOrthogonalBlocks(value(n, "layer0.weight_hh_reverse"), 4, 4, "lstm reverse");
+        requireOrthogonalBlocks(value(n, "layer1.weight_hh"), 3, 5, "gru");
+        assertArrayEquals(new double[15], value(n, "layer1.bias_ih"), 0.0);
+        assertArrayEquals(new double[15], value(n, "layer1.bias_hh"), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.builder(REGISTRY)
+                .input(3).recurrent("lstm", 4, Map.of("forget_bias", "1", "init_bias", "zeros")).output(2).build());
+        assertTrue(e.getMessage().contains("init_bias and forget_bias"), e.getMessage());
+    }
+
     /** A stand-in for an LSTM's parameters (gates stacked: 4H rows), to check blocks and fans. */
     private static final class FourGates implements Layer {
         static final int H = 3;
@@ -143,18 +174,7 @@ class LayerInitTest {
         LayerInit.parse("test layer", Map.of("init", "orthogonal", "init_hh", "orthogonal", "init_bias", "pytorch"))
                 .apply("test layer", layer, true, new SplittableRandom(5));
         int h = FourGates.H;
-        double[] whh = layer.parameters().get(1).value();
-        for (int g = 0; g < 4; g++) {
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < h; j++) {
-                    double dot = 0;
-                    for (int k = 0; k < h; k++) {
-                        dot += whh[(g * h + k) * h + i] * whh[(g * h + k) * h + j];
-                    }
-                    assertEquals(i == j ? 1 : 0, dot, 1e-12, "gate " + g + " block, W^T W [" + i + "," + j + "]");
-                }
-            }
-        }
+        requireOrthogonalBlocks(layer.parameters().get(1).value(), 4, h, "four gates");
         assertEquals(4, LayerInit.shapeOf(layer.parameters().get(0), layer.parameters(), layer, true).blocks(),
                 "weight_ih has the blocks of its weight_hh");
         double max = 0;

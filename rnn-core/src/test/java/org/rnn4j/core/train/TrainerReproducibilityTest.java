@@ -76,6 +76,27 @@ class TrainerReproducibilityTest {
         assertBitsEqual(train(7, streamConfig(), stream()), train(7, streamConfig(), stream()));
     }
 
+    @Test
+    void dropoutMasksAreSeededTooAndValidationRunsWithoutThem() {
+        SequenceDataset data = Toy.echo(40, V, 1, 4);
+        List<List<double[]>> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Network net = Network.builder(RandomCase.REGISTRY).input(V).seed(3)
+                    .recurrent("lstm", 6).recurrent("gru", 5).dropout(0.3).output(V).build();
+            Trainer t = new Trainer(net, Toy.optimizer("adam", "0.02"), sequenceConfig(4).epochs(2));
+            t.fit(data);
+            assertTrue(net.isTraining(), "fit leaves the network in the mode it found");
+            double a = t.evaluate(data);
+            double b = t.evaluate(data);
+            assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b), "no masks in evaluation");
+            net.setTraining(false);
+            assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(t.evaluate(data)));
+            assertFalse(net.isTraining(), "evaluate restores the mode");
+            runs.add(values(net));
+        }
+        assertBitsEqual(runs.get(0), runs.get(1));
+    }
+
     /** Straight to N steps, versus k steps then a new trainer resumed from the result's state. */
     private static void resumeEqualsStraight(TrainingConfig cfg, Dataset data, long n, long k) {
         Network straight = Toy.net(V, 6, 21);

@@ -225,6 +225,15 @@ class TrainerTest {
         rejects(() -> both.fit(echo(), echo()), "use one or the other");
         Trainer wrongShape = new Trainer(Toy.net(V + 1, 3, 1), Toy.optimizer("sgd", "0.1"), d);
         rejects(() -> wrongShape.fit(echo()), "expects 5 features per step");
+        Network bidirectional = Network.builder(RandomCase.REGISTRY).input(V).recurrent("gru", 3, Map.of("bidirectional", "true"))
+                .output(V).build();
+        Trainer streamed = new Trainer(bidirectional, Toy.optimizer("sgd", "0.1"), d);
+        rejects(() -> streamed.fit(StreamDataset.of(Toy.twoSuccessorText(100, V, 1), V, 2, 5)),
+                "recurrent layer 0 is bidirectional");
+        Trainer truncated = new Trainer(bidirectional, Toy.optimizer("sgd", "0.1"), d.truncation(2));
+        rejects(() -> truncated.fit(echo()), "truncated BPTT gives it only part of the sequence");
+        TrainingResult whole = new Trainer(bidirectional, Toy.optimizer("sgd", "0.1"), d).fit(echo());
+        assertEquals(StopReason.COMPLETED, whole.reason(), "whole sequences are fine");
     }
 
     private static void rejects(Executable e, String fragment) {
