@@ -7,7 +7,8 @@ import org.rnn4j.api.OptimizerProvider;
  * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code lstm},
  * {@code gru}, {@code dense}, and a bidirectional wrapper for any recurrent one)
  * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), and stacked
- * networks trained with backpropagation through time.
+ * networks trained with backpropagation through time, initialisers ({@code org.rnn4j.core.init})
+ * and the training loop ({@code org.rnn4j.core.train}).
  *
  * @uses Activation found by name through {@link org.rnn4j.core.Registry}
  * @uses Loss found by name through {@link org.rnn4j.core.Registry}
@@ -20,6 +21,8 @@ module org.rnn4j.core {
     requires transitive org.rnn4j.api;
 
     exports org.rnn4j.core;
+    exports org.rnn4j.core.init;
+    exports org.rnn4j.core.train;
 
     uses Activation;
     uses Loss;

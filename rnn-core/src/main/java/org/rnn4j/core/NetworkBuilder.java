@@ -9,6 +9,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.init.LayerInit;
 import org.rnn4j.core.layers.Bidirectional;
 
 /**
@@ -63,7 +64,9 @@ public final class NetworkBuilder {
      *
      * @param kind an installed recurrent layer kind ({@code "elman"})
      * @param size its hidden size
-     * @param options its settings ({@code activation}, {@code bias}, ...)
+     * @param options its settings ({@code activation}, {@code bias}, ...), and the initialisers
+     *     {@code init}, {@code init_hh}, {@code init_bias} that the builder itself applies (see
+     *     {@link LayerInit})
      * @return this
      */
     public NetworkBuilder recurrent(String kind, int size, Map<String, String> options) {
@@ -87,7 +90,7 @@ public final class NetworkBuilder {
      *
      * @param kind an installed feed-forward layer kind ({@code "dense"})
      * @param size outputs per step
-     * @param options its settings
+     * @param options its settings, and {@code init}, {@code init_bias} (see {@link LayerInit})
      * @return this
      */
     public NetworkBuilder output(String kind, int size, Map<String, String> options) {
@@ -192,7 +195,8 @@ public final class NetworkBuilder {
             throw new IllegalArgumentException(where + " ('" + d.kind() + "') needs a size >= 1, got " + d.size());
         }
         String owner = where + " ('" + d.kind() + "')";
-        Map<String, String> settings = new LinkedHashMap<>(d.options());
+        LayerInit init = LayerInit.parse(owner, d.options());
+        Map<String, String> settings = LayerInit.without(d.options());
         boolean bidirectional = false;
         if (wantRecurrent && settings.containsKey("bidirectional")) {
             bidirectional = new Options(owner, Map.of("bidirectional", settings.remove("bidirectional")))
@@ -200,10 +204,13 @@ public final class NetworkBuilder {
         }
         Options options = new Options(owner, settings);
         Layer layer = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
-        if (!bidirectional) {
-            return layer;
+        if (bidirectional) {
+            Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split()));
+            layer = new Bidirectional(layer, reverse);
         }
-        Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split()));
-        return new Bidirectional(layer, reverse);
+        if (!init.isEmpty()) {
+            init.apply(owner, layer, wantRecurrent, random);
+        }
+        return layer;
     }
 }

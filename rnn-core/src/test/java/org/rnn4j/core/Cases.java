@@ -7,7 +7,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.State;
 
 /** Inputs of random test cases: masks and initial states shaped for a given network. */
-final class Cases {
+public final class Cases {
 
     private Cases() {
     }
@@ -41,7 +41,7 @@ final class Cases {
     }
 
     /** One random state per recurrent layer, every block of it, values in (-0.9, 0.9). */
-    static List<State> randomInitial(SplittableRandom r, Network net, int batch) {
+    public static List<State> randomInitial(SplittableRandom r, Network net, int batch) {
         List<State> states = new ArrayList<>();
         for (Layer l : net.recurrentLayers()) {
             int[] sizes = l.stateSizes();

@@ -3,9 +3,10 @@ package org.rnn4j.core;
 import java.util.function.DoubleSupplier;
 
 /** Central finite differences, the reference every analytic gradient in these tests is held to. */
-final class FiniteDifferences {
+public final class FiniteDifferences {
 
-    static final double STEP = 1e-6;
+    /** The step h. */
+    public static final double STEP = 1e-6;
 
     private FiniteDifferences() {
     }
@@ -13,7 +14,7 @@ final class FiniteDifferences {
     /**
      * (L(v_i + h) - L(v_i - h)) / 2h, restoring v_i afterwards.
      */
-    static double derivative(double[] values, int i, DoubleSupplier loss) {
+    public static double derivative(double[] values, int i, DoubleSupplier loss) {
         double keep = values[i];
         values[i] = keep + STEP;
         double plus = loss.getAsDouble();
@@ -28,7 +29,7 @@ final class FiniteDifferences {
      * |a - n| / (|a| + |n|) within {@code relative}, or both tiny (absolute error below 1e-8,
      * the floor below which the finite difference itself is noise).
      */
-    static boolean agree(double analytic, double numeric, double relative) {
+    public static boolean agree(double analytic, double numeric, double relative) {
         double abs = Math.abs(analytic - numeric);
         if (abs < 1e-8) {
             return true;

@@ -3,7 +3,6 @@ package org.rnn4j.core;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,13 +64,11 @@ class NetworkGradientTest {
         NetworkBuilder b = Network.builder(REGISTRY).input(in).seed(seed).loss(lossName)
                 .reduction(r.nextBoolean() ? Reduction.SUM : Reduction.MEAN);
         StringBuilder d = new StringBuilder("in " + in);
-        List<Integer> sizes = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
             int h = 1 + r.nextInt(5);
             String act = SMOOTH[r.nextInt(SMOOTH.length)];
             boolean bias = r.nextInt(4) != 0;
             b.recurrent("elman", h, Map.of("activation", act, "bias", Boolean.toString(bias)));
-            sizes.add(h);
             d.append(" -> elman ").append(h).append(' ').append(act).append(bias ? "" : " nobias");
         }
         String outAct = lossName.equals("softmax_cross_entropy") ? "identity" : SMOOTH[r.nextInt(SMOOTH.length)];
@@ -79,31 +76,18 @@ class NetworkGradientTest {
         d.append(" -> dense ").append(out).append(' ').append(outAct).append(", ").append(lossName)
                 .append(", T ").append(steps).append(", B ").append(batch);
         Network net = b.build();
-        Sequence x = randomSequence(r, steps, batch, in);
+        Sequence x = Samples.randomSequence(r, steps, batch, in);
         boolean[] mask = null;
         if (batch > 1 && r.nextBoolean()) {
-            mask = new boolean[steps * batch];
-            for (int bi = 0; bi < batch; bi++) {
-                int len = 1 + r.nextInt(steps);
-                for (int t = 0; t < len; t++) {
-                    mask[t * batch + bi] = true;
-                }
-            }
+            mask = Samples.randomLengthMask(r, steps, batch);
             d.append(", masked");
         }
         x = x.withMask(mask);
         Sequence target = lossName.equals("softmax_cross_entropy")
-                ? randomDistributions(r, steps, batch, out) : randomSequence(r, steps, batch, out);
+                ? Samples.randomDistributions(r, steps, batch, out) : Samples.randomSequence(r, steps, batch, out);
         List<State> initial = null;
         if (r.nextBoolean()) {
-            initial = new ArrayList<>();
-            for (int h : sizes) {
-                double[] s = new double[batch * h];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = r.nextDouble(-0.9, 0.9);
-                }
-                initial.add(new State(s));
-            }
+            initial = Cases.randomInitial(r, net, batch);
             d.append(", given h0");
         }
         return new Case(d.toString(), net, x, target, initial);
@@ -140,26 +124,13 @@ class NetworkGradientTest {
         }
     }
 
+    /** @return random values in [-1, 1), see {@link Samples#randomSequence} */
     static Sequence randomSequence(SplittableRandom r, int steps, int batch, int features) {
-        double[] v = new double[steps * batch * features];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = r.nextDouble(-1, 1);
-        }
-        return Sequence.wrap(steps, batch, features, v);
+        return Samples.randomSequence(r, steps, batch, features);
     }
 
+    /** @return random distributions per row, see {@link Samples#randomDistributions} */
     static Sequence randomDistributions(SplittableRandom r, int steps, int batch, int features) {
-        double[] v = new double[steps * batch * features];
-        for (int row = 0; row < steps * batch; row++) {
-            double s = 0;
-            for (int i = 0; i < features; i++) {
-                v[row * features + i] = r.nextDouble(0.01, 1);
-                s += v[row * features + i];
-            }
-            for (int i = 0; i < features; i++) {
-                v[row * features + i] /= s;
-            }
-        }
-        return Sequence.wrap(steps, batch, features, v);
+        return Samples.randomDistributions(r, steps, batch, features);
     }
 }

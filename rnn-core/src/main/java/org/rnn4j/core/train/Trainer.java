@@ -1,0 +1,327 @@
+package org.rnn4j.core.train;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.rnn4j.api.Optimizer;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.State;
+import org.rnn4j.core.Network;
+import org.rnn4j.core.Reduction;
+
+/**
+ * The training loop: epochs of mini-batches, each step
+ *
+ * <pre>
+ *   loss, dL/dtheta = BPTT of the batch (truncated to chunks of k if configured),
+ *                     from the state carried out of the previous batch for streams
+ *   ||g||           = clip(dL/dtheta)                   (the norm before clipping)
+ *   stop            if loss or ||g|| is NaN or infinite (the step is not applied)
+ *   theta           = optimizer.step(theta)
+ * </pre>
+ *
+ * then, after each epoch, the validation loss, the metrics, listeners and early stopping; the
+ * learning rate of each epoch comes from the schedule. See {@link TrainingConfig} for the
+ * settings, {@link TrainingListener} for progress, {@link TrainingState} for resuming.
+ *
+ * <p>Modes: steps run in the network's training mode (dropout on, if it has any), validation
+ * in evaluation mode; {@code fit} leaves the network in the mode it found it in.
+ *
+ * <p>Non-finite values: the loss and the gradient norm are checked before the optimizer step,
+ * so the step that would have applied them is never taken and the parameters (and the
+ * optimizer's state) are exactly those after the last good step; the run ends with
+ * {@link StopReason#NON_FINITE} and a message. Checking costs one pass over the gradients,
+ * which the norm needs anyway. A non-finite validation loss also stops (after the step that
+ * caused it; nothing is rolled back).
+ *
+ * <pre>{@code
+ * Trainer t = new Trainer(net, adam, TrainingConfig.defaults().epochs(10).validationFraction(0.1).clipNorm(5));
+ * t.addListener(new TrainingListener() {
+ *     public void onEpochEnd(EpochMetrics m) { System.out.println(m); }
+ * });
+ * TrainingResult r = t.fit(StreamDataset.of(tokens, 65, 32, 64));
+ * }</pre>
+ *
+ * A trainer drives one network and one optimizer from one thread.
+ */
+public final class Trainer {
+
+    private final Network net;
+    private final Optimizer optimizer;
+    private final TrainingConfig config;
+    private final TruncatedBptt truncated;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    // Where the run is (see TrainingState).
+    private int epoch;
+    private int batch;
+    private long step;
+    private List<State> carried;
+    private double epochLossSum;
+    private long epochRealSteps;
+    private EarlyStopping early;
+    private List<EpochMetrics> history = new ArrayList<>();
+    private double baseRate;
+
+    /**
+     * @param net the network to train
+     * @param optimizer its optimizer; its learning rate when a run begins is the schedule's base
+     *     rate (a resumed run keeps the base rate of its {@link TrainingState})
+     * @param config the settings
+     */
+    public Trainer(Network net, Optimizer optimizer, TrainingConfig config) {
+        this.net = Objects.requireNonNull(net, "net");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.config = Objects.requireNonNull(config, "config");
+        this.truncated = config.truncation() > 0 ? new TruncatedBptt(config.truncation()) : null;
+        restore(TrainingState.start());
+    }
+
+    /**
+     * @param listener called as training goes, in the order listeners were added
+     * @return this
+     */
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** @return the settings */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains from the start, holding out the config's validation fraction (the last part of
+     * the data) for validation.
+     *
+     * @param data the data
+     * @return how training ended
+     * @throws IllegalArgumentException on settings that do not fit the data
+     */
+    public TrainingResult fit(Dataset data) {
+        return resume(data, TrainingState.start());
+    }
+
+    /**
+     * Continues a run from a saved position, splitting the data as {@link #fit(Dataset)} does.
+     * With the parameters and optimizer state of that moment restored, the run continues
+     * exactly as it would have without the interruption.
+     *
+     * @param data the same data as the interrupted run
+     * @param from the position, from {@link #state()} or {@link TrainingResult#state()}
+     * @return how training ended
+     */
+    public TrainingResult resume(Dataset data, TrainingState from) {
+        if (config.validationFraction() > 0) {
+            Dataset.Split s = data.split(config.validationFraction());
+            return run(s.train(), s.validation(), from);
+        }
+        return run(data, null, from);
+    }
+
+    /**
+     * Trains from the start with a separate validation set (the config's validation fraction
+     * must then be 0).
+     *
+     * @param train the training data
+     * @param validation the validation data, or null for none
+     * @return how training ended
+     */
+    public TrainingResult fit(Dataset train, Dataset validation) {
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
+                    + config.validationFraction() + "; use one or the other");
+        }
+        return run(train, validation, TrainingState.start());
+    }
+
+    /**
+     * Where the run is now: call it from a listener for a checkpoint.
+     *
+     * @return a snapshot (copies)
+     */
+    public TrainingState state() {
+        return new TrainingState(epoch, batch, step, carried == null ? List.of() : carried, epochLossSum,
+                epochRealSteps, early.best(), early.waited(), history, baseRate);
+    }
+
+    /**
+     * The mean loss per real step of the network on a dataset, forward only, in evaluation
+     * mode (no dropout; no gradient or parameter changes; the state is carried across batches
+     * for streams, from zero). The network's mode is restored afterwards.
+     *
+     * @param data the data
+     * @return the loss
+     */
+    public double evaluate(Dataset data) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(false);
+        try {
+            return meanLoss(data);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private double meanLoss(Dataset data) {
+        double sum = 0;
+        long n = 0;
+        List<State> states = null;
+        Iterator<Batch> it = data.epoch(null, 0);
+        while (it.hasNext()) {
+            Batch b = it.next();
+            int real = b.realSteps();
+            sum += perStep(net.loss(b.input(), b.target(), states), real) * real;
+            n += real;
+            if (data.carriesState()) {
+                states = net.finalStates();
+            }
+        }
+        return sum / n;
+    }
+
+    private TrainingResult run(Dataset train, Dataset validation, TrainingState from) {
+        boolean wasTraining = net.isTraining();
+        net.setTraining(true);
+        try {
+            return loop(train, validation, from);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private TrainingResult loop(Dataset train, Dataset validation, TrainingState from) {
+        if (config.patience() > 0 && validation == null) {
+            throw new IllegalArgumentException("training: early stopping needs validation data; set a validation "
+                    + "fraction in (0, 1) or pass a validation dataset");
+        }
+        if (train.carriesState()) {
+            TruncatedBptt.requireUnidirectional(net, "carrying the state from batch to batch (a stream dataset)");
+        }
+        if (truncated != null) {
+            TruncatedBptt.requireUnidirectional(net, "truncated BPTT");
+        }
+        if (from.batch() > train.batchesPerEpoch()) {
+            throw new IllegalArgumentException("training: cannot resume at batch " + from.batch() + " of an epoch of "
+                    + train.batchesPerEpoch() + " batches");
+        }
+        restore(from);
+        List<Parameter> params = net.parameters();
+        int perEpoch = train.batchesPerEpoch();
+        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch, step, validation != null);
+        listeners.forEach(l -> l.onTrainStart(plan));
+        while (epoch < config.epochs()) {
+            if (config.schedule() != null) {
+                optimizer.setLearningRate(config.schedule().rate(baseRate, epoch));
+            }
+            double lr = optimizer.learningRate();
+            int e = epoch;
+            listeners.forEach(l -> l.onEpochStart(e, lr));
+            long started = System.nanoTime();
+            long realRun = 0;
+            boolean limited = atLimit();
+            Iterator<Batch> it = train.epoch(config.shuffle() ? Seeds.forEpoch(config.seed(), epoch) : null, batch);
+            while (!limited && it.hasNext()) {
+                Batch b = it.next();
+                double loss = gradients(b, train.carriesState());
+                double norm = config.clip().clip(params);
+                if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                    String what = !Double.isFinite(loss) ? "the loss is " + loss : "the gradient norm is " + norm;
+                    return end(StopReason.NON_FINITE, "training stopped at epoch " + epoch + ", batch " + (batch + 1)
+                            + " (step " + (step + 1) + "): " + what + ". The step was not applied: the parameters are "
+                            + "those after step " + step + ". Try a lower learning rate or gradient clipping.", state());
+                }
+                optimizer.step(params);
+                if (train.carriesState()) {
+                    carried = statesAfterBatch();
+                }
+                int real = b.realSteps();
+                double perStep = perStep(loss, real);
+                epochLossSum += perStep * real;
+                epochRealSteps += real;
+                realRun += real;
+                batch++;
+                step++;
+                StepEvent ev = new StepEvent(epoch, batch, perEpoch, step, perStep, norm, lr, real,
+                        realRun / seconds(started));
+                listeners.forEach(l -> l.onStep(ev));
+                limited = atLimit();
+            }
+            TrainingState beforeEnd = state();
+            boolean cut = batch < perEpoch;
+            double seconds = seconds(started);
+            double val = validation == null ? Double.NaN : evaluate(validation);
+            EpochMetrics m = new EpochMetrics(epoch, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
+                    realRun / seconds);
+            history.add(m);
+            listeners.forEach(l -> l.onEpochEnd(m));
+            epoch++;
+            batch = 0;
+            carried = null;
+            epochLossSum = 0;
+            epochRealSteps = 0;
+            if (validation != null && !Double.isFinite(val)) {
+                return end(StopReason.NON_FINITE, "training stopped after epoch " + m.epoch() + " (step " + step
+                        + "): the validation loss is " + val + ". Try a lower learning rate or gradient clipping.", state());
+            }
+            if (config.patience() > 0 && early.update(val)) {
+                return end(StopReason.EARLY_STOPPED, "early stopping after epoch " + m.epoch() + ": no validation loss "
+                        + "below " + early.best() + " - " + config.minDelta() + " for " + config.patience() + " epoch(s)",
+                        state());
+            }
+            if (limited && (cut || epoch < config.epochs())) {
+                return end(StopReason.STEP_LIMIT, "reached the limit of " + config.maxSteps() + " steps", beforeEnd);
+            }
+        }
+        return end(StopReason.COMPLETED, "trained " + config.epochs() + " epoch(s), " + step + " steps", state());
+    }
+
+    /** BPTT (or truncated BPTT) of one batch, from the carried state for streams. */
+    private double gradients(Batch b, boolean carry) {
+        List<State> initial = carry ? carried : null;
+        return truncated != null ? truncated.gradients(net, b.input(), b.target(), initial)
+                : net.gradients(b.input(), b.target(), initial);
+    }
+
+    /** The states after the batch just run, to carry into the next. */
+    private List<State> statesAfterBatch() {
+        return truncated != null ? truncated.finalStates() : net.finalStates();
+    }
+
+    /** The network's loss as a mean per real step, whatever its reduction. */
+    private double perStep(double loss, int real) {
+        return net.reduction() == Reduction.SUM ? loss / real : loss;
+    }
+
+    private boolean atLimit() {
+        return config.maxSteps() > 0 && step >= config.maxSteps();
+    }
+
+    private static double seconds(long since) {
+        return Math.max(1e-9, (System.nanoTime() - since) / 1e9);
+    }
+
+    private TrainingResult end(StopReason reason, String message, TrainingState where) {
+        TrainingResult r = new TrainingResult(reason, message, step, history, where);
+        listeners.forEach(l -> l.onTrainEnd(r));
+        return r;
+    }
+
+    private void restore(TrainingState s) {
+        if (!s.carried().isEmpty() && s.carried().size() != net.recurrentLayers().size()) {
+            throw new IllegalArgumentException("training: the state to resume carries " + s.carried().size()
+                    + " layer state(s) but the network has " + net.recurrentLayers().size() + " recurrent layer(s)");
+        }
+        epoch = s.epoch();
+        batch = s.batch();
+        step = s.step();
+        carried = s.carried().isEmpty() ? null : new ArrayList<>(s.carried());
+        epochLossSum = s.epochLossSum();
+        epochRealSteps = s.epochRealSteps();
+        early = new EarlyStopping(config.patience(), config.minDelta(), s.bestValidationLoss(), s.epochsWithoutImprovement());
+        history = new ArrayList<>(s.history());
+        baseRate = Double.isNaN(s.baseLearningRate()) ? optimizer.learningRate() : s.baseLearningRate();
+    }
+}
