@@ -1,9 +1,9 @@
 package org.rnn4j.core.io;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.rnn4j.api.Optimizer;
 
 /**
@@ -15,7 +15,8 @@ import org.rnn4j.api.Optimizer;
  * @param optimizerSettings the hyperparameters the optimizer was made from (its provider makes
  *     it again from them on loading); copied
  * @param position where training stands, as the trainer chooses to record it (epoch, step, the
- *     state of its random generators as text, ...); opaque to the file format; copied
+ *     state of its random generators as text, ...); opaque to the file format; copied and sorted
+ *     by name (so the same checkpoint always gives the same bytes)
  */
 public record Checkpoint(SavedModel model, Optimizer optimizer, Map<String, String> optimizerSettings,
         Map<String, String> position) {
@@ -35,6 +36,6 @@ public record Checkpoint(SavedModel model, Optimizer optimizer, Map<String, Stri
                 throw new IllegalArgumentException("a checkpoint's " + what + " may not be null, got " + k + "=" + v);
             }
         });
-        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return Collections.unmodifiableMap(new TreeMap<>(m));
     }
 }

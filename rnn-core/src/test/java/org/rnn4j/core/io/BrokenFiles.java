@@ -144,8 +144,7 @@ final class BrokenFiles {
         m.put("bad-missing-tensor", edit(good, r -> r.header.put("rnn.bias_hh_l7", r.header.remove("rnn.bias_hh_l1")),
                 "there is no tensor 'rnn.bias_hh_l1' for recurrent layer 1 (elman, 3 -> 3)'s bias of shape [3]"));
         m.put("bad-extra-tensor", edit(good, r -> {
-            r.header.put("rnn.extra", new LinkedHashMap<>(Map.of("dtype", "F64", "shape", List.of(1),
-                    "data_offsets", List.of(r.data.length, r.data.length + 8))));
+            r.header.put("rnn.extra", entry(List.of(1), r.data.length, r.data.length + 8));
             r.data = Arrays.copyOf(r.data, r.data.length + 8);
         }, "tensor 'rnn.extra' belongs to no parameter of the network; its tensors are [rnn.weight_ih_l0"));
         m.put("bad-no-metadata", edit(good, r -> r.header.remove("__metadata__"),
@@ -165,11 +164,19 @@ final class BrokenFiles {
         m.put("bad-vocabulary", metadata(good, "vocabulary", s -> "abc",
                 "the vocabulary has 3 characters but the network reads 5 features"));
         m.put("bad-control-chars-in-name", edit(good, r -> {
-            r.header.put("evil\n\u0007name", new LinkedHashMap<>(Map.of("dtype", "F64", "shape", List.of(),
-                    "data_offsets", List.of(r.data.length, r.data.length + 8))));
+            r.header.put("evil\n\u0007name", entry(List.of(), r.data.length, r.data.length + 8));
             r.data = Arrays.copyOf(r.data, r.data.length + 8);
         }, "tensor 'evil\\u000a\\u0007name' belongs to no parameter"));
         return m;
+    }
+
+    /** A tensor entry, its fields in the usual order. */
+    private static Map<String, Object> entry(List<Integer> shape, int begin, int end) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("dtype", "F64");
+        e.put("shape", shape);
+        e.put("data_offsets", List.of(begin, end));
+        return e;
     }
 
     private static Case edit(byte[] good, Consumer<RawFile> damage, String expected) {

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,21 @@ class ModelFileTest {
     void theDefaultActivationIsNamedInTheMetadata() {
         Network net = Network.builder(Nets.REGISTRY).input(2).recurrent("elman", 2).output(2).build();
         assertEquals("tanh", RawFile.parse(ModelFile.toBytes(SavedModel.of(net))).metadata().get("nonlinearity"));
+    }
+
+    @Test
+    void theBytesDoNotDependOnTheOrderSettingsWereGivenIn() {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put("bias", "false");
+        one.put("activation", "relu");
+        Map<String, String> other = new LinkedHashMap<>();
+        other.put("activation", "relu");
+        other.put("bias", "false");
+        byte[] a = ModelFile.toBytes(SavedModel.of(Network.builder(Nets.REGISTRY).input(2).recurrent("elman", 2, one)
+                .output(2).seed(1).build()));
+        byte[] b = ModelFile.toBytes(SavedModel.of(Network.builder(Nets.REGISTRY).input(2).recurrent("elman", 2, other)
+                .output(2).seed(1).build()));
+        assertArrayEquals(a, b);
     }
 
     @Test
