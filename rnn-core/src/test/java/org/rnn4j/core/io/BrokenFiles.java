@@ -85,6 +85,10 @@ final class BrokenFiles {
                 "the header has more after its JSON value"));
         m.put("bad-header-duplicate-key", new Case(f.withHeader(header.replace("\"rnn.bias_hh_l1\"",
                 "\"rnn.bias_hh_l0\"")), "the header is not valid JSON: Duplicate key"));
+        m.put("bad-header-deep-nesting", new Case(f.withHeader("{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000)
+                + "}"), "the header is not valid JSON: Document nesting depth (1001) exceeds the maximum allowed"));
+        m.put("bad-header-huge-number", new Case(f.withHeader("{\"a\":{\"dtype\":\"F64\",\"shape\":[" + "9".repeat(5000)
+                + "],\"data_offsets\":[0,8]}}"), "the header is not valid JSON: Number value length (5000) exceeds"));
         byte[] notUtf8 = RawFile.parse(good).bytes();
         notUtf8[8 + header.indexOf("tanh")] = (byte) 0xC3;
         notUtf8[8 + header.indexOf("tanh") + 1] = (byte) 0x28;
@@ -109,6 +113,8 @@ final class BrokenFiles {
                 "tensor 'rnn.weight_ih_l0' of shape [3, 4] and dtype F64 needs 96 bytes, but its data_offsets"));
         m.put("bad-shape-overflow", edit(good, r -> r.tensor("rnn.weight_ih_l0").put("shape",
                 List.of(1L << 62, 1L << 62, 4)), "needs more than 120 bytes"));
+        m.put("bad-shape-not-integer", edit(good, r -> r.tensor("decoder.bias").put("shape", List.of(2.5, 2)),
+                "tensor 'decoder.bias' shape entry 0 is the number 2.5; it must be a whole number"));
         m.put("bad-entry-unknown-field", edit(good, r -> r.tensor("decoder.bias").put("requires_grad", true),
                 "tensor 'decoder.bias' has an unknown field 'requires_grad'"));
         m.put("bad-entry-not-object", edit(good, r -> r.header.put("decoder.bias", List.of(1, 2)),
