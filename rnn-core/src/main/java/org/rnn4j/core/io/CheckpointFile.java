@@ -1,11 +1,8 @@
 package org.rnn4j.core.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +44,7 @@ public final class CheckpointFile {
      * @throws UnsupportedOperationException if the optimizer cannot save its state
      */
     public static void save(Path file, Checkpoint checkpoint) throws IOException {
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Map<String, double[]> state = checkpoint.optimizer().state();
         AtomicFile.write(file, out -> write(out, checkpoint, state));
@@ -68,13 +66,7 @@ public final class CheckpointFile {
      * @return the bytes of its file
      */
     public static byte[] toBytes(Checkpoint checkpoint) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(out, checkpoint);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return out.toByteArray();
+        return Io.toBytes(out -> write(out, checkpoint));
     }
 
     /**
@@ -87,9 +79,7 @@ public final class CheckpointFile {
      * @throws IOException if the file cannot be read
      */
     public static Checkpoint load(Path file, Registry registry) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(Source.of(ch), file.toString(), registry);
-        }
+        return Io.fromFile(file, (src, where) -> read(src, where, registry));
     }
 
     /**
@@ -101,11 +91,7 @@ public final class CheckpointFile {
      * @throws InvalidModelFileException if the bytes are not a valid rnn4j checkpoint
      */
     public static Checkpoint fromBytes(byte[] bytes, Registry registry) {
-        try {
-            return read(Source.of(bytes), "<bytes>", registry);
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory failed", e);
-        }
+        return Io.fromBytes(bytes, (src, where) -> read(src, where, registry));
     }
 
     private static void write(OutputStream out, Checkpoint c, Map<String, double[]> state) throws IOException {

@@ -1,11 +1,8 @@
 package org.rnn4j.core.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +38,7 @@ public final class ModelFile {
      * @throws IOException if writing fails (the previous file is then untouched)
      */
     public static void save(Path file, SavedModel model) throws IOException {
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(model, "model");
         AtomicFile.write(file, out -> write(out, model));
     }
@@ -62,13 +60,7 @@ public final class ModelFile {
      * @return the bytes of its model file
      */
     public static byte[] toBytes(SavedModel model) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(out, model);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return out.toByteArray();
+        return Io.toBytes(out -> write(out, model));
     }
 
     /**
@@ -81,9 +73,7 @@ public final class ModelFile {
      * @throws IOException if the file cannot be read
      */
     public static SavedModel load(Path file, Registry registry) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return ModelReader.read(Source.of(ch), file.toString(), registry).model();
-        }
+        return Io.fromFile(file, (src, where) -> ModelReader.read(src, where, registry).model());
     }
 
     /**
@@ -95,11 +85,7 @@ public final class ModelFile {
      * @throws InvalidModelFileException if the bytes are not a valid rnn4j model
      */
     public static SavedModel fromBytes(byte[] bytes, Registry registry) {
-        try {
-            return ModelReader.read(Source.of(bytes), "<bytes>", registry).model();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory failed", e);
-        }
+        return Io.fromBytes(bytes, (src, where) -> ModelReader.read(src, where, registry).model());
     }
 
     /** The network's parameters as tensors under their PyTorch names, fused biases split. */
