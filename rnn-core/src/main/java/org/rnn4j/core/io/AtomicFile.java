@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -55,7 +56,10 @@ public final class AtomicFile {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (Files.isDirectory(abs)) {
-            throw new IOException(target + " is a directory");
+            throw new IOException("cannot write " + target + ": it is a directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "cannot write " + target + ": its directory does not exist");
         }
         Path tmp = createTemporary(dir, abs.getFileName().toString());
         boolean done = false;

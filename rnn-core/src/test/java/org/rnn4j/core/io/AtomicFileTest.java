@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,16 @@ class AtomicFileTest {
 
         ModelFile.save(file, SavedModel.of(Nets.uniform(3)));
         assertEquals(List.of(file), list(dir), "the next save removes what the killed one left");
+    }
+
+    @Test
+    void aMissingDirectoryOrADirectoryTargetIsAClearError() {
+        Path nowhere = dir.resolve("no/such/dir/model.safetensors");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> ModelFile.save(nowhere, SavedModel.of(Nets.uniform(1))));
+        assertTrue(e.getMessage().contains("its directory does not exist"), e.getMessage());
+        IOException d = assertThrows(IOException.class, () -> ModelFile.save(dir, SavedModel.of(Nets.uniform(1))));
+        assertTrue(d.getMessage().endsWith("it is a directory"), d.getMessage());
     }
 
     /** The child JVM: the test and main classes and every jar of this JVM, all on the class path. */
