@@ -8,16 +8,17 @@ Run from the repository root with Debian's PyTorch (apt-get install python3-torc
 
 Both directions, in rnn-core/src/test/resources/org/rnn4j/core/io/pytorch/:
 
-PyTorch -> rnn4j: for each case in TORCH_CASES, build torch.nn.RNN + torch.nn.Linear in float64
-  with PyTorch's own seeded initialisation, write its state_dict as torch_<case>.safetensors (with
-  the rnn4j metadata, by the small safetensors writer below) and its outputs and cross-entropy
-  loss on seeded one-hot inputs as torch_<case>.json. The Java test loads the file and must give
-  the same outputs to 1e-12.
+PyTorch -> rnn4j: for each case in TORCH_CASES, build torch.nn.RNN / LSTM / GRU (uniform stacks,
+  bidirectional or not, with dropout) or a ModuleList of one-layer modules (a mixed stack) under a
+  torch.nn.Linear, in float64 with PyTorch's own seeded initialisation; write its state_dict as
+  torch_<case>.safetensors (with the rnn4j metadata, by the small safetensors writer below) and
+  its outputs (in eval mode) and cross-entropy loss on seeded one-hot inputs as torch_<case>.json.
+  The Java test loads the file and must give the same outputs to 1e-12.
 
 rnn4j -> PyTorch: for each rnn4j_<case>.safetensors written by rnn4j (the Java test writes them
   with -Drnn4j.writeGolden=true), read it with the small safetensors reader below, build the
-  PyTorch modules from its metadata, load_state_dict(strict=True), and write PyTorch's outputs as
-  rnn4j_<case>_torch.json. The Java test checks that rnn4j computes the same to 1e-12.
+  PyTorch modules from its metadata alone, load_state_dict(strict=True), and write PyTorch's
+  outputs as rnn4j_<case>_torch.json. The Java test checks that rnn4j computes the same to 1e-12.
 
 The safetensors package is not in Debian 12, so the format is read and written here by hand,
 following the specification: 8-byte little-endian header length, JSON header, little-endian data.
@@ -31,25 +32,53 @@ import torch
 from torch import nn
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "resources/org/rnn4j/core/io/pytorch"
+MODULES = {"elman": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
-# name: (vocabulary, hidden size, layers, nonlinearity, rnn bias, steps, batch, seed)
+# One layer: (cell, hidden size, nonlinearity for elman, bias, bidirectional).
+# A case: vocabulary, layers, dropout, steps, batch, seed. All layers alike = one PyTorch module.
 TORCH_CASES = {
-    "rnn_tanh_2layers": ("helo!,", 7, 2, "tanh", True, 5, 3, 1),
-    "rnn_relu_nobias": ("abcd", 4, 1, "relu", False, 6, 2, 2),
+    "rnn_tanh_2layers": ("helo!,", [("elman", 7, "tanh", True, False)] * 2, 0.0, 5, 3, 1),
+    "rnn_relu_nobias": ("abcd", [("elman", 4, "relu", False, False)], 0.0, 6, 2, 2),
+    "lstm_2layers": ("abcde", [("lstm", 4, None, True, False)] * 2, 0.0, 5, 2, 3),
+    "gru_2layers_dropout": ("abcde", [("gru", 4, None, True, False)] * 2, 0.3, 5, 2, 4),
+    "lstm_bidirectional": ("wxyz", [("lstm", 3, None, True, True)] * 2, 0.0, 4, 3, 5),
+    "mixed_rnn_lstm_gru": ("pqrstu", [("elman", 4, "tanh", True, False), ("lstm", 3, None, True, True),
+                                      ("gru", 5, None, False, False)], 0.0, 5, 2, 6),
 }
 
 
-class CharRnn(nn.Module):
-    """The modules an rnn4j uniform elman stack maps onto: rnn + decoder."""
+def recurrent(cell, inputs, hidden, layers, nonlinearity, bias, bidirectional, dropout):
+    kw = {"bias": bias, "bidirectional": bidirectional, "dropout": dropout}
+    if cell == "elman":
+        kw["nonlinearity"] = nonlinearity
+    return MODULES[cell](inputs, hidden, layers, **kw)
 
-    def __init__(self, vocab, hidden, layers, nonlinearity, bias):
+
+class CharRnn(nn.Module):
+    """What an rnn4j stack maps onto: rnn (uniform) or layers (mixed), then decoder."""
+
+    def __init__(self, vocab_size, layers, dropout):
         super().__init__()
-        self.rnn = nn.RNN(vocab, hidden, layers, nonlinearity=nonlinearity, bias=bias)
-        self.decoder = nn.Linear(hidden, vocab)
+        cell, hidden, nl, bias, bi = layers[0]
+        self.uniform = all(layer == layers[0] for layer in layers)
+        if self.uniform:
+            self.rnn = recurrent(cell, vocab_size, hidden, len(layers), nl, bias, bi, dropout)
+            width = hidden * (2 if bi else 1)
+        else:
+            mods, width = [], vocab_size
+            for cell, hidden, nl, bias, bi in layers:
+                mods.append(recurrent(cell, width, hidden, 1, nl, bias, bi, 0.0))
+                width = hidden * (2 if bi else 1)
+            self.layers = nn.ModuleList(mods)
+        self.decoder = nn.Linear(width, vocab_size)
 
     def forward(self, x):
-        y, _ = self.rnn(x)
-        return self.decoder(y)
+        if self.uniform:
+            x, _ = self.rnn(x)
+        else:
+            for m in self.layers:
+                x, _ = m(x)
+        return self.decoder(x)
 
 
 def write_safetensors(path, tensors, metadata):
@@ -99,6 +128,7 @@ def one_hot_batch(vocab_size, steps, batch, seed):
 
 
 def run(model, inputs, targets, x):
+    model.eval()
     with torch.no_grad():
         y = model(x)
         loss = nn.functional.cross_entropy(y.reshape(-1, y.shape[-1]), targets.reshape(-1))
@@ -113,51 +143,78 @@ def run(model, inputs, targets, x):
     }
 
 
-def rnn4j_metadata(vocab, hidden, layers, nonlinearity, bias):
-    options = {"activation": nonlinearity}
-    if not bias:
-        options["bias"] = "false"
-    layer = {"kind": "elman", "size": hidden, "options": options}
-    return {
+def rnn4j_metadata(vocab, layers, dropout):
+    """The metadata rnn4j writes for this stack (see ModelMetadata.java)."""
+    configs = []
+    for cell, hidden, nl, bias, bi in layers:
+        options = {}
+        if cell == "elman":
+            options["activation"] = nl
+        if not bias:
+            options["bias"] = "false"
+        if bi:
+            options["bidirectional"] = "true"
+        configs.append({"kind": cell, "size": hidden, "options": dict(sorted(options.items()))})
+    uniform = all(layer == layers[0] for layer in layers)
+    cell, hidden, nl, bias, bi = layers[0]
+    md = {
         "format": "rnn4j-model",
         "format_version": "1",
         "rnn4j_version": "written by make_golden.py with torch " + torch.__version__,
-        "cell": "elman",
-        "num_layers": str(layers),
-        "hidden_size": str(hidden),
-        "nonlinearity": nonlinearity,
-        "bias": "true" if bias else "false",
+        "cell": cell if uniform else "mixed",
+        "num_layers": str(len(layers)),
+    }
+    if all(layer[1] == hidden for layer in layers):
+        md["hidden_size"] = str(hidden)
+    if uniform and cell == "elman":
+        md["nonlinearity"] = nl
+    if uniform:
+        md["bias"] = "true" if bias else "false"
+        md["bidirectional"] = "true" if bi else "false"
+    md.update({
         "input_size": str(len(vocab)),
         "vocabulary": vocab,
-        "layers": json.dumps([layer] * layers, separators=(",", ":")),
+        "layers": json.dumps(configs, separators=(",", ":")),
         "output": json.dumps({"kind": "dense", "size": len(vocab), "options": {}}, separators=(",", ":")),
         "loss": "softmax_cross_entropy",
         "reduction": "mean",
-    }
+        "dropout": repr(float(dropout)),
+    })
+    return md
+
+
+def layers_from_metadata(md):
+    """The stack as this script describes it, from an rnn4j file's metadata alone."""
+    out = []
+    for c in json.loads(md["layers"]):
+        o = c["options"]
+        assert set(o) <= {"activation", "bias", "bidirectional"}, "PyTorch cannot express " + str(o)
+        out.append((c["kind"], c["size"], o.get("activation", "tanh") if c["kind"] == "elman" else None,
+                    o.get("bias", "true") == "true", o.get("bidirectional", "false") == "true"))
+    return out
 
 
 def torch_to_rnn4j():
-    for name, (vocab, hidden, layers, nl, bias, steps, batch, seed) in TORCH_CASES.items():
+    for name, (vocab, layers, dropout, steps, batch, seed) in TORCH_CASES.items():
         torch.manual_seed(seed)
-        model = CharRnn(len(vocab), hidden, layers, nl, bias).double()
-        if bias:  # PyTorch's init leaves b_hh non-zero, so the Java test checks that b_ih + b_hh is summed
-            assert all(getattr(model.rnn, "bias_hh_l%d" % k).abs().sum() > 0 for k in range(layers))
+        model = CharRnn(len(vocab), layers, dropout).double()
         state = list(model.state_dict().items())
-        write_safetensors(OUT / ("torch_%s.safetensors" % name), state, rnn4j_metadata(vocab, hidden, layers, nl, bias))
+        # PyTorch's init leaves b_hh non-zero, so the Java test checks that b_ih + b_hh is summed
+        assert all(v.abs().sum() > 0 for k, v in state if ".bias_hh" in k)
+        write_safetensors(OUT / ("torch_%s.safetensors" % name), state, rnn4j_metadata(vocab, layers, dropout))
         golden = run(model, *one_hot_batch(len(vocab), steps, batch, 100 + seed))
         (OUT / ("torch_%s.json" % name)).write_text(json.dumps(golden, indent=1) + "\n")
-        print("wrote torch_%s: %s, loss %.17g" % (name, [k for k, _ in state], golden["loss"]))
+        print("wrote torch_%s: %d tensors, loss %.17g" % (name, len(state), golden["loss"]))
 
 
 def rnn4j_to_torch():
     for path in sorted(OUT.glob("rnn4j_*.safetensors")):
         tensors, md = read_safetensors(path)
-        assert md["format"] == "rnn4j-model" and md["cell"] == "elman", md
+        assert md["format"] == "rnn4j-model", md
         vocab = md["vocabulary"]
-        layers, hidden = int(md["num_layers"]), int(md["hidden_size"])
-        model = CharRnn(len(vocab), hidden, layers, md["nonlinearity"], md["bias"] == "true").double()
-        missing = model.load_state_dict(tensors, strict=True)  # raises on any missing or unexpected name
-        print("%s: load_state_dict(strict=True) -> %s" % (path.name, missing))
+        model = CharRnn(len(vocab), layers_from_metadata(md), float(md["dropout"])).double()
+        result = model.load_state_dict(tensors, strict=True)  # raises on any missing or unexpected name or shape
+        print("%s: load_state_dict(strict=True) -> %s" % (path.name, result))
         golden = run(model, *one_hot_batch(len(vocab), 7, 3, 200))
         out = path.with_name(path.stem + "_torch.json")
         out.write_text(json.dumps(golden, indent=1) + "\n")

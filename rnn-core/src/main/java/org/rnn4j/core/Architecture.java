@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param loss the installed loss's name
  * @param reduction how per-row losses combine
  * @param dropout the dropout probability between recurrent layers, in [0, 1)
+ * @param seed the seed the network was built with: of its initial weights and of its dropout
+ *     masks (so that a rebuilt network draws the same masks)
  */
 public record Architecture(int inputSize, List<LayerConfig> recurrent, LayerConfig output, String loss,
-        Reduction reduction, double dropout) {
+        Reduction reduction, double dropout, long seed) {
 
     /** Copies the list and checks that nothing is null and the dropout is in range. */
     public Architecture {
@@ -32,7 +34,7 @@ public record Architecture(int inputSize, List<LayerConfig> recurrent, LayerConf
      * A builder describing this architecture, to build a network from it.
      *
      * @param registry where the layer kinds, activations and loss are looked up
-     * @return a builder with every setting of this architecture; the seed is the builder's default
+     * @return a builder with every setting of this architecture, the seed included
      */
     public NetworkBuilder builder(Registry registry) {
         return Network.builder(registry).architecture(this);

@@ -103,14 +103,15 @@ public final class Network {
     /**
      * A new network of the same architecture holding a copy of this one's weights, sharing no
      * mutable state with it: the cheap way to give another thread its own instance for inference.
-     * The training mode is copied; gradients, the buffers of past passes and the dropout
-     * generators' positions are not.
+     * The training mode and the dropout generators' positions are copied (the copy draws the
+     * masks the original would draw next); gradients and the buffers of past passes are not.
      *
      * @return the copy
      */
     public Network copy() {
         Network c = architecture.builder(registry).build();
         c.training = training;
+        c.restoreDropoutDraws(dropoutDraws());
         for (int i = 0; i < parameters.size(); i++) {
             Parameter from = parameters.get(i);
             System.arraycopy(from.value(), 0, c.parameters.get(i).value(), 0, from.size());
@@ -175,6 +176,42 @@ public final class Network {
     /** @return whether the network is in training mode */
     public boolean isTraining() {
         return training;
+    }
+
+    /**
+     * Where each dropout generator stands: the number of masks it has drawn. With the seed (in
+     * the {@link #architecture()}), this is all of the network's random state, what a checkpoint
+     * stores so that training resumes with the masks it would have drawn.
+     *
+     * @return one count per dropout between recurrent layers (empty without dropout)
+     */
+    public long[] dropoutDraws() {
+        long[] d = new long[dropouts.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dropouts.get(i).draws();
+        }
+        return d;
+    }
+
+    /**
+     * Puts the dropout generators where {@link #dropoutDraws()} found them.
+     *
+     * @param draws one count per dropout, each {@code >= 0}
+     * @throws IllegalArgumentException if the number of counts is wrong or one is negative
+     */
+    public void restoreDropoutDraws(long[] draws) {
+        if (draws.length != dropouts.size()) {
+            throw new IllegalArgumentException("the network has " + dropouts.size() + " dropout generator(s), got "
+                    + draws.length + " draw count(s)");
+        }
+        for (int i = 0; i < draws.length; i++) {
+            if (draws[i] < 0) {
+                throw new IllegalArgumentException("dropout draw count " + i + " is " + draws[i] + "; counts are >= 0");
+            }
+        }
+        for (int i = 0; i < draws.length; i++) {
+            dropouts.get(i).restoreDraws(draws[i]);
+        }
     }
 
     /**

@@ -121,8 +121,8 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Takes every setting of {@code a} (input size, layers, loss, reduction, dropout), replacing
-     * the layers added so far; the seed is left as it is.
+     * Takes every setting of {@code a} (input size, layers, loss, reduction, dropout and seed),
+     * replacing the layers added so far.
      *
      * @param a a description, for example a loaded model's or another network's
      * @return this
@@ -135,6 +135,7 @@ public final class NetworkBuilder {
         loss = a.loss();
         reduction = a.reduction();
         dropout = a.dropout();
+        seed = a.seed();
         return this;
     }
 
@@ -193,7 +194,7 @@ public final class NetworkBuilder {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        Architecture a = new Architecture(input, recurrent, output, loss, reduction, dropout);
+        Architecture a = new Architecture(input, recurrent, output, loss, reduction, dropout, seed);
         return new Network(layers, out, registry.loss(loss), reduction, dropouts, a, registry);
     }
 

@@ -2,9 +2,11 @@ package org.rnn4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,6 +49,19 @@ class NetworkCopyTest {
         copy.parameters().get(0).value()[0] += 1;
         assertEquals(net().parameters().get(0).value()[0], original.parameters().get(0).value()[0], 0.0,
                 "changing the copy changed the original");
+    }
+
+    @Test
+    void aCopyOfANetworkWithDropoutDrawsTheMasksTheOriginalWouldDrawNext() {
+        Network original = Network.builder(Registry.installed()).input(6)
+                .recurrent("lstm", 5).recurrent("gru", 4).dropout(0.4).output(6).seed(3).build();
+        Sequence x = input(1);
+        original.forward(x, null);
+        Network copy = original.copy();
+        double[] fromOriginal = original.forward(x, null).data().clone();
+        assertArrayEquals(fromOriginal, copy.forward(x, null).data(), 0.0);
+        double[] again = original.forward(x, null).data();
+        assertFalse(Arrays.equals(fromOriginal, again), "dropout draws a new mask each forward");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.rnn4j.core.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.rnn4j.core.Registry;
 /**
  * Saves and loads checkpoints: a model file (same tensors and metadata, {@code format}
  * {@code rnn4j-checkpoint}) plus the optimizer's state as tensors {@code optimizer.<entry>} (one
- * per entry of {@link Optimizer#state()}, one-dimensional) and three metadata entries:
+ * per entry of {@link Optimizer#state()}, one-dimensional) and four metadata entries:
  * {@code optimizer} (its name), {@code optimizer_settings} and {@code position} (JSON objects of
- * strings).
+ * strings) and {@code dropout_draws} (the network's {@link
+ * org.rnn4j.core.Network#dropoutDraws()}, a JSON list of strings; with the seed in the model's
+ * metadata, the network's whole random state).
  *
  * <p>Loading makes the optimizer again through the registry from its name and settings and
  * restores its state, so that training continues bit for bit as if never interrupted. Writes
@@ -31,6 +34,7 @@ public final class CheckpointFile {
     static final String OPTIMIZER = "optimizer";
     static final String SETTINGS = "optimizer_settings";
     static final String POSITION = "position";
+    static final String DROPOUT_DRAWS = "dropout_draws";
 
     private CheckpointFile() {
     }
@@ -99,6 +103,8 @@ public final class CheckpointFile {
         extra.put(OPTIMIZER, c.optimizer().name());
         extra.put(SETTINGS, Json.write(c.optimizerSettings()));
         extra.put(POSITION, Json.write(c.position()));
+        extra.put(DROPOUT_DRAWS, Json.write(Arrays.stream(c.model().network().dropoutDraws()).mapToObj(Long::toString)
+                .toList()));
         List<SafeTensors.Tensor> tensors = ModelFile.tensors(c.model());
         state.forEach((k, v) -> tensors.add(new SafeTensors.Tensor(ModelReader.OPTIMIZER_PREFIX + k,
                 new int[] {v.length}, v.clone())));
@@ -137,6 +143,12 @@ public final class CheckpointFile {
         }
         requireSizesMatch(state.get("sizes"), loaded.model(), where);
         try {
+            loaded.model().network().restoreDropoutDraws(draws(md.get(DROPOUT_DRAWS), where));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelFileException(where, "metadata '" + DROPOUT_DRAWS + "' does not fit: "
+                    + e.getMessage(), e);
+        }
+        try {
             optimizer.restore(state);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new InvalidModelFileException(where, "the optimizer state does not fit: " + e.getMessage(), e);
@@ -167,6 +179,29 @@ public final class CheckpointFile {
             l[i] = (long) d[i];
         }
         return l;
+    }
+
+    private static long[] draws(String json, String where) {
+        if (json == null) {
+            throw new InvalidModelFileException(where, "metadata has no '" + DROPOUT_DRAWS + "'");
+        }
+        if (!(Json.parse(json, "metadata '" + DROPOUT_DRAWS + "'", where) instanceof List<?> list)) {
+            throw new InvalidModelFileException(where, "metadata '" + DROPOUT_DRAWS + "' must be a JSON list");
+        }
+        long[] out = new long[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                if (list.get(i) instanceof String s) {
+                    out[i] = Long.parseLong(s);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidModelFileException(where, "metadata '" + DROPOUT_DRAWS + "' entry " + i
+                    + " must be a whole number as a string");
+        }
+        return out;
     }
 
     private static Map<String, String> strings(String json, String key, String where) {

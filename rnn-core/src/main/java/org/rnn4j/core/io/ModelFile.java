@@ -68,7 +68,8 @@ public final class ModelFile {
      *
      * @param file the file
      * @param registry the installed plug-ins to rebuild the network with
-     * @return the model
+     * @return the model; its network is in training mode, as a newly built one is (call
+     *     {@code setTraining(false)} for inference when it has dropout)
      * @throws InvalidModelFileException if the file is not a valid rnn4j model (one-line message)
      * @throws IOException if the file cannot be read
      */

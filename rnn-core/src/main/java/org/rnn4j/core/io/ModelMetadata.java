@@ -18,8 +18,8 @@ import org.rnn4j.core.layers.ElmanProvider;
  * The {@code __metadata__} of rnn4j files: written from a network, and read back into an
  * {@link Architecture} with every entry checked.
  *
- * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction} and
- * {@code dropout} rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
+ * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
+ * {@code dropout} and {@code seed} (optional: 0 and 42 when absent) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
  * {@code nonlinearity}, {@code bias} and {@code bidirectional} repeat them the way PyTorch's
  * constructors take them, for people and scripts, and must agree with them.
  */
@@ -47,6 +47,7 @@ final class ModelMetadata {
     static final String LOSS = "loss";
     static final String REDUCTION = "reduction";
     static final String DROPOUT = "dropout";
+    static final String SEED = "seed";
     static final String BIDIRECTIONAL = "bidirectional";
 
     private static final Set<String> LAYER_KEYS = Set.of("kind", "size", "options");
@@ -92,6 +93,7 @@ final class ModelMetadata {
         m.put(LOSS, a.loss());
         m.put(REDUCTION, a.reduction().name().toLowerCase(Locale.ROOT));
         m.put(DROPOUT, Double.toString(a.dropout()));
+        m.put(SEED, Long.toString(a.seed()));
         return m;
     }
 
@@ -142,7 +144,8 @@ final class ModelMetadata {
             throw new InvalidModelFileException(where, problem);
         }
         double dropout = dropout(m.getOrDefault(DROPOUT, "0"), where);
-        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), r, dropout),
+        long seed = seed(m.getOrDefault(SEED, "42"), where);
+        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), r, dropout, seed),
                 vocabulary);
     }
 
@@ -251,6 +254,15 @@ final class ModelMetadata {
             throw new InvalidModelFileException(where, "metadata has no '" + key + "'");
         }
         return v;
+    }
+
+    private static long seed(String s, String where) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new InvalidModelFileException(where, "metadata 'seed' is " + Text.quote(s)
+                    + "; it must be a whole number in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]", e);
+        }
     }
 
     private static double dropout(String s, String where) {

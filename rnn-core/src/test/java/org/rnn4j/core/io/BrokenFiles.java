@@ -128,8 +128,9 @@ final class BrokenFiles {
                 + " shape [9, 1] (hidden size 1)"));
         m.put("bad-shape-disagrees", edit(good, r -> r.tensor("decoder.weight").put("shape", List.of(3, 5)),
                 "tensor 'decoder.weight' has shape [3, 5] but output layer (dense, 3 -> 5)'s weight has shape [5, 3]"));
-        m.put("bad-unknown-cell", metadata(good, "layers", s -> s.replace("elman", "lstm"),
-                "no layer named 'lstm' is installed; installed layers: dense (org.rnn4j.core), elman (org.rnn4j.core)"));
+        m.put("bad-unknown-cell", metadata(good, "layers", s -> s.replace("elman", "indrnn"),
+                "no layer named 'indrnn' is installed; installed layers: dense (org.rnn4j.core), elman (org.rnn4j.core), "
+                        + "gru (org.rnn4j.core), lstm (org.rnn4j.core)"));
         m.put("bad-unknown-activation", metadata(good, "layers", s -> s.replaceFirst("tanh", "swish"),
                 "no activation named 'swish' is installed; installed activations: elu (org.rnn4j.activations)"));
         m.put("bad-unknown-loss", metadata(good, "loss", s -> "hinge", "no loss named 'hinge' is installed"));
@@ -167,6 +168,10 @@ final class BrokenFiles {
                 "metadata 'num_layers' is '3' but the layers it describes give '2'"));
         m.put("bad-nonlinearity-disagrees", metadata(good, "nonlinearity", s -> "relu",
                 "metadata 'nonlinearity' is 'relu' but the layers it describes give 'tanh'"));
+        m.put("bad-dropout", edit(good, r -> r.metadata().put("dropout", "1.5"),
+                "metadata 'dropout' is '1.5'; it must be a number in [0, 1)"));
+        m.put("bad-seed", edit(good, r -> r.metadata().put("seed", "0x2a"),
+                "metadata 'seed' is '0x2a'; it must be a whole number in [-9223372036854775808, 9223372036854775807]"));
         m.put("bad-vocabulary", metadata(good, "vocabulary", s -> "abc",
                 "the vocabulary has 3 characters but the network reads 5 features"));
         m.put("bad-control-chars-in-name", edit(good, r -> {

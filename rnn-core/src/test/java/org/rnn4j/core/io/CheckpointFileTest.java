@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
@@ -44,7 +47,11 @@ class CheckpointFileTest {
         }
 
         static Run fresh() {
-            return new Run(Nets.uniform(5), Nets.REGISTRY.optimizer("adam").create(new Options("optimizer 'adam'", ADAM)),
+            return fresh(Nets.uniform(5));
+        }
+
+        static Run fresh(Network net) {
+            return new Run(net, Nets.REGISTRY.optimizer("adam").create(new Options("optimizer 'adam'", ADAM)),
                     0x9E3779B97F4A7C15L, 0);
         }
 
@@ -72,12 +79,14 @@ class CheckpointFileTest {
         }
     }
 
-    @Test
-    void resumingFromACheckpointContinuesBitForBit() throws Exception {
-        Run straight = Run.fresh();
+    @ParameterizedTest
+    @ValueSource(strings = {"elman", "lstm and gru with dropout"})
+    void resumingFromACheckpointContinuesBitForBit(String which) throws Exception {
+        Supplier<Network> net = which.equals("elman") ? () -> Nets.uniform(5) : () -> Nets.gated(5);
+        Run straight = Run.fresh(net.get());
         straight.steps(9);
         for (int k : new int[] {0, 1, 4, 8}) {
-            Run first = Run.fresh();
+            Run first = Run.fresh(net.get());
             first.steps(k);
             Path file = dir.resolve("ckpt-" + k + ".safetensors");
             CheckpointFile.save(file, first.checkpoint());
@@ -104,6 +113,19 @@ class CheckpointFileTest {
         forgetful.steps(3);
         assertNotEquals(straight.net.parameters().get(0).value()[0], forgetful.net.parameters().get(0).value()[0],
                 "the resume test would prove nothing if the optimizer state did not matter");
+    }
+
+    @Test
+    void withoutTheDropoutDrawsTheRunWouldDiffer() {
+        Run straight = Run.fresh(Nets.gated(5));
+        straight.steps(6);
+        Run first = Run.fresh(Nets.gated(5));
+        first.steps(3);
+        Run resumed = Run.resume(CheckpointFile.fromBytes(CheckpointFile.toBytes(first.checkpoint()), Nets.REGISTRY));
+        resumed.net.restoreDropoutDraws(new long[resumed.net.dropoutDraws().length]);
+        resumed.steps(3);
+        assertNotEquals(straight.net.parameters().get(0).value()[0], resumed.net.parameters().get(0).value()[0],
+                "the dropout test would prove nothing if the masks did not matter");
     }
 
     @Test
@@ -165,6 +187,10 @@ class CheckpointFileTest {
         assertRejected(good, r -> r.setValue("optimizer.sizes", 0, 16),
                 "the optimizer state is for 8 parameters of sizes [16, 9, 3, 9, 9, 3, 15, 5], but the network has 8 "
                         + "of sizes [15, 9, 3, 9, 9, 3, 15, 5]");
+        assertRejected(good, r -> r.metadata().put("dropout_draws", "[\"1\"]"),
+                "metadata 'dropout_draws' does not fit: the network has 0 dropout generator(s), got 1 draw count(s)");
+        assertRejected(good, r -> r.metadata().put("dropout_draws", "[1]"),
+                "metadata 'dropout_draws' entry 0 must be a whole number as a string");
         assertRejected(good, r -> r.tensor("optimizer.0.exp_avg").put("shape", List.of(3, 5)),
                 "optimizer state tensor 'optimizer.0.exp_avg' has shape [3, 5]; optimizer state is one-dimensional");
     }

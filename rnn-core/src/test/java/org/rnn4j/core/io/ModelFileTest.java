@@ -45,6 +45,47 @@ class ModelFileTest {
     }
 
     @Test
+    void gatedBidirectionalStackWithDropoutRoundTripsExactly() {
+        for (Network net : List.of(Nets.gated(6), Nets.bidirectional(7))) {
+            Network back = ModelFile.fromBytes(ModelFile.toBytes(SavedModel.of(net)), Nets.REGISTRY).network();
+            assertEquals(net.architecture().dropout(), back.architecture().dropout(), 0.0);
+            assertEquals(net.architecture().seed(), back.architecture().seed());
+            net.setTraining(false);
+            back.setTraining(false);
+            assertSameNetwork(net, back);
+        }
+    }
+
+    @Test
+    void aRebuiltNetworkDrawsTheOriginalsDropoutMasks() {
+        Network net = Nets.gated(8);
+        Sequence x = Nets.oneHot(3, 4, 2, 5);
+        net.forward(x, null);
+        Network back = ModelFile.fromBytes(ModelFile.toBytes(SavedModel.of(net)), Nets.REGISTRY).network();
+        back.restoreDropoutDraws(net.dropoutDraws());
+        assertArrayEquals(Nets.outputs(net, x), Nets.outputs(back, x), 0.0, "training mode, next masks");
+    }
+
+    @Test
+    void bidirectionalLayersUsePyTorchsReverseNames() {
+        RawFile f = RawFile.parse(ModelFile.toBytes(SavedModel.of(Nets.bidirectional(7))));
+        List<String> names = f.header.keySet().stream().filter(k -> !k.equals("__metadata__")).toList();
+        assertEquals(List.of("rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
+                "rnn.weight_ih_l0_reverse", "rnn.weight_hh_l0_reverse", "rnn.bias_ih_l0_reverse",
+                "rnn.bias_hh_l0_reverse", "rnn.weight_ih_l1", "rnn.weight_hh_l1", "rnn.bias_ih_l1", "rnn.bias_hh_l1",
+                "rnn.weight_ih_l1_reverse", "rnn.weight_hh_l1_reverse", "rnn.bias_ih_l1_reverse",
+                "rnn.bias_hh_l1_reverse", "decoder.weight", "decoder.bias"), names);
+        assertEquals(List.of(12, 6), f.tensor("rnn.weight_ih_l1_reverse").get("shape"), "4H x 2H");
+        assertEquals(List.of(5, 6), f.tensor("decoder.weight").get("shape"));
+        Map<String, Object> m = f.metadata();
+        assertEquals("lstm", m.get("cell"));
+        assertEquals("true", m.get("bidirectional"));
+        assertEquals("0.2", m.get("dropout"));
+        assertEquals("7", m.get("seed"));
+        assertNull(m.get("nonlinearity"));
+    }
+
+    @Test
     void uniformStackUsesTorchNnRnnNamesInStateDictOrder() {
         RawFile f = RawFile.parse(ModelFile.toBytes(new SavedModel(Nets.uniform(3), Nets.VOCABULARY)));
         List<String> names = f.header.keySet().stream().filter(k -> !k.equals("__metadata__")).toList();

@@ -33,6 +33,24 @@ final class Nets {
                 .output(50).seed(seed).build();
     }
 
+    /** Bidirectional lstm(4) then gru(3), dropout 0.3 between them, over 5 inputs. */
+    static Network gated(long seed) {
+        return Network.builder(REGISTRY).input(5)
+                .recurrent("lstm", 4, Map.of("bidirectional", "true", "forget_bias", "1"))
+                .recurrent("gru", 3, Map.of("gate_activation", "hard_sigmoid"))
+                .dropout(0.3)
+                .output(5).loss("softmax_cross_entropy").seed(seed).build();
+    }
+
+    /** Two bidirectional lstm layers of 3 with dropout 0.2: a uniform stack PyTorch names rnn.*_reverse. */
+    static Network bidirectional(long seed) {
+        return Network.builder(REGISTRY).input(5)
+                .recurrent("lstm", 3, Map.of("bidirectional", "true"))
+                .recurrent("lstm", 3, Map.of("bidirectional", "true"))
+                .dropout(0.2)
+                .output(5).loss("softmax_cross_entropy").seed(seed).build();
+    }
+
     /** elman(4, sigmoid) then elman(3, relu, no bias), a dense head without bias, summed half_sse. */
     static Network mixed(long seed) {
         return Network.builder(REGISTRY).input(5)

@@ -21,9 +21,10 @@ import org.rnn4j.core.Network;
  * {@code rnn-core/src/test/python/make_golden.py} with torch 1.13 (Debian's python3-torch):
  *
  * <ul>
- *   <li>{@code torch_*.safetensors}: the state_dict of a torch.nn.RNN + torch.nn.Linear
- *       (PyTorch's initialisation, non-zero b_hh); rnn4j loads it and must give PyTorch's outputs
- *       and loss to 1e-12;</li>
+ *   <li>{@code torch_*.safetensors}: the state_dict of a torch.nn.RNN, LSTM or GRU (uniform
+ *       stacks, bidirectional or not, with dropout) or of a ModuleList of one-layer modules (a
+ *       mixed stack), under a torch.nn.Linear (PyTorch's initialisation, non-zero b_hh); rnn4j
+ *       loads it and must give PyTorch's outputs (eval mode) and loss to 1e-12;</li>
  *   <li>{@code rnn4j_*.safetensors}: written by rnn4j (this test checks that it still writes the
  *       same tensors); PyTorch loaded it with {@code load_state_dict(strict=True)} and recorded its
  *       outputs in {@code rnn4j_*_torch.json}; rnn4j must compute the same to 1e-12.</li>
@@ -45,12 +46,30 @@ class PyTorchParityTest {
         Network relu = Network.builder(Nets.REGISTRY).input(3)
                 .recurrent("elman", 3, Map.of("activation", "relu", "bias", "false"))
                 .output(3).loss("softmax_cross_entropy").seed(12).build();
+        Network lstm = Network.builder(Nets.REGISTRY).input(5)
+                .recurrent("lstm", 3, Map.of("bidirectional", "true"))
+                .recurrent("lstm", 3, Map.of("bidirectional", "true"))
+                .dropout(0.25)
+                .output(5).loss("softmax_cross_entropy").seed(13).build();
+        Network gru = Network.builder(Nets.REGISTRY).input(4)
+                .recurrent("gru", 6, Map.of("bias", "false"))
+                .recurrent("gru", 6, Map.of("bias", "false"))
+                .output(4).loss("softmax_cross_entropy").seed(14).build();
+        Network mixed = Network.builder(Nets.REGISTRY).input(6)
+                .recurrent("elman", 4, Map.of("activation", "relu"))
+                .recurrent("lstm", 3, Map.of("bidirectional", "true"))
+                .recurrent("gru", 5)
+                .output(6).loss("softmax_cross_entropy").seed(15).build();
         return Map.of("rnn4j_tanh_3layers", new SavedModel(tanh, "ab\u00e9\uD83D\uDE00"),
-                "rnn4j_relu_nobias", new SavedModel(relu, "xyz"));
+                "rnn4j_relu_nobias", new SavedModel(relu, "xyz"),
+                "rnn4j_lstm_bidirectional_dropout", new SavedModel(lstm, "01234"),
+                "rnn4j_gru_nobias", new SavedModel(gru, "ACGT"),
+                "rnn4j_mixed", new SavedModel(mixed, "abcdef"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"torch_rnn_tanh_2layers", "torch_rnn_relu_nobias"})
+    @ValueSource(strings = {"torch_rnn_tanh_2layers", "torch_rnn_relu_nobias", "torch_lstm_2layers",
+        "torch_gru_2layers_dropout", "torch_lstm_bidirectional", "torch_mixed_rnn_lstm_gru"})
     void aPyTorchStateDictLoadsAndGivesPyTorchsOutputs(String name) throws Exception {
         SavedModel model = ModelFile.load(fixture(name + ".safetensors"), Nets.REGISTRY);
         assertMatchesGolden(model.network(), golden(name + ".json"));
@@ -67,7 +86,8 @@ class PyTorchParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rnn4j_tanh_3layers", "rnn4j_relu_nobias"})
+    @ValueSource(strings = {"rnn4j_tanh_3layers", "rnn4j_relu_nobias", "rnn4j_lstm_bidirectional_dropout",
+        "rnn4j_gru_nobias", "rnn4j_mixed"})
     void aFileRnn4jWritesGivesInPyTorchWhatItGivesInRnn4j(String name) throws Exception {
         SavedModel expected = rnn4jCases().get(name);
         byte[] committed = Files.readAllBytes(fixture(name + ".safetensors"));
@@ -94,8 +114,10 @@ class PyTorchParityTest {
         assertArrayEquals(now.data, committed.data, "rnn4j no longer writes the committed fixture");
     }
 
+    /** PyTorch's outputs were taken in eval mode, so rnn4j's are too (dropout off). */
     @SuppressWarnings("unchecked")
     private static void assertMatchesGolden(Network net, Map<String, Object> golden) {
+        net.setTraining(false);
         int steps = ((Number) golden.get("steps")).intValue();
         int batch = ((Number) golden.get("batch")).intValue();
         int v = net.inputSize();
