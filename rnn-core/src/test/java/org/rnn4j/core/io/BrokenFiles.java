@@ -56,6 +56,8 @@ final class BrokenFiles {
         m.put("valid-uniform", BrokenFiles::validUniform);
         m.put("valid-mixed", BrokenFiles::validMixed);
         m.put("valid-checkpoint", BrokenFiles::validCheckpoint);
+        m.put("valid-gated", () -> ModelFile.toBytes(SavedModel.of(Nets.gated(9))));
+        m.put("valid-bidirectional", () -> ModelFile.toBytes(SavedModel.of(Nets.bidirectional(10))));
         return m;
     }
 
