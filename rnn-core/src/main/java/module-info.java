@@ -6,9 +6,10 @@ import org.rnn4j.api.OptimizerProvider;
 /**
  * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code lstm},
  * {@code gru}, {@code dense}, and a bidirectional wrapper for any recurrent one)
- * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), and stacked
- * networks trained with backpropagation through time, initialisers ({@code org.rnn4j.core.init})
- * and the training loop ({@code org.rnn4j.core.train}).
+ * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), stacked
+ * networks trained with backpropagation through time, initialisers ({@code org.rnn4j.core.init}),
+ * the training loop ({@code org.rnn4j.core.train}), and model and checkpoint files
+ * ({@link org.rnn4j.core.io}: safetensors with PyTorch's tensor names, JSON through jackson-jr).
  *
  * @uses Activation found by name through {@link org.rnn4j.core.Registry}
  * @uses Loss found by name through {@link org.rnn4j.core.Registry}
@@ -19,9 +20,11 @@ import org.rnn4j.api.OptimizerProvider;
  */
 module org.rnn4j.core {
     requires transitive org.rnn4j.api;
+    requires com.fasterxml.jackson.jr.ob;
 
     exports org.rnn4j.core;
     exports org.rnn4j.core.init;
+    exports org.rnn4j.core.io;
     exports org.rnn4j.core.train;
 
     uses Activation;

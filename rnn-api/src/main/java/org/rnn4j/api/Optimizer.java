@@ -1,6 +1,7 @@
 package org.rnn4j.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Updates parameters from their gradients; made by an {@link OptimizerProvider}.
@@ -16,6 +17,14 @@ import java.util.List;
  * Per-parameter state (momentum buffers, running averages) is created on the first step and
  * kept, by position in the list, until {@link #reset()}. An optimizer serves one parameter list
  * and is not safe for concurrent use.
+ *
+ * <h2>Checkpoints</h2>
+ * {@link #state()} takes a snapshot of everything that decides the next steps (step count,
+ * learning rate now in force, per-parameter buffers) as named arrays of numbers, and
+ * {@link #restore(Map)} puts such a snapshot into an optimizer made by the same provider with the
+ * same hyperparameters: the steps that follow are then bit for bit those the original would have
+ * taken. The hyperparameters themselves are not part of the state; a checkpoint stores them
+ * beside it.
  */
 public interface Optimizer {
 
@@ -43,4 +52,32 @@ public interface Optimizer {
      * @throws IllegalArgumentException if lr is negative or not finite
      */
     void setLearningRate(double lr);
+
+    /**
+     * A snapshot of the optimizer's state for a checkpoint: named arrays, copied (later steps do
+     * not change them). Implementations document their names; the standard ones use
+     * {@code step} (the step count), {@code lr} (the learning rate in force), {@code sizes} (the
+     * parameter sizes, after the first step) and {@code <index>.<buffer>} per parameter, with
+     * PyTorch's buffer names ({@code 0.exp_avg}, {@code 0.momentum_buffer}, ...).
+     *
+     * @return the state, in a stable order
+     * @throws UnsupportedOperationException if this optimizer cannot be checkpointed (the
+     *     default, so that optimizers written before checkpoints existed still compile)
+     */
+    default Map<String, double[]> state() {
+        throw new UnsupportedOperationException("optimizer '" + name() + "' cannot save its state for a checkpoint");
+    }
+
+    /**
+     * Replaces the whole state with a snapshot from {@link #state()} of an optimizer of the same
+     * kind and hyperparameters; the arrays are copied. Nothing changes if the snapshot is rejected.
+     *
+     * @param state the snapshot
+     * @throws IllegalArgumentException if a name is missing or unknown, a length does not fit,
+     *     or a value is not finite or out of range (the message names the entry)
+     * @throws UnsupportedOperationException if this optimizer cannot be checkpointed (the default)
+     */
+    default void restore(Map<String, double[]> state) {
+        throw new UnsupportedOperationException("optimizer '" + name() + "' cannot restore a checkpoint");
+    }
 }

@@ -48,6 +48,11 @@ final class Dropout {
         return draws;
     }
 
+    /** @param n the number of masks drawn so far, as {@link #draws()} gave it; the next draw is n + 1 */
+    void restoreDraws(long n) {
+        this.draws = n;
+    }
+
     /** @param hold whether forwards reuse the last mask instead of drawing a new one */
     void hold(boolean hold) {
         this.held = hold;

@@ -21,13 +21,20 @@ import org.rnn4j.api.State;
  *
  * {@link #gradients} runs the forward pass, the loss, then every layer's backward in reverse
  * order (each recurrent layer doing its own backpropagation through time), and leaves dL/dtheta
- * in every {@link Parameter#grad()}. Made by {@link #builder(Registry)}. A network holds the
- * buffers of its last pass, so one instance serves one thread at a time.
+ * in every {@link Parameter#grad()}. Made by {@link #builder(Registry)}.
  *
  * <p>With {@link NetworkBuilder#dropout(double) dropout} p &gt; 0, inverted dropout acts on the
  * output of every recurrent layer but the last (as PyTorch's {@code nn.LSTM(dropout=p)}), in
  * training mode only. A network starts in training mode; {@link #setTraining(boolean)
  * setTraining(false)} switches to evaluation, where dropout is the identity.
+ *
+ * <h2>Threads</h2>
+ * A network is <b>not</b> safe for concurrent use, not even for inference: every layer keeps the
+ * buffers of its last pass (activations for backward, reused output arrays), and
+ * {@link #forward} returns views of them. One instance serves one thread at a time. To run
+ * inference on several threads, give each thread its own {@link #copy()}: copies share no
+ * mutable state (only the registry and the stateless activation and loss plug-ins), cost one
+ * copy of the weights, and give bit-for-bit the results the original gives.
  */
 public final class Network {
 
@@ -39,21 +46,22 @@ public final class Network {
     private final List<Parameter> parameters;
     private final List<Dropout> dropouts;
     private boolean training = true;
+    private final Architecture architecture;
+    private final Registry registry;
     private double[] gradBuffer = new double[0];
     private Sequence gradOut;
     private Sequence inputGradient;
 
-    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction) {
-        this(recurrent, output, loss, reduction, List.of());
-    }
-
     /** @param dropouts one per recurrent layer but the last, or none */
-    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts) {
+    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
+            Architecture architecture, Registry registry) {
         if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
             throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
                     + " dropouts, got " + dropouts.size());
         }
         this.dropouts = List.copyOf(dropouts);
+        this.architecture = architecture;
+        this.registry = registry;
         this.recurrent = List.copyOf(recurrent);
         this.output = output;
         this.loss = loss;
@@ -80,6 +88,35 @@ public final class Network {
      */
     public static NetworkBuilder builder(Registry registry) {
         return new NetworkBuilder(registry);
+    }
+
+    /**
+     * The description this network was built from (sizes, layer kinds and settings, loss): with
+     * the weights, what a model file stores.
+     *
+     * @return the architecture
+     */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /**
+     * A new network of the same architecture holding a copy of this one's weights, sharing no
+     * mutable state with it: the cheap way to give another thread its own instance for inference.
+     * The training mode and the dropout generators' positions are copied (the copy draws the
+     * masks the original would draw next); gradients and the buffers of past passes are not.
+     *
+     * @return the copy
+     */
+    public Network copy() {
+        Network c = architecture.builder(registry).build();
+        c.training = training;
+        c.restoreDropoutDraws(dropoutDraws());
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter from = parameters.get(i);
+            System.arraycopy(from.value(), 0, c.parameters.get(i).value(), 0, from.size());
+        }
+        return c;
     }
 
     /** @return the recurrent layers, input side first */
@@ -139,6 +176,42 @@ public final class Network {
     /** @return whether the network is in training mode */
     public boolean isTraining() {
         return training;
+    }
+
+    /**
+     * Where each dropout generator stands: the number of masks it has drawn. With the seed (in
+     * the {@link #architecture()}), this is all of the network's random state, what a checkpoint
+     * stores so that training resumes with the masks it would have drawn.
+     *
+     * @return one count per dropout between recurrent layers (empty without dropout)
+     */
+    public long[] dropoutDraws() {
+        long[] d = new long[dropouts.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dropouts.get(i).draws();
+        }
+        return d;
+    }
+
+    /**
+     * Puts the dropout generators where {@link #dropoutDraws()} found them.
+     *
+     * @param draws one count per dropout, each {@code >= 0}
+     * @throws IllegalArgumentException if the number of counts is wrong or one is negative
+     */
+    public void restoreDropoutDraws(long[] draws) {
+        if (draws.length != dropouts.size()) {
+            throw new IllegalArgumentException("the network has " + dropouts.size() + " dropout generator(s), got "
+                    + draws.length + " draw count(s)");
+        }
+        for (int i = 0; i < draws.length; i++) {
+            if (draws[i] < 0) {
+                throw new IllegalArgumentException("dropout draw count " + i + " is " + draws[i] + "; counts are >= 0");
+            }
+        }
+        for (int i = 0; i < draws.length; i++) {
+            dropouts.get(i).restoreDraws(draws[i]);
+        }
     }
 
     /**

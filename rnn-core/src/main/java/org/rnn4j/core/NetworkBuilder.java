@@ -36,15 +36,12 @@ public final class NetworkBuilder {
 
     private final Registry registry;
     private int input = -1;
-    private final List<LayerDef> recurrent = new ArrayList<>();
-    private LayerDef output;
+    private final List<LayerConfig> recurrent = new ArrayList<>();
+    private LayerConfig output;
     private String loss = "softmax_cross_entropy";
     private Reduction reduction = Reduction.MEAN;
     private long seed = 42;
     private double dropout;
-
-    private record LayerDef(String kind, int size, Map<String, String> options) {
-    }
 
     NetworkBuilder(Registry registry) {
         this.registry = registry;
@@ -70,7 +67,7 @@ public final class NetworkBuilder {
      * @return this
      */
     public NetworkBuilder recurrent(String kind, int size, Map<String, String> options) {
-        recurrent.add(new LayerDef(kind, size, new LinkedHashMap<>(options)));
+        recurrent.add(new LayerConfig(kind, size, options));
         return this;
     }
 
@@ -94,7 +91,7 @@ public final class NetworkBuilder {
      * @return this
      */
     public NetworkBuilder output(String kind, int size, Map<String, String> options) {
-        this.output = new LayerDef(kind, size, new LinkedHashMap<>(options));
+        this.output = new LayerConfig(kind, size, options);
         return this;
     }
 
@@ -123,6 +120,25 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder reduction(Reduction r) {
         this.reduction = r;
+        return this;
+    }
+
+    /**
+     * Takes every setting of {@code a} (input size, layers, loss, reduction, dropout and seed),
+     * replacing the layers added so far.
+     *
+     * @param a a description, for example a loaded model's or another network's
+     * @return this
+     */
+    public NetworkBuilder architecture(Architecture a) {
+        input = a.inputSize();
+        recurrent.clear();
+        recurrent.addAll(a.recurrent());
+        output = a.output();
+        loss = a.loss();
+        reduction = a.reduction();
+        dropout = a.dropout();
+        seed = a.seed();
         return this;
     }
 
@@ -169,7 +185,7 @@ public final class NetworkBuilder {
         List<Layer> layers = new ArrayList<>();
         int width = input;
         for (int l = 0; l < recurrent.size(); l++) {
-            LayerDef d = recurrent.get(l);
+            LayerConfig d = recurrent.get(l);
             Layer layer = make(d, width, true, "recurrent layer " + l, root.split());
             layers.add(layer);
             width = layer.outputSize();
@@ -181,10 +197,11 @@ public final class NetworkBuilder {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        return new Network(layers, out, registry.loss(loss), reduction, dropouts);
+        Architecture a = new Architecture(input, recurrent, output, loss, reduction, dropout, seed);
+        return new Network(layers, out, registry.loss(loss), reduction, dropouts, a, registry);
     }
 
-    private Layer make(LayerDef d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
+    private Layer make(LayerConfig d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
         LayerProvider p = registry.layer(d.kind());
         if (p.recurrent() != wantRecurrent) {
             throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is "

@@ -31,6 +31,12 @@ final class Adagrad extends AbstractOptimizer {
         this.eps = eps;
     }
 
+    /** PyTorch's name of the accumulator s. */
+    @Override
+    String slotName(int slot) {
+        return "sum";
+    }
+
     @Override
     void initialize(double[][] state) {
         Arrays.fill(state[0], initialAccumulator);

@@ -70,6 +70,16 @@ class Adam extends AbstractOptimizer {
         this.decoupled = decoupled;
     }
 
+    /** PyTorch's names: m is exp_avg, v exp_avg_sq, vmax (AMSGrad) max_exp_avg_sq. */
+    @Override
+    final String slotName(int slot) {
+        return switch (slot) {
+            case 0 -> "exp_avg";
+            case 1 -> "exp_avg_sq";
+            default -> "max_exp_avg_sq";
+        };
+    }
+
     @Override
     final void update(long t, double[] theta, double[] grad, double[][] state) {
         double lr = learningRate();

@@ -39,6 +39,15 @@ final class RmsProp extends AbstractOptimizer {
         this.centered = centered;
     }
 
+    /** PyTorch's names: v is square_avg, a (centered) grad_avg, b (momentum) momentum_buffer. */
+    @Override
+    String slotName(int slot) {
+        if (slot == 0) {
+            return "square_avg";
+        }
+        return centered && slot == 1 ? "grad_avg" : "momentum_buffer";
+    }
+
     @Override
     void update(long t, double[] theta, double[] grad, double[][] state) {
         double lr = learningRate();

@@ -32,6 +32,12 @@ final class Sgd extends AbstractOptimizer {
         this.weightDecay = weightDecay;
     }
 
+    /** PyTorch's name of the one buffer (present with momentum). */
+    @Override
+    String slotName(int slot) {
+        return "momentum_buffer";
+    }
+
     @Override
     void update(long t, double[] theta, double[] grad, double[][] state) {
         double lr = learningRate();

@@ -12,6 +12,9 @@ import org.rnn4j.api.LayerSpec;
  */
 public final class ElmanProvider implements LayerProvider {
 
+    /** The activation when none is chosen, as PyTorch's nn.RNN. */
+    public static final String DEFAULT_ACTIVATION = "tanh";
+
     /** Options this layer understands. */
     static final Set<String> OPTIONS = Set.of("activation", "bias");
 
@@ -33,6 +36,6 @@ public final class ElmanProvider implements LayerProvider {
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
         return Init.recurrentDefault(new Elman(spec.inputSize(), spec.outputSize(),
-                spec.activation("activation", "tanh"), spec.options().flag("bias", true)), spec.random());
+                spec.activation("activation", DEFAULT_ACTIVATION), spec.options().flag("bias", true)), spec.random());
     }
 }

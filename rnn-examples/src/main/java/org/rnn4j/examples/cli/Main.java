@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
         description = "Recurrent neural networks on the JVM.",
-        subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class})
+        subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,2 +1,2 @@
-/** The {@code rnn4j} command line (picocli): {@code tutorial}, {@code plugins}, and more to come. */
+/** The {@code rnn4j} command line (picocli): {@code tutorial}, {@code plugins}, {@code inspect}, and more to come. */
 package org.rnn4j.examples.cli;

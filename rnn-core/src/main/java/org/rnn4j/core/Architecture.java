@@ -1,0 +1,42 @@
+package org.rnn4j.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that describes a {@link Network} except its weights: what a model file stores to
+ * rebuild the network exactly, and what {@link Network#copy()} replays.
+ *
+ * @param inputSize features per step in
+ * @param recurrent the recurrent layers, input side first
+ * @param output the output layer
+ * @param loss the installed loss's name
+ * @param reduction how per-row losses combine
+ * @param dropout the dropout probability between recurrent layers, in [0, 1)
+ * @param seed the seed the network was built with: of its initial weights and of its dropout
+ *     masks (so that a rebuilt network draws the same masks)
+ */
+public record Architecture(int inputSize, List<LayerConfig> recurrent, LayerConfig output, String loss,
+        Reduction reduction, double dropout, long seed) {
+
+    /** Copies the list and checks that nothing is null and the dropout is in range. */
+    public Architecture {
+        recurrent = List.copyOf(recurrent);
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(reduction, "reduction");
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+    }
+
+    /**
+     * A builder describing this architecture, to build a network from it.
+     *
+     * @param registry where the layer kinds, activations and loss are looked up
+     * @return a builder with every setting of this architecture, the seed included
+     */
+    public NetworkBuilder builder(Registry registry) {
+        return Network.builder(registry).architecture(this);
+    }
+}

@@ -1,0 +1,293 @@
+package org.rnn4j.core.io;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.core.Architecture;
+import org.rnn4j.core.LayerConfig;
+import org.rnn4j.core.Network;
+import org.rnn4j.core.Reduction;
+import org.rnn4j.core.layers.ElmanProvider;
+
+/**
+ * The {@code __metadata__} of rnn4j files: written from a network, and read back into an
+ * {@link Architecture} with every entry checked.
+ *
+ * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
+ * {@code dropout} and {@code seed} (optional: 0 and 42 when absent) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
+ * {@code nonlinearity}, {@code bias} and {@code bidirectional} repeat them the way PyTorch's
+ * constructors take them, for people and scripts, and must agree with them.
+ */
+final class ModelMetadata {
+
+    /** {@code format} of a model file. */
+    static final String MODEL = "rnn4j-model";
+    /** {@code format} of a checkpoint file. */
+    static final String CHECKPOINT = "rnn4j-checkpoint";
+    /** The version of the layout written and read. */
+    static final String FORMAT_VERSION = "1";
+
+    static final String FORMAT = "format";
+    static final String VERSION = "format_version";
+    static final String RNN4J = "rnn4j_version";
+    static final String CELL = "cell";
+    static final String NUM_LAYERS = "num_layers";
+    static final String HIDDEN = "hidden_size";
+    static final String NONLINEARITY = "nonlinearity";
+    static final String BIAS = "bias";
+    static final String INPUT = "input_size";
+    static final String VOCABULARY = "vocabulary";
+    static final String LAYERS = "layers";
+    static final String OUTPUT = "output";
+    static final String LOSS = "loss";
+    static final String REDUCTION = "reduction";
+    static final String DROPOUT = "dropout";
+    static final String SEED = "seed";
+    static final String BIDIRECTIONAL = "bidirectional";
+
+    private static final Set<String> LAYER_KEYS = Set.of("kind", "size", "options");
+    /** The keys that only repeat what {@code layers} says; checked against it on reading. */
+    private static final List<String> DERIVED = List.of(CELL, NUM_LAYERS, HIDDEN, NONLINEARITY, BIAS, BIDIRECTIONAL);
+
+    private ModelMetadata() {
+    }
+
+    /**
+     * What the metadata says.
+     *
+     * @param format {@link #MODEL} or {@link #CHECKPOINT}
+     * @param architecture the network to build
+     * @param vocabulary the characters in index order, or null
+     */
+    record Parsed(String format, Architecture architecture, String vocabulary) {
+    }
+
+    /**
+     * The metadata of a network.
+     *
+     * @param format {@link #MODEL} or {@link #CHECKPOINT}
+     * @param net the network
+     * @param vocabulary the characters in index order, or null
+     * @return the entries, in a fixed order
+     */
+    static Map<String, String> of(String format, Network net, String vocabulary) {
+        Architecture a = net.architecture();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(FORMAT, format);
+        m.put(VERSION, FORMAT_VERSION);
+        m.put(RNN4J, Version.CURRENT);
+        m.putAll(derived(net));
+        m.put(INPUT, Integer.toString(a.inputSize()));
+        if (vocabulary != null) {
+            m.put(VOCABULARY, vocabulary);
+        }
+        List<Object> layers = new ArrayList<>();
+        a.recurrent().forEach(c -> layers.add(layer(c)));
+        m.put(LAYERS, Json.write(layers));
+        m.put(OUTPUT, Json.write(layer(a.output())));
+        m.put(LOSS, a.loss());
+        m.put(REDUCTION, a.reduction().name().toLowerCase(Locale.ROOT));
+        m.put(DROPOUT, Double.toString(a.dropout()));
+        m.put(SEED, Long.toString(a.seed()));
+        return m;
+    }
+
+    /**
+     * Reads the architecture from the metadata, checking every entry it uses.
+     *
+     * @param m the metadata
+     * @param where the file, for messages
+     * @return what it says
+     * @throws InvalidModelFileException on a missing, malformed or out-of-range entry
+     */
+    static Parsed parse(Map<String, String> m, String where) {
+        String format = m.get(FORMAT);
+        if (format == null) {
+            throw new InvalidModelFileException(where, "is a safetensors file without rnn4j metadata (__metadata__ has"
+                    + " no 'format'); rnn4j needs its cell, layers and sizes to rebuild the network");
+        }
+        if (!format.equals(MODEL) && !format.equals(CHECKPOINT)) {
+            throw new InvalidModelFileException(where, "metadata 'format' is " + Text.quote(format) + "; rnn4j reads "
+                    + MODEL + " and " + CHECKPOINT);
+        }
+        String version = require(m, VERSION, where);
+        if (!version.equals(FORMAT_VERSION)) {
+            throw new InvalidModelFileException(where, "metadata 'format_version' is " + Text.quote(version)
+                    + "; this rnn4j reads version " + FORMAT_VERSION + " (a newer rnn4j may read it)");
+        }
+        int input = positive(require(m, INPUT, where), INPUT, where);
+        List<LayerConfig> layers = new ArrayList<>();
+        Object list = Json.parse(require(m, LAYERS, where), "metadata 'layers'", where);
+        if (!(list instanceof List<?> l)) {
+            throw new InvalidModelFileException(where, "metadata 'layers' must be a JSON list of layers");
+        }
+        for (int i = 0; i < l.size(); i++) {
+            layers.add(layer(l.get(i), "metadata 'layers' entry " + i, where));
+        }
+        LayerConfig output = layer(Json.parse(require(m, OUTPUT, where), "metadata 'output'", where),
+                "metadata 'output'", where);
+        String reduction = require(m, REDUCTION, where);
+        Reduction r = switch (reduction) {
+            case "mean" -> Reduction.MEAN;
+            case "sum" -> Reduction.SUM;
+            default -> throw new InvalidModelFileException(where, "metadata 'reduction' is " + Text.quote(reduction)
+                    + "; it must be mean or sum");
+        };
+        String vocabulary = m.get(VOCABULARY);
+        String problem = vocabulary == null ? null : vocabularyProblem(vocabulary, input);
+        if (problem != null) {
+            throw new InvalidModelFileException(where, problem);
+        }
+        double dropout = dropout(m.getOrDefault(DROPOUT, "0"), where);
+        long seed = seed(m.getOrDefault(SEED, "42"), where);
+        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), r, dropout, seed),
+                vocabulary);
+    }
+
+    /**
+     * Checks that the entries repeating the architecture agree with the network built from it.
+     *
+     * @param m the file's metadata
+     * @param net the network built from it
+     * @param where the file
+     * @throws InvalidModelFileException naming the first entry that disagrees
+     */
+    static void checkDerived(Map<String, String> m, Network net, String where) {
+        Map<String, String> expected = derived(net);
+        for (String key : DERIVED) {
+            String want = expected.get(key);
+            String got = m.get(key);
+            if (want == null ? got != null : !want.equals(got)) {
+                throw new InvalidModelFileException(where, "metadata '" + key + "' is "
+                        + (got == null ? "missing" : Text.quote(got)) + " but the layers it describes give "
+                        + (want == null ? "none" : Text.quote(want)));
+            }
+        }
+    }
+
+    /**
+     * Checks a vocabulary: one distinct character (code point) per input feature.
+     *
+     * @param vocabulary the characters in index order
+     * @param inputSize the network's input size
+     * @return what is wrong, or null if it fits
+     */
+    static String vocabularyProblem(String vocabulary, int inputSize) {
+        int[] cps = vocabulary.codePoints().toArray();
+        if (cps.length != inputSize) {
+            return "the vocabulary has " + cps.length + " characters but the network reads " + inputSize
+                    + " features (one per character)";
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < cps.length; i++) {
+            if (!seen.add(cps[i])) {
+                return "the vocabulary has character " + Text.quote(new String(Character.toChars(cps[i])))
+                        + " twice (again at index " + i + ")";
+            }
+        }
+        return null;
+    }
+
+    /** cell, num_layers and, where they apply, hidden_size, nonlinearity and bias. */
+    private static Map<String, String> derived(Network net) {
+        Architecture a = net.architecture();
+        List<LayerConfig> r = a.recurrent();
+        Map<String, String> m = new LinkedHashMap<>();
+        boolean uniform = TensorNames.uniform(a);
+        m.put(CELL, r.isEmpty() ? "none" : uniform ? r.get(0).kind() : "mixed");
+        m.put(NUM_LAYERS, Integer.toString(r.size()));
+        if (!r.isEmpty() && r.stream().allMatch(c -> c.size() == r.get(0).size())) {
+            m.put(HIDDEN, Integer.toString(r.get(0).size()));
+        }
+        if (!r.isEmpty() && uniform && r.get(0).kind().equals("elman")) {
+            m.put(NONLINEARITY, r.get(0).options().getOrDefault("activation", ElmanProvider.DEFAULT_ACTIVATION));
+        }
+        if (!r.isEmpty() && uniform) {
+            List<String> names = net.recurrentLayers().get(0).parameters().stream().map(Parameter::name).toList();
+            m.put(BIAS, Boolean.toString(names.stream().anyMatch(n -> n.startsWith("bias"))));
+            m.put(BIDIRECTIONAL, Boolean.toString(names.stream().anyMatch(n -> n.endsWith("_reverse"))));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> layer(LayerConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", c.kind());
+        m.put("size", c.size());
+        m.put("options", c.options());
+        return m;
+    }
+
+    private static LayerConfig layer(Object value, String what, String where) {
+        if (!(value instanceof Map<?, ?> m) || !m.keySet().equals(LAYER_KEYS)) {
+            throw new InvalidModelFileException(where, what + " must be an object with exactly kind, size and options");
+        }
+        if (!(m.get("kind") instanceof String kind) || kind.isEmpty()) {
+            throw new InvalidModelFileException(where, what + " 'kind' must be a layer kind's name");
+        }
+        if (!(m.get("size") instanceof Integer size) || size < 1) {
+            throw new InvalidModelFileException(where, what + " 'size' must be a whole number in [1, "
+                    + Integer.MAX_VALUE + "]");
+        }
+        if (!(m.get("options") instanceof Map<?, ?> options)) {
+            throw new InvalidModelFileException(where, what + " 'options' must be an object of strings");
+        }
+        Map<String, String> o = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : options.entrySet()) {
+            if (!(e.getValue() instanceof String v)) {
+                throw new InvalidModelFileException(where, what + " option " + Text.quote((String) e.getKey())
+                        + " must be a string");
+            }
+            o.put((String) e.getKey(), v);
+        }
+        return new LayerConfig(kind, size, o);
+    }
+
+    private static String require(Map<String, String> m, String key, String where) {
+        String v = m.get(key);
+        if (v == null) {
+            throw new InvalidModelFileException(where, "metadata has no '" + key + "'");
+        }
+        return v;
+    }
+
+    private static long seed(String s, String where) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new InvalidModelFileException(where, "metadata 'seed' is " + Text.quote(s)
+                    + "; it must be a whole number in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]", e);
+        }
+    }
+
+    private static double dropout(String s, String where) {
+        try {
+            double p = Double.parseDouble(s);
+            if (p >= 0 && p < 1) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidModelFileException(where, "metadata 'dropout' is " + Text.quote(s)
+                + "; it must be a number in [0, 1)");
+    }
+
+    private static int positive(String s, String key, String where) {
+        try {
+            int v = Integer.parseInt(s);
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidModelFileException(where, "metadata '" + key + "' is " + Text.quote(s)
+                + "; it must be a whole number in [1, " + Integer.MAX_VALUE + "]");
+    }
+}
