@@ -191,7 +191,7 @@ public final class NetworkChecks {
                 if (!checker.agree(analytic, checker.centralDifference(values, m.index(), watch.guard(prefix::loss)))) {
                     return new GradientMismatchError("", m.atStep(t - 1));
                 }
-            } catch (KinkWatch.Crossed e) {
+            } catch (KinkWatch.Redraw e) {
                 // This prefix cannot be differenced; a longer one may.
             }
         }

@@ -44,7 +44,7 @@ class KinkWatchTest {
         x[2] = 3e-9 + 1e-9;
         assertEquals(0.5 + 4e-9, guarded.getAsDouble(), 1e-20, "3e-9 and 4e-9 are on one side of relu's kink");
         x[2] = 3e-9 - 1e-8;
-        KinkWatch.Crossed e = assertThrows(KinkWatch.Crossed.class, guarded::getAsDouble);
+        KinkWatch.Redraw e = assertThrows(KinkWatch.Redraw.class, guarded::getAsDouble);
         assertTrue(e.getMessage().contains("relu") && e.getMessage().contains("3.0E-9"), e.getMessage());
     }
 
@@ -59,7 +59,7 @@ class KinkWatchTest {
         x[1] = 1 + 1e-6;
         assertEquals(1 + 1e-6, guarded.getAsDouble(), 0.0);
         x[0] = 1e-300;
-        assertThrows(KinkWatch.Crossed.class, guarded::getAsDouble);
+        assertThrows(KinkWatch.Redraw.class, guarded::getAsDouble);
     }
 
     @Test
@@ -73,7 +73,7 @@ class KinkWatchTest {
         watch.reference(scalar::getAsDouble);
         DoubleSupplier guarded = watch.guard(scalar);
         x[0] = kinks[kinks.length - 1] - 1e-7;
-        assertThrows(KinkWatch.Crossed.class, guarded::getAsDouble, "across the largest kink");
+        assertThrows(KinkWatch.Redraw.class, guarded::getAsDouble, "across the largest kink");
     }
 
     @Test
@@ -87,8 +87,23 @@ class KinkWatchTest {
         DoubleSupplier withTanh = () -> sum(relu, x).getAsDouble() + watched.activation("tanh").apply(0.0);
         assertEquals(0.25, watch.guard(withTanh).getAsDouble(), 0.0);
         DoubleSupplier twice = () -> sum(relu, x).getAsDouble() + sum(relu, x).getAsDouble();
-        assertThrows(KinkWatch.Crossed.class, watch.guard(twice)::getAsDouble,
+        assertThrows(KinkWatch.Redraw.class, watch.guard(twice)::getAsDouble,
                 "more arguments than the reference had is no longer the same function of the same pieces");
+    }
+
+    @Test
+    void aReferenceEvaluationBeyondTheRangeMustBeRedrawn() {
+        KinkWatch watch = new KinkWatch();
+        Registry watched = watch.wrap(installed);
+        Activation tanh = watched.activation("tanh");
+        watch.reference(() -> tanh.apply(new double[] {-KinkWatch.RANGE, KinkWatch.RANGE}, new double[2], 0, 2));
+        KinkWatch.Redraw e = assertThrows(KinkWatch.Redraw.class,
+                () -> watch.reference(() -> tanh.apply(KinkWatch.RANGE + 1)), "smooth activations count too");
+        assertTrue(e.getMessage().contains("tanh") && e.getMessage().contains("31.0"), e.getMessage());
+        assertThrows(KinkWatch.Redraw.class, () -> watch.reference(() -> tanh.apply(Double.NaN)));
+        tanh.apply(1e6);
+        DoubleSupplier beyond = () -> tanh.apply(1e6);
+        assertEquals(1.0, watch.guard(beyond).getAsDouble(), 0.0, "differences are held to pieces, not to the range");
     }
 
     @Test
