@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.api.Activation;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
@@ -93,6 +96,56 @@ class MaskedBatchTest {
         double lb = b.gradients(x2.withMask(mask), d2, null);
         assertEquals(la, lb, 0.0);
         assertArrayEquals(ga, b.parameters().get(0).grad(), 0.0);
+    }
+
+    /** tanh under another name, counting the arguments it is applied to. */
+    private static final class CountedTanh implements Activation {
+        long arguments;
+
+        @Override
+        public String name() {
+            return "counted_tanh";
+        }
+
+        @Override
+        public double apply(double x) {
+            arguments++;
+            return Math.tanh(x);
+        }
+
+        @Override
+        public double derivative(double x, double y) {
+            return 1 - y * y;
+        }
+    }
+
+    /**
+     * A padded row cannot reach the output (its state is the previous step's), so the cell
+     * must not evaluate its activations there: a padded batch evaluates as many as its
+     * sequences one by one. (Work on padding is wasted, and a gradient check that watches
+     * activations for kinks would see values that do not matter.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"elman", "lstm", "gru"})
+    void noActivationIsEvaluatedOnPaddedRows(String kind) {
+        CountedTanh counted = new CountedTanh();
+        Registry registry = Registry.installed().toBuilder().add(counted).build();
+        Map<String, String> options = kind.equals("elman") ? Map.of("activation", counted.name())
+                : Map.of("gate_activation", counted.name(), "cell_activation", counted.name());
+        Network net = Network.builder(registry).input(IN).recurrent(kind, 3, options).output(OUT).loss("half_sse")
+                .seed(3).build();
+        SplittableRandom r = new SplittableRandom(19);
+        int batch = LENGTHS.length;
+        Sequence x = NetworkGradientTest.randomSequence(r, 4, batch, IN);
+        long alone = 0;
+        for (int b = 0; b < batch; b++) {
+            counted.arguments = 0;
+            net.forward(slice(x, b, LENGTHS[b]), null);
+            alone += counted.arguments;
+        }
+        counted.arguments = 0;
+        net.forward(x.withMask(Cases.prefixMask(4, LENGTHS)), null);
+        assertEquals(alone, counted.arguments, kind + ": activations evaluated on a padded batch");
     }
 
     private static Sequence slice(Sequence s, int b, int len) {

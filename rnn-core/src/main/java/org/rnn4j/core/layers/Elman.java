@@ -52,7 +52,15 @@ final class Elman extends RecurrentLayer {
         int off = t * batch * hidden;
         k.gemm(false, true, batch, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
                 1.0, pre, off, hidden);
-        f.apply(pre, h, off, off + batch * hidden);
+        if (!masked()) {
+            f.apply(pre, h, off, off + batch * hidden);
+            return;
+        }
+        for (int b = 0; b < batch; b++) {
+            if (active(t, b)) {
+                f.apply(pre, h, off + b * hidden, off + (b + 1) * hidden);
+            }
+        }
     }
 
     @Override

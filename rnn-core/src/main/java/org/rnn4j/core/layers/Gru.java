@@ -83,6 +83,9 @@ final class Gru extends RecurrentLayer {
         int off = t * batch * width;
         k.gemm(false, true, batch, width, hd, 1.0, prev, prevOff, hd, wHh.value(), 0, hd, 0.0, u, off, width);
         for (int b = 0; b < batch; b++) {
+            if (!active(t, b)) {
+                continue;
+            }
             int r = off + b * width;
             int s = (t * batch + b) * hd;
             int p = prevOff + b * hd;

@@ -89,6 +89,9 @@ final class Lstm extends RecurrentLayer {
                 1.0, pre, t * batch * width, width);
         double[] cPrev = previous(c, c0, t);
         for (int b = 0; b < batch; b++) {
+            if (!active(t, b)) {
+                continue;
+            }
             int r = (t * batch + b) * width;
             int s = (t * batch + b) * hd;
             int p = prevOff + b * hd;

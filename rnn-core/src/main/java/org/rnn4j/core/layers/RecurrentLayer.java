@@ -35,7 +35,9 @@ import org.rnn4j.core.math.Kernels;
  * <h2>Padding</h2>
  * On a padded row (mask false) the cell keeps its whole state: h_t = h_{t-1} (and
  * c_t = c_{t-1}); backward passes dL/dh_t (and dL/dc_t) to step t-1 unchanged and gives the
- * row no gate gradient, so padding adds nothing to any parameter or input gradient.
+ * row no gate gradient, so padding adds nothing to any parameter or input gradient. The cell
+ * step skips padded rows ({@link #active}): no activation is evaluated on a value that cannot
+ * reach the output (only the GEMMs, which work on whole steps, still cover them).
  *
  * <h2>Buffers</h2>
  * Everything is allocated when T or B changes and reused otherwise: nothing per step.
@@ -118,8 +120,10 @@ abstract class RecurrentLayer implements Layer {
     }
 
     /**
-     * Forward step t over all B rows: on entry {@code pre} holds the input projection of step
-     * t; on exit {@code h} (and any other state block) holds step t's state.
+     * Forward step t over the real rows of step t ({@link #active}): on entry {@code pre} holds
+     * the input projection of step t; on exit {@code h} (and any other state block) holds step
+     * t's state on every real row. Padded rows are left alone; the loop copies the state into
+     * them afterwards.
      *
      * @param t the step
      * @param prev the array holding h_{t-1} ({@link #h0} at t = 0, else {@link #h})
@@ -177,6 +181,20 @@ abstract class RecurrentLayer implements Layer {
         return s;
     }
 
+    /**
+     * @param t a step of the current forward
+     * @param b a row (sequence) of the batch
+     * @return whether row b of step t is a real step, not padding
+     */
+    final boolean active(int t, int b) {
+        return lastIn.active(t * batch + b);
+    }
+
+    /** @return whether the current batch has padded rows (a mask) */
+    final boolean masked() {
+        return lastIn.mask() != null;
+    }
+
     /** The array holding the state of step t-1 for step t. */
     final double[] previous(double[] history, double[] initial, int t) {
         return t == 0 ? initial : history;
@@ -192,6 +210,8 @@ abstract class RecurrentLayer implements Layer {
         Shapes.requireInput(this, x);
         allocate(x.steps(), x.batch());
         loadInitial(initial);
+        lastIn = x;
+        lastOut = null;
         int rows = steps * batch;
         k.gemm(false, true, rows, width, in, 1.0, x.data(), 0, in, wIh.value(), 0, in, 0.0, pre, 0, width);
         for (Parameter b : projectionBiases()) {
@@ -207,7 +227,6 @@ abstract class RecurrentLayer implements Layer {
                 }
             }
         }
-        lastIn = x;
         lastOut = Sequence.wrap(steps, batch, hidden, h, x.mask());
         return lastOut;
     }

@@ -24,6 +24,11 @@ public final class ActivationChecks {
     static final double[] EXTREMES = {-800, -40, 40, 800};
     /** Points per derivative case. */
     static final int POINTS = 8;
+    /**
+     * How far from a kink, relative to max(1, |x|), a derivative case's points are: a hundred
+     * steps of the difference, so neither x + h nor x - h reaches the kink.
+     */
+    static final double KINK_MARGIN = 1e-4;
 
     private ActivationChecks() {
     }
@@ -61,7 +66,7 @@ public final class ActivationChecks {
      * f(x) and f'(x, f(x)) are finite everywhere sampled, and f' agrees with the central
      * difference (f(x + h) - f(x - h)) / 2h under {@link Tolerance#DEFAULT}, with the step scaled
      * to h = 1e-6 max(1, |x|) so that x + h differs from x by many ulps even at |x| = 1000, at
-     * points kept {@value KinkWatch#MARGIN} max(1, |x|) away from the declared kinks.
+     * points kept {@value #KINK_MARGIN} max(1, |x|) away from the declared kinks.
      *
      * @param a the activation
      * @return the property
@@ -228,7 +233,7 @@ public final class ActivationChecks {
 
     private static boolean farFromKinks(double x, double[] kinks) {
         for (double k : kinks) {
-            if (Math.abs(x - k) <= KinkWatch.MARGIN * Math.max(1, Math.abs(x))) {
+            if (Math.abs(x - k) <= KINK_MARGIN * Math.max(1, Math.abs(x))) {
                 return false;
             }
         }

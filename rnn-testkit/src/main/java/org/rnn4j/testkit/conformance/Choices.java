@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.Network;
 import org.rnn4j.core.Plugin;
 import org.rnn4j.core.Registry;
 
@@ -25,10 +26,16 @@ import org.rnn4j.core.Registry;
  *
  * <p>Gate slots ({@link #GATE_OPTIONS}) draw only from bounded activations (|f(x)| &lt;= 10 at
  * |x| up to 1000, probed like the settings): a gate is a multiplier on the state, and an
- * unbounded one (identity, softplus) lets a random recurrent stack grow its loss to 1e18 within
- * a few steps, where no finite difference in double resolves a gradient any more. That is a
- * limit of the check, not of the layer; unbounded gates are still drawn by layer checks on
- * short sequences elsewhere.
+ * unbounded one (identity, softplus, elu) lets a random recurrent stack grow its state
+ * geometrically over the steps, until the loss is a polynomial of such high degree in each
+ * weight that a central difference at h = 1e-6 no longer resolves its slope to one part in a
+ * million (identity gates at T 6: analytic 5.249233e24, difference 5.249219e24), or its
+ * rounding swamps the floor. That is a limit of the check, not of the layer; rnn-core's own
+ * tests differentiate unbounded gates on short sequences.
+ *
+ * <p>Random stacks also vary the settings the network builder takes for any recurrent layer
+ * ({@link #STACK_FLAG_OPTIONS}: {@code bidirectional}), probed by building a small network, for
+ * the kinds that accept them.
  */
 public final class Choices {
 
@@ -39,6 +46,8 @@ public final class Choices {
     public static final List<String> GATE_OPTIONS = List.of("gate_activation", "recurrent_activation");
     /** The true/false settings the kit varies. */
     public static final List<String> FLAG_OPTIONS = List.of("bias");
+    /** The true/false settings of a recurrent layer in a stack that the network builder reads. */
+    public static final List<String> STACK_FLAG_OPTIONS = List.of("bidirectional");
     /** Most recurrent layers in a stack. */
     public static final int MAX_DEPTH = 5;
     /** Largest layer, input and output size. */
@@ -65,16 +74,15 @@ public final class Choices {
     private final List<String> losses;
     private final Map<String, Slots> slots;
 
-    /** The settings one layer kind accepts. */
-    private record Slots(List<String> activationKeys, List<String> flags) {
+    /** The settings one layer kind accepts: on the layer itself, and in a stack. */
+    private record Slots(List<String> activationKeys, List<String> flags, List<String> stackFlags) {
     }
 
-    private Choices(Registry registry, List<String> activations, List<String> recurrent, List<String> feedForward,
-            List<String> losses, Map<String, Slots> slots) {
+    private Choices(Registry registry, List<String> activations, List<String> gates, List<String> recurrent,
+            List<String> feedForward, List<String> losses, Map<String, Slots> slots) {
         this.registry = registry;
         this.activations = List.copyOf(activations);
-        List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
-        this.gates = bounded.isEmpty() ? this.activations : bounded;
+        this.gates = List.copyOf(gates);
         this.recurrent = List.copyOf(recurrent);
         this.feedForward = List.copyOf(feedForward);
         this.losses = List.copyOf(losses);
@@ -92,23 +100,29 @@ public final class Choices {
         List<String> feedForward = new ArrayList<>();
         Map<String, Slots> slots = new LinkedHashMap<>();
         List<String> activations = registry.activations().stream().map(Plugin::name).toList();
+        List<String> losses = registry.losses().stream().map(Plugin::name).toList();
         for (Plugin<LayerProvider> p : registry.layers()) {
             (p.instance().recurrent() ? recurrent : feedForward).add(p.name());
-            slots.put(p.name(), probe(registry, p.instance(), activations));
         }
-        return new Choices(registry, activations, recurrent, feedForward,
-                registry.losses().stream().map(Plugin::name).toList(), slots);
+        for (Plugin<LayerProvider> p : registry.layers()) {
+            slots.put(p.name(), probe(registry, p.instance(), activations, feedForward, losses));
+        }
+        List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
+        return new Choices(registry, activations, bounded.isEmpty() ? activations : bounded, recurrent, feedForward,
+                losses, slots);
     }
 
     /**
-     * Only one activation in every slot.
+     * Only one activation wherever it may go: in every activation slot but the gates, and in
+     * the gates too if it is bounded; an unbounded activation leaves the gates to the bounded
+     * ones (see the class comment).
      *
      * @param name an activation of the registry
      * @return narrowed choices
      */
     public Choices onlyActivation(String name) {
-        return new Choices(registry, List.of(require("activation", activations, name)), recurrent, feedForward,
-                losses, slots);
+        List<String> only = List.of(require("activation", activations, name));
+        return new Choices(registry, only, gates.contains(name) ? only : gates, recurrent, feedForward, losses, slots);
     }
 
     /**
@@ -120,10 +134,10 @@ public final class Choices {
      */
     public Choices onlyLayer(String kind) {
         if (recurrent.contains(kind)) {
-            return new Choices(registry, activations, List.of(kind), feedForward, losses, slots);
+            return new Choices(registry, activations, gates, List.of(kind), feedForward, losses, slots);
         }
-        return new Choices(registry, activations, recurrent, List.of(require("layer", feedForward, kind)), losses,
-                slots);
+        return new Choices(registry, activations, gates, recurrent, List.of(require("layer", feedForward, kind)),
+                losses, slots);
     }
 
     /**
@@ -133,7 +147,8 @@ public final class Choices {
      * @return narrowed choices
      */
     public Choices onlyLoss(String name) {
-        return new Choices(registry, activations, recurrent, feedForward, List.of(require("loss", losses, name)), slots);
+        return new Choices(registry, activations, gates, recurrent, feedForward, List.of(require("loss", losses, name)),
+                slots);
     }
 
     /** @return the registry the names come from */
@@ -144,6 +159,11 @@ public final class Choices {
     /** @return the activation names drawn from */
     public List<String> activations() {
         return activations;
+    }
+
+    /** @return the activation names gate slots draw from */
+    public List<String> gates() {
+        return gates;
     }
 
     /** @return the recurrent layer kinds drawn from */
@@ -159,6 +179,24 @@ public final class Choices {
     /** @return the loss names drawn from */
     public List<String> losses() {
         return losses;
+    }
+
+    /**
+     * A layer of the given kind for a stack: {@link #layer} with the stack's settings
+     * ({@link #STACK_FLAG_OPTIONS}) that the kind accepts, each true in a quarter of the draws.
+     *
+     * @param r the random source
+     * @param kind the kind
+     * @return the choice
+     */
+    LayerChoice stackLayer(SplittableRandom r, String kind) {
+        LayerChoice c = layer(r, kind);
+        for (String key : slots.get(kind).stackFlags()) {
+            if (r.nextInt(4) == 0) {
+                c = c.withOption(key, "true");
+            }
+        }
+        return c;
     }
 
     /**
@@ -244,7 +282,8 @@ public final class Choices {
         return from.get(r.nextInt(from.size()));
     }
 
-    private static Slots probe(Registry registry, LayerProvider p, List<String> activations) {
+    private static Slots probe(Registry registry, LayerProvider p, List<String> activations, List<String> feedForward,
+            List<String> losses) {
         List<String> keys = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         if (!activations.isEmpty()) {
@@ -262,7 +301,23 @@ public final class Choices {
             }
         }
         flags.addAll(FLAG_OPTIONS.stream().filter(key -> accepts(registry, p, Map.of(key, "false"))).toList());
-        return new Slots(keys, flags);
+        List<String> stackFlags = new ArrayList<>();
+        if (p.recurrent() && !feedForward.isEmpty() && !losses.isEmpty()) {
+            stackFlags.addAll(STACK_FLAG_OPTIONS.stream()
+                    .filter(key -> stackAccepts(registry, p.name(), key, feedForward.get(0), losses.get(0))).toList());
+        }
+        return new Slots(keys, flags, stackFlags);
+    }
+
+    /** Whether a network builds with one recurrent layer of {@code kind} given {@code key=true}. */
+    private static boolean stackAccepts(Registry registry, String kind, String key, String output, String loss) {
+        try {
+            Network.builder(registry).input(2).recurrent(kind, 3, Map.of(key, "true")).output(output, 2, Map.of())
+                    .loss(loss).build();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean accepts(Registry registry, LayerProvider p, Map<String, String> options) {

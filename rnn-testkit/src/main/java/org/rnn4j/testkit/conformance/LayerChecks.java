@@ -114,7 +114,17 @@ public final class LayerChecks {
     }
 
     static void checkGradients(LayerCase c, Registry registry, Tolerance tolerance) {
-        Built b = build(c, registry);
+        KinkWatch watch = new KinkWatch();
+        Registry watched = watch.wrap(registry);
+        KinkWatch.onSomeDraw(c, attempt -> {
+            Built b = draw(c, watched, attempt);
+            watch.reference(() -> probe(b, b.layer().forward(b.x(), b.initial()), -1));
+            checkGradients(b, watch, tolerance);
+        });
+    }
+
+    /** Checks drawn numbers; differences are guarded by {@code watch} (the locating of a mismatch repeats them). */
+    private static void checkGradients(Built b, KinkWatch watch, Tolerance tolerance) {
         Layer layer = b.layer();
         String context = describe(layer);
         double[] dx = forwardBackward(b, -1);
@@ -122,7 +132,7 @@ public final class LayerChecks {
         State stateGradient = b.initial() == null ? null : layer.initialStateGradient().copy();
 
         GradientChecker checker = new GradientChecker(tolerance);
-        DoubleSupplier loss = () -> probe(b, layer.forward(b.x(), b.initial()), -1);
+        DoubleSupplier loss = watch.guard(() -> probe(b, layer.forward(b.x(), b.initial()), -1));
         List<Parameter> ps = layer.parameters();
         for (int k = 0; k < ps.size(); k++) {
             Parameter p = ps.get(k);
@@ -156,7 +166,7 @@ public final class LayerChecks {
     }
 
     static void checkCarry(LayerCase c, Registry registry) {
-        Built b = build(c, registry);
+        Built b = draw(c, registry, 0);
         Layer layer = b.layer();
         int steps = b.x().steps();
         int k = steps / 2;
@@ -187,7 +197,7 @@ public final class LayerChecks {
     }
 
     static void checkAccumulates(LayerCase c, Registry registry) {
-        Built b = build(c, registry);
+        Built b = draw(c, registry, 0);
         Layer layer = b.layer();
         double[] dx1 = forwardBackward(b, -1);
         double[][] g1 = Values.gradients(layer.parameters());
@@ -212,35 +222,21 @@ public final class LayerChecks {
         }
     }
 
-    /**
-     * Makes the layer of a case and draws its numbers, redrawing them until no pre-activation
-     * comes near a kink.
-     */
-    static Built build(LayerCase c, Registry registry) {
-        KinkWatch watch = new KinkWatch();
-        Registry watched = watch.wrap(registry);
+    /** Makes the layer of a case and draws its numbers from the {@code attempt}-th seed derived from the case's. */
+    static Built draw(LayerCase c, Registry registry, int attempt) {
         LayerChoice l = c.layer();
-        LayerProvider provider = watched.layer(l.kind());
-        for (int attempt = 0; attempt < KinkWatch.ATTEMPTS; attempt++) {
-            SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
-            Layer layer = provider.create(new LayerSpec(l.kind(), c.inputSize(), l.size(),
-                    new Options("layer '" + l.kind() + "'", l.options()), watched::activation, r.split()));
-            Values.fill(layer.parameters(), r);
-            Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
-            if (c.masked()) {
-                x = x.withMask(Values.mask(r, c.steps(), c.batch()));
-            }
-            State initial = c.initialState() && provider.recurrent() ? Values.state(r, c.batch(), layer.stateSizes())
-                    : null;
-            double[] probe = Values.uniform(r, c.steps() * c.batch() * layer.outputSize(), 1.0);
-            watch.reset();
-            layer.forward(x, initial);
-            if (watch.clear()) {
-                return new Built(layer, x, initial, probe);
-            }
+        LayerProvider provider = registry.layer(l.kind());
+        SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
+        Layer layer = provider.create(new LayerSpec(l.kind(), c.inputSize(), l.size(),
+                new Options("layer '" + l.kind() + "'", l.options()), registry::activation, r.split()));
+        Values.fill(layer.parameters(), r);
+        Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
+        if (c.masked()) {
+            x = x.withMask(Values.mask(r, c.steps(), c.batch()));
         }
-        throw new IllegalStateException("could not draw numbers for " + c + " that keep every pre-activation "
-                + KinkWatch.MARGIN + " away from a kink in " + KinkWatch.ATTEMPTS + " attempts");
+        State initial = c.initialState() && provider.recurrent() ? Values.state(r, c.batch(), layer.stateSizes()) : null;
+        double[] probe = Values.uniform(r, c.steps() * c.batch() * layer.outputSize(), 1.0);
+        return new Built(layer, x, initial, probe);
     }
 
     /** Zeroes the gradients, runs forward and backward with the probe (on one step, or all if -1), returns dL/dx. */

@@ -7,7 +7,8 @@ import org.rnn4j.core.Reduction;
 /**
  * A random stacked network and the batch it is checked on: input size, recurrent layers
  * (input side first), the output layer, the loss and its reduction, T and B, whether the batch
- * is padded (masked) and whether initial states are given. The numbers (weights, inputs,
+ * is padded (masked), whether initial states are given and the dropout between recurrent
+ * layers. The numbers (weights, inputs,
  * targets, states) are drawn from {@code valueSeed} when the case is built.
  *
  * @param inputSize features per step in
@@ -19,10 +20,13 @@ import org.rnn4j.core.Reduction;
  * @param batch B
  * @param masked whether sequences have random lengths (padded batch)
  * @param initialStates whether each recurrent layer starts from a random state rather than zeros
+ * @param dropout the probability of {@link org.rnn4j.core.NetworkBuilder#dropout dropout} between recurrent
+ *     layers, 0 for none; its masks are held fixed while the case is checked
  * @param valueSeed the seed of the numbers
  */
 public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
-        Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, long valueSeed) {
+        Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
+        long valueSeed) {
 
     /** Copies the layer list. */
     public NetworkCase {
@@ -35,11 +39,13 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
     }
 
     NetworkCase withInputSize(int v) {
-        return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, valueSeed);
+        return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withRecurrent(List<LayerChoice> v) {
-        return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, valueSeed);
+        return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withLayer(int i, LayerChoice v) {
@@ -55,31 +61,43 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
     }
 
     NetworkCase withOutput(LayerChoice v) {
-        return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, valueSeed);
+        return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withLoss(String v) {
-        return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, valueSeed);
+        return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withReduction(Reduction v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, valueSeed);
+        return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withSteps(int v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, valueSeed);
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withBatch(int v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, valueSeed);
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, dropout,
+                valueSeed);
     }
 
     NetworkCase withMasked(boolean v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, valueSeed);
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, dropout,
+                valueSeed);
+    }
+
+    NetworkCase withDropout(double v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, v,
+                valueSeed);
     }
 
     NetworkCase withInitialStates(boolean v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, valueSeed);
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, dropout,
+                valueSeed);
     }
 
     /** @return {@code "in 1 -> elman 1 {activation=identity} -> dense 1 {...}; loss half_sse (SUM); T 2, B 1; values #5"} */
@@ -96,6 +114,9 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
         }
         if (initialStates) {
             sb.append(", initial states given");
+        }
+        if (dropout > 0) {
+            sb.append(", dropout ").append(dropout);
         }
         return sb.append("; values #").append(valueSeed).toString();
     }

@@ -8,12 +8,16 @@ import org.rnn4j.testkit.property.Gen;
 
 /**
  * Draws random stacks (depth 1-5, sizes 1-8, T 1-8, B 1-4, every activation slot from every
- * allowed activation, every loss, both reductions, padded batches, given initial states) and
- * shrinks a failing one: fewer layers, shorter T, smaller B, no padding or initial states,
+ * allowed activation, every loss, both reductions, padded batches, given initial states,
+ * dropout between layers, bidirectional layers where a kind accepts them) and shrinks a failing
+ * one: fewer layers, shorter T, smaller B, no padding, initial states or dropout,
  * smaller sizes, then plainer pieces (identity activations, the simplest recurrent kind,
  * half_sse, SUM).
  */
 final class NetworkCases implements Gen<NetworkCase> {
+
+    /** The dropout probabilities drawn (in a quarter of the stacks with two or more recurrent layers). */
+    static final List<Double> DROPOUTS = List.of(0.25, 0.5);
 
     private final Choices choices;
 
@@ -26,13 +30,18 @@ final class NetworkCases implements Gen<NetworkCase> {
         int depth = 1 + r.nextInt(Choices.MAX_DEPTH);
         List<LayerChoice> layers = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
-            layers.add(choices.layer(r, Choices.pick(r, choices.recurrentLayers())));
+            layers.add(choices.stackLayer(r, Choices.pick(r, choices.recurrentLayers())));
         }
         LayerChoice output = choices.layer(r, Choices.pick(r, choices.feedForwardLayers()));
         int steps = 1 + r.nextInt(Choices.MAX_STEPS);
         int batch = 1 + r.nextInt(Choices.MAX_BATCH);
-        return new NetworkCase(1 + r.nextInt(Choices.MAX_SIZE), layers, output, Choices.pick(r, choices.losses()),
-                r.nextBoolean() ? Reduction.SUM : Reduction.MEAN, steps, batch, r.nextInt(3) == 0, r.nextBoolean(),
+        int inputSize = 1 + r.nextInt(Choices.MAX_SIZE);
+        String loss = Choices.pick(r, choices.losses());
+        Reduction reduction = r.nextBoolean() ? Reduction.SUM : Reduction.MEAN;
+        boolean masked = r.nextInt(3) == 0;
+        boolean initialStates = r.nextBoolean();
+        double dropout = depth > 1 && r.nextInt(4) == 0 ? Choices.pick(r, DROPOUTS) : 0;
+        return new NetworkCase(inputSize, layers, output, loss, reduction, steps, batch, masked, initialStates, dropout,
                 r.nextLong());
     }
 
@@ -49,6 +58,9 @@ final class NetworkCases implements Gen<NetworkCase> {
         }
         if (c.initialStates()) {
             out.add(c.withInitialStates(false));
+        }
+        if (c.dropout() > 0) {
+            out.add(c.withDropout(0));
         }
         Choices.smaller(c.inputSize(), 1).forEach(n -> out.add(c.withInputSize(n)));
         for (int i = 0; i < c.depth(); i++) {

@@ -14,7 +14,6 @@ import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.core.Registry;
-import org.rnn4j.testkit.gradient.Difference;
 import org.rnn4j.testkit.gradient.GradientChecker;
 import org.rnn4j.testkit.gradient.GradientMismatchError;
 import org.rnn4j.testkit.gradient.Mismatch;
@@ -79,15 +78,28 @@ public final class NetworkChecks {
     }
 
     /**
-     * Checks one case.
+     * Checks one case: draws its numbers, then holds every analytic gradient against its
+     * finite difference. When a difference moves an activation's argument across a kink
+     * ({@link KinkWatch}), the case's numbers are redrawn from the next seed derived from the
+     * case's, up to {@value KinkWatch#ATTEMPTS} times.
      *
      * @param c the case
      * @param registry where its names are looked up
      * @param tolerance the checker's step and rule
      * @throws GradientMismatchError naming the first element that disagrees
+     * @throws IllegalStateException when no draw keeps its differences off kinks
      */
     public static void check(NetworkCase c, Registry registry, Tolerance tolerance) {
-        Built b = build(c, registry);
+        KinkWatch watch = new KinkWatch();
+        Registry watched = watch.wrap(registry);
+        KinkWatch.onSomeDraw(c, attempt -> {
+            Built b = draw(c, watched, attempt);
+            watch.reference(b::loss);
+            check(b, watch, tolerance);
+        });
+    }
+
+    private static void check(Built b, KinkWatch watch, Tolerance tolerance) {
         Network net = b.net();
         net.gradients(b.x(), b.target(), b.initial());
         Map<String, double[]> analytic = new LinkedHashMap<>();
@@ -95,14 +107,14 @@ public final class NetworkChecks {
         List<State> stateGradients = b.initial() == null ? List.of() : copies(net.initialStateGradients());
 
         GradientChecker checker = new GradientChecker(tolerance);
-        DoubleSupplier loss = () -> net.loss(b.x(), b.target(), b.initial());
+        DoubleSupplier loss = watch.guard(b::loss);
         for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
             Parameter p = e.getValue();
             Optional<Mismatch> m = checker.firstMismatch(e.getKey(), p.value(), analytic.get(e.getKey()),
                     GradientChecker.tensorPosition(p.shape()), loss);
             if (m.isPresent()) {
                 int i = m.get().index();
-                throw located(b, checker, m.get(), p.value(), () -> p.grad()[i]);
+                throw located(b, watch, checker, m.get(), p.value(), () -> p.grad()[i]);
             }
         }
         for (int l = 0; l < stateGradients.size(); l++) {
@@ -110,77 +122,80 @@ public final class NetworkChecks {
             for (int k = 0; k < s.parts().length; k++) {
                 double[] values = s.part(k);
                 Optional<Mismatch> m = checker.firstMismatch("initial state " + k + " of layer" + l, values,
-                        stateGradients.get(l).part(k), GradientChecker.statePosition(values.length / c.batch()), loss);
+                        stateGradients.get(l).part(k), GradientChecker.statePosition(values.length / b.x().batch()),
+                        loss);
                 if (m.isPresent()) {
                     int layer = l;
                     int part = k;
                     int i = m.get().index();
-                    throw located(b, checker, m.get(), values,
+                    throw located(b, watch, checker, m.get(), values,
                             () -> net.initialStateGradients().get(layer).part(part)[i]);
                 }
             }
         }
     }
 
-    /** A built case: the network and its batch. */
+    /** A drawn case: the network and its batch. */
     record Built(Network net, Sequence x, Sequence target, List<State> initial) {
+        double loss() {
+            return net.loss(x, target, initial);
+        }
     }
 
     /**
-     * Builds the network of a case and draws its numbers, redrawing them (from seeds derived
-     * from the case's) until no pre-activation comes near a kink.
+     * Builds the network of a case and draws its numbers from the {@code attempt}-th seed
+     * derived from the case's. Dropout masks are held: the network is one fixed function.
      */
-    static Built build(NetworkCase c, Registry registry) {
-        KinkWatch watch = new KinkWatch();
-        Registry watched = watch.wrap(registry);
-        for (int attempt = 0; attempt < KinkWatch.ATTEMPTS; attempt++) {
-            SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
-            NetworkBuilder nb = Network.builder(watched).input(c.inputSize()).loss(c.loss()).reduction(c.reduction())
-                    .seed(r.nextLong());
-            for (LayerChoice l : c.recurrent()) {
-                nb.recurrent(l.kind(), l.size(), l.options());
-            }
-            Network net = nb.output(c.output().kind(), c.output().size(), c.output().options()).build();
-            Values.fill(net.parameters(), r);
-            Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
-            if (c.masked()) {
-                x = x.withMask(Values.mask(r, c.steps(), c.batch()));
-            }
-            Sequence target = net.loss().targetsAreDistributions()
-                    ? Values.distributions(r, c.steps(), c.batch(), c.output().size())
-                    : Values.sequence(r, c.steps(), c.batch(), c.output().size());
-            List<State> initial = null;
-            if (c.initialStates()) {
-                initial = new ArrayList<>();
-                for (Layer layer : net.recurrentLayers()) {
-                    initial.add(Values.state(r, c.batch(), layer.stateSizes()));
-                }
-            }
-            watch.reset();
-            net.loss(x, target, initial);
-            if (watch.clear()) {
-                return new Built(net, x, target, initial);
+    static Built draw(NetworkCase c, Registry registry, int attempt) {
+        SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
+        NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss()).reduction(c.reduction())
+                .seed(r.nextLong()).dropout(c.dropout());
+        for (LayerChoice l : c.recurrent()) {
+            nb.recurrent(l.kind(), l.size(), l.options());
+        }
+        Network net = nb.output(c.output().kind(), c.output().size(), c.output().options()).build();
+        net.holdDropoutMasks(true);
+        Values.fill(net.parameters(), r);
+        Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
+        if (c.masked()) {
+            x = x.withMask(Values.mask(r, c.steps(), c.batch()));
+        }
+        Sequence target = net.loss().targetsAreDistributions()
+                ? Values.distributions(r, c.steps(), c.batch(), c.output().size())
+                : Values.sequence(r, c.steps(), c.batch(), c.output().size());
+        List<State> initial = null;
+        if (c.initialStates()) {
+            initial = new ArrayList<>();
+            for (Layer layer : net.recurrentLayers()) {
+                initial.add(Values.state(r, c.batch(), layer.stateSizes()));
             }
         }
-        throw new IllegalStateException("could not draw numbers for " + c + " that keep every pre-activation "
-                + KinkWatch.MARGIN + " away from a kink in " + KinkWatch.ATTEMPTS + " attempts");
+        return new Built(net, x, target, initial);
     }
 
-    /** The mismatch, with the first time step at which it appears. */
-    private static GradientMismatchError located(Built b, GradientChecker checker, Mismatch m, double[] values,
-            DoubleSupplier analyticElement) {
+    /**
+     * The mismatch, with the first time step at which it appears: the comparison repeated on
+     * the first 1, 2, ... steps, the later ones masked out (the same shape, so held dropout
+     * masks stay valid; padding adds nothing to the loss). A prefix whose difference crosses a
+     * kink is skipped.
+     */
+    private static GradientMismatchError located(Built b, KinkWatch watch, GradientChecker checker, Mismatch m,
+            double[] values, DoubleSupplier analyticElement) {
         int steps = b.x().steps();
-        for (int t = 1; t <= steps; t++) {
-            Sequence x = Values.prefix(b.x(), t);
-            Sequence target = Values.prefix(b.target(), t);
-            b.net().gradients(x, target, b.initial());
+        for (int t = 1; t < steps; t++) {
+            Built prefix = new Built(b.net(), Values.upTo(b.x(), t), b.target(), b.initial());
+            prefix.net().gradients(prefix.x(), prefix.target(), prefix.initial());
             double analytic = analyticElement.getAsDouble();
-            Difference d = checker.centralDifference(values, m.index(), () -> b.net().loss(x, target, b.initial()));
-            if (!checker.agree(analytic, d)) {
-                return new GradientMismatchError("", m.atStep(t - 1));
+            watch.reference(prefix::loss);
+            try {
+                if (!checker.agree(analytic, checker.centralDifference(values, m.index(), watch.guard(prefix::loss)))) {
+                    return new GradientMismatchError("", m.atStep(t - 1));
+                }
+            } catch (KinkWatch.Redraw e) {
+                // This prefix cannot be differenced; a longer one may.
             }
         }
-        return new GradientMismatchError("", m);
+        return new GradientMismatchError("", m.atStep(steps - 1));
     }
 
     private static List<State> copies(List<State> states) {

@@ -101,6 +101,18 @@ final class Values {
         return slice(s, 0, t);
     }
 
+    /**
+     * The same batch with every row of step {@code t} and later masked out (padding): a
+     * network's loss and gradients on it are those of the first {@code t} steps.
+     */
+    static Sequence upTo(Sequence s, int t) {
+        boolean[] mask = new boolean[s.rows()];
+        for (int r = 0; r < t * s.batch(); r++) {
+            mask[r] = s.active(r);
+        }
+        return s.withMask(mask);
+    }
+
     /** Steps {@code [from, to)} of a batch, mask included (copied). */
     static Sequence slice(Sequence s, int from, int to) {
         int rowLength = s.batch() * s.features();

@@ -16,7 +16,8 @@ package org.rnn4j.testkit.gradient;
  * <h2>Why these numbers</h2>
  * The central difference n = (L(v + h) - L(v - h)) / 2h differs from the true derivative by
  * <ul>
- *   <li>truncation, h^2/6 |L'''|: with h = 1e-6 and bounded weights and inputs, below 1e-11;</li>
+ *   <li>truncation, h^2/6 |L'''|: with h = 1e-6 and bounded weights and inputs, below 1e-11
+ *       (the conformance checks redraw a case whose pre-activations still leave +-30);</li>
  *   <li>rounding, about eps |L| / h ({@link Difference#noise()}): 2e-10 |L|, which for a loss
  *       summed over T x B = 32 rows of 8 outputs (|L| of 50 and more) passes 1e-8.</li>
  * </ul>
