@@ -2,8 +2,17 @@ package org.rnn4j.core.math;
 
 /**
  * The numeric kernels every built-in layer runs on: a BLAS-style matrix product and a few
- * row operations on row-major {@code double} arrays. Layers speak only to this interface, so a
- * native BLAS or a float32 path can replace {@link JavaKernels} without touching them.
+ * row operations on row-major {@code double} arrays. Layers speak only to this interface, so
+ * another BLAS or a float32 path can come in without touching them.
+ *
+ * <p>{@link #get()} is the one place that decides which kernels run: netlib's BLAS
+ * ({@code dev.ludovic.netlib:blas}), which reaches the system's BLAS (Debian:
+ * {@code libopenblas0}, found as {@code libblas.so.3}) through JNI and falls back to its own
+ * Java when none loads, with the plain Java loops for products too small for a JNI call. The
+ * JNI library needs {@code net.sourceforge.f2j:arpack_combined_all} on the class or module path
+ * (its {@code JNI_OnLoad} looks up {@code org.netlib.util} classes from it); without it netlib
+ * silently runs its Java code, about twenty times slower. {@link #description()} says which
+ * one is active.
  */
 public interface Kernels {
 
@@ -68,12 +77,28 @@ public interface Kernels {
     }
 
     /**
-     * The kernels in use. Today the portable Java ones; the choice is made here, once, and
-     * nowhere else.
+     * A one-line description of the implementation, for logs and benchmark reports.
+     *
+     * @return what runs the products
+     */
+    default String description() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * @return whether the large products run in a native BLAS
+     */
+    default boolean isNative() {
+        return false;
+    }
+
+    /**
+     * The kernels in use, chosen once, on first use, from what netlib loaded; nowhere else
+     * decides.
      *
      * @return the kernels
      */
     static Kernels get() {
-        return JavaKernels.INSTANCE;
+        return Selection.ACTIVE;
     }
 }
