@@ -149,6 +149,39 @@ public final class Network {
     }
 
     /**
+     * Zero states for a batch, one per recurrent layer: buffers for {@link #copyFinalStates}.
+     *
+     * @param batch B
+     * @return new zero states
+     */
+    public List<State> zeroStates(int batch) {
+        List<State> s = new ArrayList<>(recurrent.size());
+        for (Layer l : recurrent) {
+            s.add(State.zeros(batch, l.stateSizes()));
+        }
+        return s;
+    }
+
+    /**
+     * Copies the state of each recurrent layer after the last forward into {@code into}, as
+     * {@link #finalStates()} does but without allocating: for carrying the state from batch to
+     * batch (truncated BPTT, char-rnn style) in a loop that must not allocate per step.
+     *
+     * @param into one state per recurrent layer for the batch of the last forward, as made by
+     *     {@link #zeroStates(int)}; overwritten
+     * @throws IllegalArgumentException if the list or a state has the wrong size
+     */
+    public void copyFinalStates(List<State> into) {
+        if (into.size() != recurrent.size()) {
+            throw new IllegalArgumentException("the network has " + recurrent.size()
+                    + " recurrent layer(s) but " + into.size() + " state(s) were given to copy into");
+        }
+        for (int l = 0; l < recurrent.size(); l++) {
+            recurrent.get(l).copyFinalState(into.get(l));
+        }
+    }
+
+    /**
      * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
      *
      * @param x input batch

@@ -10,6 +10,7 @@ import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.math.Kernels;
+import org.rnn4j.core.math.Range;
 
 /**
  * The Elman recurrent layer (Elman, "Finding Structure in Time", Cognitive Science 14, 1990):
@@ -61,6 +62,12 @@ final class Elman implements Layer {
     private Sequence lastIn;
     private Sequence lastOut;
     private Sequence lastDx;
+    // The recurrence and BPTT for a slice of the batch's sequences, which never touch another
+    // slice's rows: the kernels run the slices on all cores at once.
+    private final Range recurrence = this::forwardSequences;
+    private final Range throughTime = this::backwardSequences;
+    private Sequence input;
+    private Sequence gradient;
 
     Elman(int in, int hidden, Activation f, boolean withBias) {
         this.in = in;
@@ -125,23 +132,8 @@ final class Elman implements Layer {
         if (bias != null) {
             k.addRowVector(pre, rows, bias.value(), hidden);
         }
-        double[] prev = h0;
-        int prevOff = 0;
-        for (int t = 0; t < t1; t++) {
-            int off = t * bh;
-            k.gemm(false, true, b1, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
-                    1.0, pre, off, hidden);
-            f.apply(pre, out, off, off + bh);
-            if (x.mask() != null) {
-                for (int b = 0; b < b1; b++) {
-                    if (!x.active(t * b1 + b)) {
-                        System.arraycopy(prev, prevOff + b * hidden, out, off + b * hidden, hidden);
-                    }
-                }
-            }
-            prev = out;
-            prevOff = off;
-        }
+        input = x;
+        k.parallel(b1, (long) t1 * hidden * hidden, recurrence);
         lastIn = x;
         lastOut = Sequence.wrap(t1, b1, hidden, out, x.mask());
         return lastOut;
@@ -157,27 +149,25 @@ final class Elman implements Layer {
     }
 
     @Override
+    public void copyFinalState(State destination) {
+        if (lastOut == null) {
+            throw new IllegalStateException("the " + Shapes.describe(this) + " has no final state before a forward");
+        }
+        int bh = batch * hidden;
+        if (destination.parts().length != 1 || destination.part(0).length != bh) {
+            throw new IllegalArgumentException("the " + Shapes.describe(this) + " has one state block of batch x "
+                    + hidden + " = " + bh + " values; the destination has " + destination.parts().length
+                    + " block(s)" + (destination.parts().length > 0 ? " of " + destination.part(0).length + " values" : ""));
+        }
+        System.arraycopy(out, (steps - 1) * bh, destination.part(0), 0, bh);
+    }
+
+    @Override
     public Sequence backward(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
         int bh = batch * hidden;
-        double[] g = dy.data();
-        Arrays.fill(dhNext, 0.0);
-        for (int t = steps - 1; t >= 0; t--) {
-            int off = t * bh;
-            for (int j = 0; j < bh; j++) {
-                dPre[off + j] = g[off + j] + dhNext[j];
-            }
-            boolean anyMasked = holdMasked(t, off);
-            f.backward(pre, out, dPre, off, off + bh);
-            if (anyMasked) {
-                zeroMasked(t, off);
-            }
-            k.gemm(false, false, batch, hidden, hidden, 1.0, dPre, off, hidden, wHh.value(), 0, hidden,
-                    0.0, dhNext, 0, hidden);
-            if (anyMasked) {
-                restoreMasked(t);
-            }
-        }
+        gradient = dy;
+        k.parallel(batch, (long) steps * hidden * hidden, throughTime);
         int rows = steps * batch;
         k.gemm(true, false, hidden, in, rows, 1.0, dPre, 0, hidden, lastIn.data(), 0, in, 1.0, wIh.grad(), 0, in);
         if (steps > 1) {
@@ -198,31 +188,80 @@ final class Elman implements Layer {
         return new State(dhNext.clone());
     }
 
-    /** Saves dL/dh of masked rows of step t (they pass straight to h_{t-1}). */
-    private boolean holdMasked(int t, int off) {
+    /**
+     * The recurrence a_t += W_hh h_{t-1}, h_t = f(a_t) over all T steps for sequences
+     * [b0, b1); a_t already holds W_ih x_t + b.
+     */
+    private void forwardSequences(int b0, int b1) {
+        int width = (b1 - b0) * hidden;
+        for (int t = 0; t < steps; t++) {
+            int off = (t * batch + b0) * hidden;
+            double[] prev = t == 0 ? h0 : out;
+            int prevOff = t == 0 ? b0 * hidden : off - batch * hidden;
+            k.gemm(false, true, b1 - b0, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
+                    1.0, pre, off, hidden);
+            f.apply(pre, out, off, off + width);
+            if (input.mask() != null) {
+                for (int b = b0; b < b1; b++) {
+                    if (!input.active(t * batch + b)) {
+                        System.arraycopy(prev, prevOff + (b - b0) * hidden, out, off + (b - b0) * hidden, hidden);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * BPTT for sequences [b0, b1), one reversed loop carrying dh_next: da_t for every step into
+     * dPre, and dL/dh_{-1} left in dhNext.
+     */
+    private void backwardSequences(int b0, int b1) {
+        double[] g = gradient.data();
+        int width = (b1 - b0) * hidden;
+        Arrays.fill(dhNext, b0 * hidden, b1 * hidden, 0.0);
+        for (int t = steps - 1; t >= 0; t--) {
+            int off = (t * batch + b0) * hidden;
+            for (int j = 0; j < width; j++) {
+                dPre[off + j] = g[off + j] + dhNext[b0 * hidden + j];
+            }
+            boolean anyMasked = holdMasked(t, off, b0, b1);
+            f.backward(pre, out, dPre, off, off + width);
+            if (anyMasked) {
+                zeroMasked(t, off, b0, b1);
+            }
+            k.gemm(false, false, b1 - b0, hidden, hidden, 1.0, dPre, off, hidden, wHh.value(), 0, hidden,
+                    0.0, dhNext, b0 * hidden, hidden);
+            if (anyMasked) {
+                restoreMasked(t, b0, b1);
+            }
+        }
+    }
+
+    /** Saves dL/dh of the masked rows of step t among sequences [b0, b1) (they pass straight to h_{t-1}). */
+    private boolean holdMasked(int t, int off, int b0, int b1) {
         if (lastIn.mask() == null) {
             return false;
         }
         boolean any = false;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             if (!lastIn.active(t * batch + b)) {
-                System.arraycopy(dPre, off + b * hidden, carry, b * hidden, hidden);
+                System.arraycopy(dPre, off + (b - b0) * hidden, carry, b * hidden, hidden);
                 any = true;
             }
         }
         return any;
     }
 
-    private void zeroMasked(int t, int off) {
-        for (int b = 0; b < batch; b++) {
+    private void zeroMasked(int t, int off, int b0, int b1) {
+        for (int b = b0; b < b1; b++) {
             if (!lastIn.active(t * batch + b)) {
-                Arrays.fill(dPre, off + b * hidden, off + (b + 1) * hidden, 0.0);
+                Arrays.fill(dPre, off + (b - b0) * hidden, off + (b - b0 + 1) * hidden, 0.0);
             }
         }
     }
 
-    private void restoreMasked(int t) {
-        for (int b = 0; b < batch; b++) {
+    private void restoreMasked(int t, int b0, int b1) {
+        for (int b = b0; b < b1; b++) {
             if (!lastIn.active(t * batch + b)) {
                 System.arraycopy(carry, b * hidden, dhNext, b * hidden, hidden);
             }

@@ -77,6 +77,26 @@ public interface Kernels {
     }
 
     /**
+     * Runs {@code body} over the independent indices [0, n) (the sequences of a batch, rows of
+     * a matrix), cut into contiguous slices that run at the same time on different threads when
+     * the work is large enough to pay for handing it over (some microseconds). Returns when all
+     * have run. Slices must not write anything another slice reads; products called inside a
+     * slice run on the slice's thread. The default runs everything inline.
+     *
+     * @param n number of indices
+     * @param workPerIndex about how many multiply-adds one index costs
+     * @param body the work for a slice [from, to)
+     */
+    default void parallel(int n, long workPerIndex, Range body) {
+        body.run(0, n);
+    }
+
+    /** @return how many threads {@link #parallel} and large products use, at least 1 */
+    default int threads() {
+        return 1;
+    }
+
+    /**
      * A one-line description of the implementation, for logs and benchmark reports.
      *
      * @return what runs the products

@@ -8,7 +8,8 @@ import java.lang.System.Logger.Level;
  * Holds the kernels {@link Kernels#get()} returns, made on first use. netlib decides, once,
  * whether its JNI library and the system BLAS load (its system properties
  * {@code dev.ludovic.netlib.blas.nativeLib} and {@code nativeLibPath} name another library);
- * rnn4j reads no switches of its own.
+ * the work is spread over {@link Runtime#availableProcessors()} threads (the JVM's
+ * {@code -XX:ActiveProcessorCount} changes that). rnn4j reads no switches of its own.
  */
 final class Selection {
 
@@ -18,7 +19,8 @@ final class Selection {
     }
 
     private static Kernels choose() {
-        Kernels k = new BlasKernels(BLAS.getInstance());
+        int threads = Runtime.getRuntime().availableProcessors();
+        Kernels k = new ParallelKernels(new BlasKernels(BLAS.getInstance()), threads);
         Logger log = System.getLogger(Kernels.class.getName());
         log.log(Level.DEBUG, "rnn4j kernels: {0}", k.description());
         return k;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,12 @@ class GemmProperties {
             m = shape == 6 ? 1 : 70 + r.nextInt(60);
             n = shape == 7 ? 1 : 70 + r.nextInt(60);
         }
+        if (shape == 5) {
+            // above ParallelKernels.SPLIT: cut into pieces
+            m = 90 + r.nextInt(40);
+            n = 90 + r.nextInt(40);
+            k = 130 + r.nextInt(40);
+        }
         double[] alphas = {1, -1, 0.5, 2.25, 0, r.nextDouble(-3, 3)};
         double[] betas = {0, 0, 1, -0.75, 2, r.nextDouble(-3, 3)};
         double alpha = alphas[r.nextInt(alphas.length)];
@@ -150,6 +157,7 @@ class GemmProperties {
         all.add(Kernels.get());
         all.add(JavaKernels.INSTANCE);
         all.add(new BlasKernels(JavaBLAS.getInstance()));
+        all.add(new ParallelKernels(new BlasKernels(BLAS.getInstance()), 3));
         return all;
     }
 
@@ -167,6 +175,7 @@ class GemmProperties {
         // each must be taken by enough of the random cases above.
         SplittableRandom r = new SplittableRandom(20240801);
         int gemm = 0;
+        int split = 0;
         int row = 0;
         int column = 0;
         int small = 0;
@@ -176,6 +185,9 @@ class GemmProperties {
                     && Views.netlibAccepts(g.a, g.aOff, g.transA ? g.k : g.m, g.lda)
                     && Views.netlibAccepts(g.b, g.bOff, g.transB ? g.n : g.k, g.ldb)
                     && Views.netlibAccepts(g.c, g.cOff, g.m, g.ldc);
+            if ((long) g.m * g.n * g.k >= ParallelKernels.SPLIT) {
+                split++;
+            }
             if (!big) {
                 small++;
             } else if (g.m == 1) {
@@ -187,8 +199,9 @@ class GemmProperties {
             }
         }
         int least = TRIES / 30;
-        assertTrue(gemm >= 3 * least && row >= least && column >= least && small >= 3 * least,
-                "dgemm " + gemm + ", dgemv row " + row + ", dgemv column " + column + ", Java " + small);
+        assertTrue(gemm >= 3 * least && row >= least && column >= least && small >= 3 * least && split >= least,
+                "dgemm " + gemm + ", dgemv row " + row + ", dgemv column " + column + ", Java " + small
+                        + ", cut into pieces " + split);
     }
 
     @Test
