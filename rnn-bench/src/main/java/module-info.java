@@ -14,7 +14,6 @@
 module org.rnn4j.bench {
     requires org.rnn4j.core;
     requires org.rnn4j.examples;
-    requires dev.ludovic.netlib.blas;
     requires jmh.core;
     requires info.picocli;
     requires com.fasterxml.jackson.jr.ob;

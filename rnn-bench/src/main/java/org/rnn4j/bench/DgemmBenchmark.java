@@ -1,6 +1,5 @@
 package org.rnn4j.bench;
 
-import dev.ludovic.netlib.blas.BLAS;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,11 +10,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.rnn4j.core.Backend;
 
 /**
  * The machine's peak for the report's ratios: C = A B on 1024 x 1024 float64 matrices through
- * the same netlib BLAS instance (and so the same native library and threads) that rnn-core's
- * kernels use for large products. 2 n^3 floating-point operations per call.
+ * {@link Backend#multiply}, the very path of the layers' large products (the same native BLAS,
+ * cut over the same threads). 2 n^3 floating-point operations per call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -26,7 +26,6 @@ public class DgemmBenchmark {
     @Param("1024")
     public int size;
 
-    private BLAS blas;
     private double[] a;
     private double[] b;
     private double[] c;
@@ -38,7 +37,6 @@ public class DgemmBenchmark {
     /** Random matrices, seeded. */
     @Setup
     public void setUp() {
-        blas = BLAS.getInstance();
         SplittableRandom r = new SplittableRandom(1);
         a = r.doubles((long) size * size, -1, 1).toArray();
         b = r.doubles((long) size * size, -1, 1).toArray();
@@ -50,7 +48,7 @@ public class DgemmBenchmark {
      */
     @Benchmark
     public double[] dgemm() {
-        blas.dgemm("N", "N", size, size, size, 1.0, a, size, b, size, 0.0, c, size);
+        Backend.multiply(size, size, size, a, b, c);
         return c;
     }
 }

@@ -37,6 +37,10 @@ import org.rnn4j.core.math.Range;
  *
  * <p>Masked (padding) steps leave the state unchanged (h_t = h_{t-1}) and pass the gradient
  * straight through to h_{t-1}.
+ *
+ * <p>The sequences of a batch never meet, so the recurrence and the reversed loop run for
+ * slices of them on all cores at once ({@link Kernels#parallel}), each slice stepping through
+ * time on its own; the products over all T steps are cut over the cores by the kernels.
  */
 final class Elman implements Layer {
 
@@ -66,7 +70,6 @@ final class Elman implements Layer {
     // slice's rows: the kernels run the slices on all cores at once.
     private final Range recurrence = this::forwardSequences;
     private final Range throughTime = this::backwardSequences;
-    private Sequence input;
     private Sequence gradient;
 
     Elman(int in, int hidden, Activation f, boolean withBias) {
@@ -132,9 +135,8 @@ final class Elman implements Layer {
         if (bias != null) {
             k.addRowVector(pre, rows, bias.value(), hidden);
         }
-        input = x;
-        k.parallel(b1, (long) t1 * hidden * hidden, recurrence);
         lastIn = x;
+        k.parallel(b1, (long) t1 * hidden * hidden, recurrence);
         lastOut = Sequence.wrap(t1, b1, hidden, out, x.mask());
         return lastOut;
     }
@@ -201,9 +203,9 @@ final class Elman implements Layer {
             k.gemm(false, true, b1 - b0, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
                     1.0, pre, off, hidden);
             f.apply(pre, out, off, off + width);
-            if (input.mask() != null) {
+            if (lastIn.mask() != null) {
                 for (int b = b0; b < b1; b++) {
-                    if (!input.active(t * batch + b)) {
+                    if (!lastIn.active(t * batch + b)) {
                         System.arraycopy(prev, prevOff + (b - b0) * hidden, out, off + (b - b0) * hidden, hidden);
                     }
                 }

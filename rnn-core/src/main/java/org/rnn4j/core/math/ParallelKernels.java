@@ -45,7 +45,7 @@ final class ParallelKernels implements Kernels {
             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
             double beta, double[] c, int cOff, int ldc) {
         int t = workers.threads();
-        if (t < 2 || (long) m * n * k < SPLIT) {
+        if (t < 2 || (long) m * n * k < SPLIT || workers.busy()) {
             inner.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
