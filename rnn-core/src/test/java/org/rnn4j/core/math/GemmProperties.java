@@ -171,11 +171,12 @@ class GemmProperties {
 
     @Test
     void theCasesReachEveryRouteOfTheBlasPath() {
-        // dgemm, dgemv for one row and for one column, and the Java path for small products:
-        // each must be taken by enough of the random cases above.
+        // dgemm, dgemv for one row and for one column, the Java paths for small and tiny
+        // products, and products cut over threads: each must be taken by enough of the cases.
         SplittableRandom r = new SplittableRandom(20240801);
         int gemm = 0;
         int split = 0;
+        int tiny = 0;
         int row = 0;
         int column = 0;
         int small = 0;
@@ -188,6 +189,9 @@ class GemmProperties {
             if ((long) g.m * g.n * g.k >= ParallelKernels.SPLIT) {
                 split++;
             }
+            if ((long) g.m * g.n * g.k <= JavaKernels.TINY) {
+                tiny++;
+            }
             if (!big) {
                 small++;
             } else if (g.m == 1) {
@@ -199,9 +203,10 @@ class GemmProperties {
             }
         }
         int least = TRIES / 30;
-        assertTrue(gemm >= 3 * least && row >= least && column >= least && small >= 3 * least && split >= least,
+        assertTrue(gemm >= 3 * least && row >= least && column >= least && small >= 3 * least && split >= least
+                && tiny >= least && small - tiny >= least,
                 "dgemm " + gemm + ", dgemv row " + row + ", dgemv column " + column + ", Java " + small
-                        + ", cut into pieces " + split);
+                        + " (element by element " + tiny + "), cut into pieces " + split);
     }
 
     @Test
