@@ -95,6 +95,19 @@ public interface Layer {
     Sequence backward(Sequence dy);
 
     /**
+     * {@link #backward} for a layer whose input is data, not another layer's output: adds
+     * dL/d(parameter) into the gradients and keeps what {@link #initialStateGradient()} needs,
+     * but may skip dL/d(input), which nobody reads (for the first layer of a char-level model
+     * that product is a tenth of the training arithmetic). The default calls {@link #backward}.
+     *
+     * @param dy dL/d(output), same shape as the last output
+     * @throws IllegalStateException if forward has not run
+     */
+    default void backwardWithoutInputGradient(Sequence dy) {
+        backward(dy);
+    }
+
+    /**
      * dL/d(initial state) from the last backward, for gradient checks and for chaining
      * truncated segments; empty for a feed-forward layer.
      *

@@ -208,10 +208,16 @@ public final class Network {
         zeroGradients();
         Sequence y = forward(x, initial);
         double value = lossOf(y, target);
+        if (recurrent.isEmpty()) {
+            output.backwardWithoutInputGradient(gradOut);
+            return value;
+        }
         Sequence g = output.backward(gradOut);
-        for (int l = recurrent.size() - 1; l >= 0; l--) {
+        for (int l = recurrent.size() - 1; l > 0; l--) {
             g = recurrent.get(l).backward(g);
         }
+        // the first layer's input is data: its gradient is never read
+        recurrent.get(0).backwardWithoutInputGradient(g);
         return value;
     }
 

@@ -166,6 +166,14 @@ final class Elman implements Layer {
 
     @Override
     public Sequence backward(Sequence dy) {
+        backwardWithoutInputGradient(dy);
+        k.gemm(false, false, steps * batch, in, hidden, 1.0, dPre, 0, hidden, wIh.value(), 0, in, 0.0, dx, 0, in);
+        lastDx = Sequence.wrap(steps, batch, in, dx, lastIn.mask());
+        return lastDx;
+    }
+
+    @Override
+    public void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
         int bh = batch * hidden;
         gradient = dy;
@@ -180,9 +188,6 @@ final class Elman implements Layer {
         if (bias != null) {
             k.addColumnSums(dPre, rows, hidden, bias.grad());
         }
-        k.gemm(false, false, rows, in, hidden, 1.0, dPre, 0, hidden, wIh.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = Sequence.wrap(steps, batch, in, dx, lastIn.mask());
-        return lastDx;
     }
 
     @Override
