@@ -243,8 +243,12 @@ public final class Network {
         if (gradBuffer.length != y.data().length) {
             gradBuffer = new double[y.data().length];
         }
-        Sequence g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
-        gradOut = g;
+        Sequence g = gradOut;
+        if (g == null || g.data() != gradBuffer || g.mask() != y.mask() || g.steps() != y.steps()
+                || g.batch() != y.batch()) {
+            g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
+            gradOut = g;
+        }
         double sum = loss.evaluate(y, target, g);
         if (reduction == Reduction.MEAN) {
             int active = 0;

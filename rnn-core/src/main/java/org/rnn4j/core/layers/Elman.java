@@ -137,7 +137,7 @@ final class Elman implements Layer {
         }
         lastIn = x;
         k.parallel(b1, (long) t1 * hidden * hidden, recurrence);
-        lastOut = Sequence.wrap(t1, b1, hidden, out, x.mask());
+        lastOut = Shapes.view(lastOut, t1, b1, hidden, out, x.mask());
         return lastOut;
     }
 
@@ -168,7 +168,7 @@ final class Elman implements Layer {
     public Sequence backward(Sequence dy) {
         backwardWithoutInputGradient(dy);
         k.gemm(false, false, steps * batch, in, hidden, 1.0, dPre, 0, hidden, wIh.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = Sequence.wrap(steps, batch, in, dx, lastIn.mask());
+        lastDx = Shapes.view(lastDx, steps, batch, in, dx, lastIn.mask());
         return lastDx;
     }
 

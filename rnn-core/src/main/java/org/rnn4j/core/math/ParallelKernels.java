@@ -29,6 +29,10 @@ final class ParallelKernels implements Kernels {
     private final Kernels inner;
     private final Workers workers;
     private final double[][] partial;
+    private final Product product = new Product();
+    private final Range rowPieces = product::rows;
+    private final Range sharedPieces = product::shares;
+    private final Range partialSums = product::sums;
 
     /**
      * @param inner the single-threaded kernels
@@ -40,62 +44,123 @@ final class ParallelKernels implements Kernels {
         this.partial = new double[threads][0];
     }
 
+    /**
+     * The product being cut, held in fields (set while this thread holds the crew) so that
+     * handing out its pieces allocates nothing.
+     */
+    private final class Product {
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private double alpha;
+        private double[] a;
+        private int aOff;
+        private int lda;
+        private double[] b;
+        private int bOff;
+        private int ldb;
+        private double beta;
+        private double[] c;
+        private int cOff;
+        private int ldc;
+
+        void set(boolean tb, int m1, int n1, int k1, double al, double[] a1, int ao, int la,
+                double[] b1, int bo, int lb, double be, double[] c1, int co, int lc) {
+            transB = tb;
+            m = m1;
+            n = n1;
+            k = k1;
+            alpha = al;
+            a = a1;
+            aOff = ao;
+            lda = la;
+            b = b1;
+            bOff = bo;
+            ldb = lb;
+            beta = be;
+            c = c1;
+            cOff = co;
+            ldc = lc;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        /** Rows [i0, i1) of C = alpha A op(B) + beta C. */
+        void rows(int i0, int i1) {
+            inner.gemm(false, transB, i1 - i0, n, k, alpha, a, aOff + i0 * lda, lda, b, bOff, ldb, beta,
+                    c, cOff + i0 * ldc, ldc);
+        }
+
+        /**
+         * Pieces [s0, s1) of C = alpha A^T op(B) + beta C, piece s summing over its share of the k
+         * rows of A: piece 0 into C, the others into their partial buffers.
+         */
+        void shares(int s0, int s1) {
+            int t = workers.threads();
+            for (int s = s0; s < s1; s++) {
+                int p0 = (int) ((long) k * s / t);
+                int p1 = (int) ((long) k * (s + 1) / t);
+                int bStart = transB ? bOff + p0 : bOff + p0 * ldb;
+                if (s == 0) {
+                    inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
+                            beta, c, cOff, ldc);
+                } else {
+                    inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
+                            0.0, partial[s], 0, n);
+                }
+            }
+        }
+
+        /** Rows [i0, i1) of C += the partial products. */
+        void sums(int i0, int i1) {
+            for (int s = 1; s < workers.threads(); s++) {
+                double[] p = partial[s];
+                for (int i = i0; i < i1; i++) {
+                    int ci = cOff + i * ldc;
+                    int pi = i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += p[pi + j];
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
             double beta, double[] c, int cOff, int ldc) {
-        int t = workers.threads();
-        if (t < 2 || (long) m * n * k < SPLIT || workers.busy()) {
+        if (workers.threads() < 2 || (long) m * n * k < SPLIT) {
             inner.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         Views.requireGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        if (!transA) {
-            workers.run(m, 1, (i0, i1) -> inner.gemm(false, transB, i1 - i0, n, k, alpha, a, aOff + i0 * lda, lda,
-                    b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc));
-        } else {
-            splitShared(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        }
-    }
-
-    /** C = alpha A^T op(B) + beta C with the k rows of A (and of op(B)) cut into pieces. */
-    private void splitShared(boolean transB, int m, int n, int k, double alpha,
-            double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         if (!workers.tryAcquire()) {
-            // another thread's region has the crew (and the partial buffers): one piece here
-            inner.gemm(true, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            // inside a slice, or another thread's region: this thread does it all
+            inner.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         try {
-            int t = workers.threads();
-            for (int s = 1; s < t; s++) {
-                if (partial[s].length < m * n) {
-                    partial[s] = new double[m * n];
-                }
-            }
-            workers.runHeld(t, 1, (s0, s1) -> {
-                for (int s = s0; s < s1; s++) {
-                    int p0 = (int) ((long) k * s / t);
-                    int p1 = (int) ((long) k * (s + 1) / t);
-                    int bStart = transB ? bOff + p0 : bOff + p0 * ldb;
-                    boolean first = s == 0;
-                    inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
-                            first ? beta : 0.0, first ? c : partial[s], first ? cOff : 0, first ? ldc : n);
-                }
-            });
-            workers.runHeld(m, 1, (i0, i1) -> {
+            product.set(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            if (!transA) {
+                workers.runHeld(m, 1, rowPieces);
+            } else {
+                int t = workers.threads();
                 for (int s = 1; s < t; s++) {
-                    double[] p = partial[s];
-                    for (int i = i0; i < i1; i++) {
-                        int ci = cOff + i * ldc;
-                        int pi = i * n;
-                        for (int j = 0; j < n; j++) {
-                            c[ci + j] += p[pi + j];
-                        }
+                    if (partial[s].length < m * n) {
+                        partial[s] = new double[m * n];
                     }
                 }
-            });
+                workers.runHeld(t, 1, sharedPieces);
+                workers.runHeld(m, 1, partialSums);
+            }
         } finally {
+            product.clear();
             workers.release();
         }
     }

@@ -68,14 +68,6 @@ final class Workers {
         return crew.length > 0 && busy.compareAndSet(false, true);
     }
 
-    /**
-     * @return whether a region is running (then a new one would run inline anyway: callers use
-     *     this to skip preparing one, which allocates)
-     */
-    boolean busy() {
-        return busy.get();
-    }
-
     /** Gives the crew back after {@link #tryAcquire()}. */
     void release() {
         busy.set(false);
