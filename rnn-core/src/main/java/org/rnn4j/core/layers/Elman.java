@@ -130,11 +130,8 @@ final class Elman implements Layer {
             Shapes.requireState(this, initial, b1);
             System.arraycopy(initial.part(0), 0, h0, 0, bh);
         }
-        // Input projection of all T steps at once: A = X W_ih^T (+ b).
+        // Input projection of all T steps at once: A = X W_ih^T (the bias is added step by step).
         k.gemm(false, true, rows, hidden, in, 1.0, x.data(), 0, in, wIh.value(), 0, in, 0.0, pre, 0, hidden);
-        if (bias != null) {
-            k.addRowVector(pre, rows, bias.value(), hidden);
-        }
         lastIn = x;
         k.parallel(b1, (long) t1 * hidden * hidden, recurrence);
         lastOut = Shapes.view(lastOut, t1, b1, hidden, out, x.mask());
@@ -196,8 +193,8 @@ final class Elman implements Layer {
     }
 
     /**
-     * The recurrence a_t += W_hh h_{t-1}, h_t = f(a_t) over all T steps for sequences
-     * [b0, b1); a_t already holds W_ih x_t + b.
+     * The recurrence a_t += b + W_hh h_{t-1}, h_t = f(a_t) over all T steps for sequences
+     * [b0, b1); a_t already holds W_ih x_t.
      */
     private void forwardSequences(int b0, int b1) {
         int width = (b1 - b0) * hidden;
@@ -205,6 +202,9 @@ final class Elman implements Layer {
             int off = (t * batch + b0) * hidden;
             double[] prev = t == 0 ? h0 : out;
             int prevOff = t == 0 ? b0 * hidden : off - batch * hidden;
+            if (bias != null) {
+                k.addRowVector(pre, off, b1 - b0, bias.value(), hidden);
+            }
             k.gemm(false, true, b1 - b0, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
                     1.0, pre, off, hidden);
             f.apply(pre, out, off, off + width);

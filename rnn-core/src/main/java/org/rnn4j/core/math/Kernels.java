@@ -51,8 +51,22 @@ public interface Kernels {
      * @param n row length
      */
     default void addRowVector(double[] c, int rows, double[] v, int n) {
+        addRowVector(c, 0, rows, v, n);
+    }
+
+    /**
+     * Adds {@code v[0..n)} to each of {@code rows} rows of {@code c} from offset {@code off}
+     * ({@code c[off + r*n + j] += v[j]}).
+     *
+     * @param c the matrix
+     * @param off offset of its first row
+     * @param rows number of rows
+     * @param v the row vector
+     * @param n row length
+     */
+    default void addRowVector(double[] c, int off, int rows, double[] v, int n) {
         for (int r = 0; r < rows; r++) {
-            int o = r * n;
+            int o = off + r * n;
             for (int j = 0; j < n; j++) {
                 c[o + j] += v[j];
             }
