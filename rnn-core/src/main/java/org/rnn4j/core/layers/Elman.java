@@ -60,7 +60,7 @@ final class Elman implements Layer {
     private double[] out;     // h_t for all t, (T*B) x H
     private double[] h0;      // h_{-1}, B x H
     private double[] dPre;    // da_t for all t
-    private double[] dx;      // dL/dx, (T*B) x I
+    private double[] dx;      // dL/dx, (T*B) x I; made on first use (a first layer never needs it)
     private double[] dhNext;  // B x H
     private double[] carry;   // B x H, gradient carried through masked rows
     private Sequence lastIn;
@@ -164,6 +164,9 @@ final class Elman implements Layer {
     @Override
     public Sequence backward(Sequence dy) {
         backwardWithoutInputGradient(dy);
+        if (dx == null || dx.length != steps * batch * in) {
+            dx = new double[steps * batch * in];
+        }
         k.gemm(false, false, steps * batch, in, hidden, 1.0, dPre, 0, hidden, wIh.value(), 0, in, 0.0, dx, 0, in);
         lastDx = Shapes.view(lastDx, steps, batch, in, dx, lastIn.mask());
         return lastDx;
@@ -285,7 +288,7 @@ final class Elman implements Layer {
         pre = new double[rows * hidden];
         out = new double[rows * hidden];
         dPre = new double[rows * hidden];
-        dx = new double[rows * in];
+        dx = null;
         h0 = new double[b1 * hidden];
         dhNext = new double[b1 * hidden];
         carry = new double[b1 * hidden];
