@@ -13,6 +13,11 @@ package org.rnn4j.core.math;
  * (its {@code JNI_OnLoad} looks up {@code org.netlib.util} classes from it); without it netlib
  * silently runs its Java code, about twenty times slower. {@link #description()} says which
  * one is active.
+ *
+ * <p>The kernels use every core ({@link #threads()}): large products are cut into one piece
+ * per core, and {@link #parallel} runs independent slices of a layer's work (the sequences of
+ * a batch) on all cores at once. The BLAS underneath must then run one thread per call
+ * ({@code OPENBLAS_NUM_THREADS=1}, which {@code ./rnn4j} sets).
  */
 public interface Kernels {
 
