@@ -18,9 +18,13 @@ import org.rnn4j.api.OptimizerProvider;
  * @provides LayerProvider elman, lstm, gru and dense
  * @provides Loss half_sse, mse and softmax_cross_entropy
  */
+@SuppressWarnings("requires-automatic")
 module org.rnn4j.core {
     requires transitive org.rnn4j.api;
     requires com.fasterxml.jackson.jr.ob;
+    // netlib's BLAS (an automatic module) behind org.rnn4j.core.math.Kernels; its f2j
+    // dependency arpack_combined_all must be on the path too (see Kernels).
+    requires dev.ludovic.netlib.blas;
 
     exports org.rnn4j.core;
     exports org.rnn4j.core.init;

@@ -29,4 +29,18 @@ public final class Identity implements Activation {
     public double derivative(double x, double y) {
         return 1.0;
     }
+
+    /** A copy (nothing at all when {@code y} is {@code x}): the output layer's scores cost nothing. */
+    @Override
+    public void apply(double[] x, double[] y, int from, int to) {
+        if (x != y) {
+            System.arraycopy(x, from, y, from, to - from);
+        }
+    }
+
+    /** dL/dx = dL/dy: the gradient stays as it is. */
+    @Override
+    public void backward(double[] x, double[] y, double[] grad, int from, int to) {
+        // f'(x) = 1 everywhere
+    }
 }

@@ -62,6 +62,30 @@ public interface Layer {
     }
 
     /**
+     * Copies the state of {@link #finalState()} into {@code destination} without allocating:
+     * for a training loop that carries the state from batch to batch at every step. The default
+     * copies from {@link #finalState()}; layers override it to copy from their own buffers.
+     *
+     * @param destination blocks of {@link #stateSizes()} widths for the batch of the last
+     *     forward, overwritten
+     * @throws IllegalArgumentException if a block of {@code destination} has the wrong length
+     */
+    default void copyFinalState(State destination) {
+        double[][] from = finalState().parts();
+        if (destination.parts().length != from.length) {
+            throw new IllegalArgumentException("the " + kind() + " layer has " + from.length
+                    + " state block(s), the destination has " + destination.parts().length);
+        }
+        for (int i = 0; i < from.length; i++) {
+            if (destination.part(i).length != from[i].length) {
+                throw new IllegalArgumentException("the " + kind() + " layer's state block " + i + " has "
+                        + from[i].length + " values, the destination's has " + destination.part(i).length);
+            }
+            System.arraycopy(from[i], 0, destination.part(i), 0, from[i].length);
+        }
+    }
+
+    /**
      * Backpropagates through all steps of the last forward.
      *
      * @param dy dL/d(output), same shape as the last output
@@ -69,6 +93,19 @@ public interface Layer {
      * @throws IllegalStateException if forward has not run
      */
     Sequence backward(Sequence dy);
+
+    /**
+     * {@link #backward} for a layer whose input is data, not another layer's output: adds
+     * dL/d(parameter) into the gradients and keeps what {@link #initialStateGradient()} needs,
+     * but may skip dL/d(input), which nobody reads (for the first layer of a char-level model
+     * that product is a tenth of the training arithmetic). The default calls {@link #backward}.
+     *
+     * @param dy dL/d(output), same shape as the last output
+     * @throws IllegalStateException if forward has not run
+     */
+    default void backwardWithoutInputGradient(Sequence dy) {
+        backward(dy);
+    }
 
     /**
      * dL/d(initial state) from the last backward, for gradient checks and for chaining

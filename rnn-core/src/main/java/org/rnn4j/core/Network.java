@@ -270,6 +270,39 @@ public final class Network {
     }
 
     /**
+     * Zero states for a batch, one per recurrent layer: buffers for {@link #copyFinalStates}.
+     *
+     * @param batch B
+     * @return new zero states
+     */
+    public List<State> zeroStates(int batch) {
+        List<State> s = new ArrayList<>(recurrent.size());
+        for (Layer l : recurrent) {
+            s.add(State.zeros(batch, l.stateSizes()));
+        }
+        return s;
+    }
+
+    /**
+     * Copies the state of each recurrent layer after the last forward into {@code into}, as
+     * {@link #finalStates()} does but without allocating: for carrying the state from batch to
+     * batch (truncated BPTT, char-rnn style) in a loop that must not allocate per step.
+     *
+     * @param into one state per recurrent layer for the batch of the last forward, as made by
+     *     {@link #zeroStates(int)}; overwritten
+     * @throws IllegalArgumentException if the list or a state has the wrong size
+     */
+    public void copyFinalStates(List<State> into) {
+        if (into.size() != recurrent.size()) {
+            throw new IllegalArgumentException("the network has " + recurrent.size()
+                    + " recurrent layer(s) but " + into.size() + " state(s) were given to copy into");
+        }
+        for (int l = 0; l < recurrent.size(); l++) {
+            recurrent.get(l).copyFinalState(into.get(l));
+        }
+    }
+
+    /**
      * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
      *
      * @param x input batch
@@ -284,7 +317,8 @@ public final class Network {
 
     /**
      * Zeroes the gradients, then runs forward, the loss and the full backward pass (BPTT through
-     * every recurrent layer), leaving dL/dtheta in every parameter's gradient.
+     * every recurrent layer), leaving dL/dtheta in every parameter's gradient and dL/d(input) in
+     * {@link #inputGradient()}.
      *
      * @param x input batch
      * @param target targets, shaped like the output
@@ -293,13 +327,43 @@ public final class Network {
      * @throws IllegalArgumentException on shapes that do not fit or non-finite values
      */
     public double gradients(Sequence x, Sequence target, List<State> initial) {
+        return backpropagate(x, target, initial, true);
+    }
+
+    /**
+     * {@link #gradients} for training: the same parameter and initial-state gradients, but the
+     * first layer skips dL/d(input) ({@link Layer#backwardWithoutInputGradient}), which a
+     * training step never reads (for a char-level model that product is a tenth of the
+     * arithmetic). {@link #inputGradient()} is not available after this call.
+     *
+     * @param x input batch
+     * @param target targets, shaped like the output
+     * @param initial one state per recurrent layer, or null for zeros
+     * @return the reduced loss
+     * @throws IllegalArgumentException on shapes that do not fit or non-finite values
+     */
+    public double parameterGradients(Sequence x, Sequence target, List<State> initial) {
+        return backpropagate(x, target, initial, false);
+    }
+
+    private double backpropagate(Sequence x, Sequence target, List<State> initial, boolean withInput) {
         zeroGradients();
+        inputGradient = null;
         Sequence y = forward(x, initial);
         double value = lossOf(y, target);
+        if (recurrent.isEmpty() && !withInput) {
+            output.backwardWithoutInputGradient(gradOut);
+            return value;
+        }
         Sequence g = output.backward(gradOut);
         for (int l = recurrent.size() - 1; l >= 0; l--) {
             if (l < dropouts.size()) {
                 g = dropouts.get(l).backward(g);
+            }
+            if (l == 0 && !withInput) {
+                // the first layer's input is data: its gradient is never read
+                recurrent.get(0).backwardWithoutInputGradient(g);
+                return value;
             }
             g = recurrent.get(l).backward(g);
         }
@@ -316,7 +380,8 @@ public final class Network {
      */
     public Sequence inputGradient() {
         if (inputGradient == null) {
-            throw new IllegalStateException("no gradient yet: call gradients(x, target, initial) first");
+            throw new IllegalStateException("no input gradient: call gradients(x, target, initial) first"
+                    + " (parameterGradients skips it)");
         }
         return inputGradient;
     }
@@ -343,8 +408,12 @@ public final class Network {
         if (gradBuffer.length != y.data().length) {
             gradBuffer = new double[y.data().length];
         }
-        Sequence g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
-        gradOut = g;
+        Sequence g = gradOut;
+        if (g == null || g.data() != gradBuffer || g.mask() != y.mask() || g.steps() != y.steps()
+                || g.batch() != y.batch()) {
+            g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
+            gradOut = g;
+        }
         double sum = loss.evaluate(y, target, g);
         if (reduction == Reduction.MEAN) {
             int active = 0;

@@ -39,6 +39,7 @@ final class Dense implements Layer {
     private double[] dx;
     private Sequence lastIn;
     private Sequence lastOut;
+    private Sequence lastDx;
 
     Dense(int in, int outSize, Activation f, boolean withBias) {
         this.in = in;
@@ -90,7 +91,7 @@ final class Dense implements Layer {
         }
         f.apply(pre, out, 0, r * outSize);
         lastIn = x;
-        lastOut = Sequence.wrap(x.steps(), x.batch(), outSize, out, x.mask());
+        lastOut = Shapes.view(lastOut, x.steps(), x.batch(), outSize, out, x.mask());
         return lastOut;
     }
 
@@ -111,6 +112,7 @@ final class Dense implements Layer {
             k.addColumnSums(dPre, rows, outSize, bias.grad());
         }
         k.gemm(false, false, rows, in, outSize, 1.0, dPre, 0, outSize, weight.value(), 0, in, 0.0, dx, 0, in);
-        return Sequence.wrap(lastIn.steps(), lastIn.batch(), in, dx, lastIn.mask());
+        lastDx = Shapes.view(lastDx, lastIn.steps(), lastIn.batch(), in, dx, lastIn.mask());
+        return lastDx;
     }
 }

@@ -67,9 +67,11 @@ abstract class RecurrentLayer implements Layer {
     double[] dPre;
     /** dL/dh carried backwards through the steps, B x H. */
     double[] dh;
+    /** dL/dX, (T*B) x I; made on first use (a first layer never needs it). */
     private double[] dx;
     Sequence lastIn;
     private Sequence lastOut;
+    private Sequence lastDx;
 
     /**
      * @param kind the provider name
@@ -211,6 +213,7 @@ abstract class RecurrentLayer implements Layer {
         allocate(x.steps(), x.batch());
         loadInitial(initial);
         lastIn = x;
+        Sequence view = lastOut;
         lastOut = null;
         int rows = steps * batch;
         k.gemm(false, true, rows, width, in, 1.0, x.data(), 0, in, wIh.value(), 0, in, 0.0, pre, 0, width);
@@ -227,7 +230,7 @@ abstract class RecurrentLayer implements Layer {
                 }
             }
         }
-        lastOut = Sequence.wrap(steps, batch, hidden, h, x.mask());
+        lastOut = Shapes.view(view, steps, batch, hidden, h, x.mask());
         return lastOut;
     }
 
@@ -246,7 +249,40 @@ abstract class RecurrentLayer implements Layer {
     }
 
     @Override
+    public final void copyFinalState(State destination) {
+        if (lastOut == null) {
+            throw new IllegalStateException("the " + Shapes.describe(this) + " has no final state before a forward");
+        }
+        int bh = batch * hidden;
+        double[][] history = stateBlocks();
+        if (destination.parts().length != history.length) {
+            throw new IllegalArgumentException("the " + Shapes.describe(this) + " has " + history.length
+                    + " state block(s), the destination has " + destination.parts().length);
+        }
+        for (int i = 0; i < history.length; i++) {
+            if (destination.part(i).length != bh) {
+                throw new IllegalArgumentException("the " + Shapes.describe(this) + "'s state block " + i
+                        + " has batch x " + hidden + " = " + bh + " values, the destination's has "
+                        + destination.part(i).length);
+            }
+            System.arraycopy(history[i], (steps - 1) * bh, destination.part(i), 0, bh);
+        }
+    }
+
+    @Override
     public final Sequence backward(Sequence dy) {
+        backwardWithoutInputGradient(dy);
+        int rows = steps * batch;
+        if (dx == null || dx.length != rows * in) {
+            dx = new double[rows * in];
+        }
+        k.gemm(false, false, rows, in, width, 1.0, dPre, 0, width, wIh.value(), 0, in, 0.0, dx, 0, in);
+        lastDx = Shapes.view(lastDx, steps, batch, in, dx, lastIn.mask());
+        return lastDx;
+    }
+
+    @Override
+    public final void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
         int bh = batch * hidden;
         double[] g = dy.data();
@@ -283,8 +319,6 @@ abstract class RecurrentLayer implements Layer {
             k.addColumnSums(dPre, rows, width, b.grad());
         }
         extraGradients();
-        k.gemm(false, false, rows, in, width, 1.0, dPre, 0, width, wIh.value(), 0, in, 0.0, dx, 0, in);
-        return Sequence.wrap(steps, batch, in, dx, lastIn.mask());
     }
 
     @Override
@@ -331,7 +365,7 @@ abstract class RecurrentLayer implements Layer {
         pre = new double[rows * width];
         h = new double[rows * hidden];
         dPre = new double[rows * width];
-        dx = new double[rows * in];
+        dx = null;
         h0 = new double[b1 * hidden];
         dh = new double[b1 * hidden];
         allocateCell(rows, b1);

@@ -282,7 +282,7 @@ public final class Trainer {
     private double gradients(Batch b, boolean carry) {
         List<State> initial = carry ? carried : null;
         return truncated != null ? truncated.gradients(net, b.input(), b.target(), initial)
-                : net.gradients(b.input(), b.target(), initial);
+                : net.parameterGradients(b.input(), b.target(), initial);
     }
 
     /** The states after the batch just run, to carry into the next. */

@@ -67,7 +67,7 @@ public final class TruncatedBptt {
     public double gradients(Network net, Sequence x, Sequence target, List<State> initial) {
         int total = realRows(x, 0, x.steps());
         if (k >= x.steps() || total == 0) {
-            double loss = net.gradients(x, target, initial);
+            double loss = net.parameterGradients(x, target, initial);
             finalStates = net.finalStates();
             return loss;
         }
@@ -87,7 +87,7 @@ public final class TruncatedBptt {
             if (real == 0) {
                 continue;
             }
-            double lc = net.gradients(steps(x, s, e), steps(target, s, e), carry);
+            double lc = net.parameterGradients(steps(x, s, e), steps(target, s, e), carry);
             double w = net.reduction() == Reduction.MEAN ? (double) real / total : 1.0;
             loss = first ? w * lc : loss + w * lc;
             for (int p = 0; p < ps.size(); p++) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
         description = "Recurrent neural networks on the JVM.",
-        subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class})
+        subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class},
+        footer = {"  bench     Time the workloads of BENCHMARKS.md under JMH (run by the",
+            "              launcher from rnn-bench: ./rnn4j bench --help)."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

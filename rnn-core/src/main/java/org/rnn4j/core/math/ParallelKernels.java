@@ -1,0 +1,191 @@
+package org.rnn4j.core.math;
+
+/**
+ * Spreads the work over the cores: large products are cut into one piece per thread, each
+ * piece run by the single-threaded BLAS underneath, and {@link #parallel} hands the layers'
+ * independent slices (the sequences of a batch) to the same threads. The BLAS itself must then
+ * run one thread per call ({@code OPENBLAS_NUM_THREADS=1}, which {@code ./rnn4j} sets), or
+ * the two kinds of threads oversubscribe the cores.
+ *
+ * <p>How a product {@code C = alpha op(A) op(B) + beta C} is cut:
+ * <ul>
+ *   <li>A not transposed: by rows of C (and of A); B is shared.</li>
+ *   <li>A transposed (the weight gradients, sums over all T x B rows): by the shared dimension
+ *       k. The first piece updates C, each other piece writes its partial product into a
+ *       buffer of its thread, and the buffers are added into C at the end. (Cutting C's rows
+ *       would hand netlib column slices of A, which its bounds check refuses.)</li>
+ * </ul>
+ * The cut depends only on the shape and the thread count, so results are the same from run to
+ * run on the same machine.
+ */
+final class ParallelKernels implements Kernels {
+
+    /**
+     * Products (and parallel regions) of fewer multiply-adds than this run in one piece on the
+     * calling thread: about 50 microseconds of work, ten times what a hand-off costs.
+     */
+    static final long SPLIT = 1L << 20;
+
+    private final Kernels inner;
+    private final Workers workers;
+    private final double[][] partial;
+    private final Product product = new Product();
+    private final Range rowPieces = product::rows;
+    private final Range sharedPieces = product::shares;
+    private final Range partialSums = product::sums;
+
+    /**
+     * @param inner the single-threaded kernels
+     * @param threads threads to use, the caller included, at least 1
+     */
+    ParallelKernels(Kernels inner, int threads) {
+        this.inner = inner;
+        this.workers = new Workers(threads);
+        this.partial = new double[threads][0];
+    }
+
+    /**
+     * The product being cut, held in fields (set while this thread holds the crew) so that
+     * handing out its pieces allocates nothing.
+     */
+    private final class Product {
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private double alpha;
+        private double[] a;
+        private int aOff;
+        private int lda;
+        private double[] b;
+        private int bOff;
+        private int ldb;
+        private double beta;
+        private double[] c;
+        private int cOff;
+        private int ldc;
+
+        void set(boolean tb, int m1, int n1, int k1, double al, double[] a1, int ao, int la,
+                double[] b1, int bo, int lb, double be, double[] c1, int co, int lc) {
+            transB = tb;
+            m = m1;
+            n = n1;
+            k = k1;
+            alpha = al;
+            a = a1;
+            aOff = ao;
+            lda = la;
+            b = b1;
+            bOff = bo;
+            ldb = lb;
+            beta = be;
+            c = c1;
+            cOff = co;
+            ldc = lc;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        /** Rows [i0, i1) of C = alpha A op(B) + beta C. */
+        void rows(int i0, int i1) {
+            inner.gemm(false, transB, i1 - i0, n, k, alpha, a, aOff + i0 * lda, lda, b, bOff, ldb, beta,
+                    c, cOff + i0 * ldc, ldc);
+        }
+
+        /**
+         * Pieces [s0, s1) of C = alpha A^T op(B) + beta C, piece s summing over its share of the k
+         * rows of A: piece 0 into C, the others into their partial buffers.
+         */
+        void shares(int s0, int s1) {
+            int t = workers.threads();
+            for (int s = s0; s < s1; s++) {
+                int p0 = (int) ((long) k * s / t);
+                int p1 = (int) ((long) k * (s + 1) / t);
+                int bStart = transB ? bOff + p0 : bOff + p0 * ldb;
+                if (s == 0) {
+                    inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
+                            beta, c, cOff, ldc);
+                } else {
+                    inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
+                            0.0, partial[s], 0, n);
+                }
+            }
+        }
+
+        /** Rows [i0, i1) of C += the partial products. */
+        void sums(int i0, int i1) {
+            for (int s = 1; s < workers.threads(); s++) {
+                double[] p = partial[s];
+                for (int i = i0; i < i1; i++) {
+                    int ci = cOff + i * ldc;
+                    int pi = i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += p[pi + j];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+            double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+            double beta, double[] c, int cOff, int ldc) {
+        if (workers.threads() < 2 || (long) m * n * k < SPLIT) {
+            inner.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        Views.requireGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (!workers.tryAcquire()) {
+            // inside a slice, or another thread's region: this thread does it all
+            inner.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        try {
+            product.set(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            if (!transA) {
+                workers.runHeld(m, 1, rowPieces);
+            } else {
+                int t = workers.threads();
+                for (int s = 1; s < t; s++) {
+                    if (partial[s].length < m * n) {
+                        partial[s] = new double[m * n];
+                    }
+                }
+                workers.runHeld(t, 1, sharedPieces);
+                workers.runHeld(m, 1, partialSums);
+            }
+        } finally {
+            product.clear();
+            workers.release();
+        }
+    }
+
+    @Override
+    public void parallel(int n, long workPerIndex, Range body) {
+        if (n * workPerIndex < SPLIT) {
+            body.run(0, n);
+        } else {
+            workers.run(n, 1, body);
+        }
+    }
+
+    @Override
+    public int threads() {
+        return workers.threads();
+    }
+
+    @Override
+    public String description() {
+        return inner.description() + "; " + workers.threads() + " thread(s)";
+    }
+
+    @Override
+    public boolean isNative() {
+        return inner.isNative();
+    }
+}

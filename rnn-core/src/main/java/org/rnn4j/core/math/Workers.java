@@ -1,0 +1,186 @@
+package org.rnn4j.core.math;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed crew of daemon threads that run the slices of {@link Kernels#parallel}: the caller
+ * takes the first slice itself and hands one slice to each worker through its own slot, so a
+ * parallel region allocates nothing. Workers and callers spin for a short while before they
+ * park: a layer hands out its next region within microseconds, much sooner than a parked
+ * thread wakes.
+ *
+ * <p>One region runs at a time. A call that finds the crew busy (another thread's region, or a
+ * region started inside a slice) runs inline on its caller, so nesting never deadlocks and
+ * never oversubscribes the cores.
+ */
+final class Workers {
+
+    /** Busy-wait iterations before parking, about 20 to 50 microseconds. */
+    private static final int SPINS = 20_000;
+
+    private final Worker[] crew;
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    /**
+     * @param threads the total number of threads of a region, the caller included
+     */
+    Workers(int threads) {
+        crew = new Worker[threads - 1];
+        for (int i = 0; i < crew.length; i++) {
+            crew[i] = new Worker("rnn4j-kernels-" + (i + 1));
+            crew[i].start();
+        }
+    }
+
+    /** @return threads of a region, the caller included */
+    int threads() {
+        return crew.length + 1;
+    }
+
+    /**
+     * Runs {@code body} over [0, n) in up to {@link #threads()} contiguous slices of at least
+     * {@code minSlice} indices, and returns when every slice has run; inline when the crew is
+     * busy or the range too short to share.
+     *
+     * @param n number of indices
+     * @param minSlice smallest slice worth a thread of its own
+     * @param body the work
+     */
+    void run(int n, int minSlice, Range body) {
+        if (!tryAcquire()) {
+            body.run(0, n);
+            return;
+        }
+        try {
+            runHeld(n, minSlice, body);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Takes the crew for a sequence of regions ({@link #runHeld}) that share buffers.
+     *
+     * @return false if another region holds it
+     */
+    boolean tryAcquire() {
+        return crew.length > 0 && busy.compareAndSet(false, true);
+    }
+
+    /** Gives the crew back after {@link #tryAcquire()}. */
+    void release() {
+        busy.set(false);
+    }
+
+    /**
+     * {@link #run} for a caller that holds the crew.
+     *
+     * @param n number of indices
+     * @param minSlice smallest slice worth a thread of its own
+     * @param body the work
+     */
+    void runHeld(int n, int minSlice, Range body) {
+        int slices = Math.min(threads(), n / Math.max(1, minSlice));
+        if (slices < 2) {
+            body.run(0, n);
+            return;
+        }
+        Thread caller = Thread.currentThread();
+        for (int s = 1; s < slices; s++) {
+            crew[s - 1].hand(body, bound(n, slices, s), bound(n, slices, s + 1), caller);
+        }
+        Throwable failure = null;
+        try {
+            body.run(0, bound(n, slices, 1));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (int s = 1; s < slices; s++) {
+            Throwable t = crew[s - 1].await();
+            if (failure == null) {
+                failure = t;
+            }
+        }
+        rethrow(failure);
+    }
+
+    /** Start of slice s of n indices cut into {@code slices} nearly equal parts. */
+    private static int bound(int n, int slices, int s) {
+        return (int) ((long) n * s / slices);
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** One worker thread and its slot. */
+    private static final class Worker extends Thread {
+
+        private volatile Range body;
+        private volatile boolean done = true;
+        private int from;
+        private int to;
+        private Thread caller;
+        private Throwable failure;
+
+        Worker(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        /** Called by the region's caller: publishes the slice (the volatile write last). */
+        void hand(Range work, int start, int end, Thread by) {
+            from = start;
+            to = end;
+            caller = by;
+            failure = null;
+            done = false;
+            body = work;
+            LockSupport.unpark(this);
+        }
+
+        /** Called by the region's caller: waits for the slice, returns what it threw. */
+        Throwable await() {
+            for (int i = 0; !done; i++) {
+                if (i < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            return failure;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Range work = body;
+                for (int i = 0; work == null; i++) {
+                    if (i < SPINS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                    work = body;
+                }
+                try {
+                    work.run(from, to);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+                body = null;
+                done = true;
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+}
