@@ -1,5 +1,6 @@
 package org.rnn4j.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -79,6 +80,22 @@ class LargeBatchTest {
             for (int j = 0; j < gradSum[i].length; j++) {
                 close(gradSum[i][j], p.grad()[j], p.name() + "[" + j + "]");
             }
+        }
+    }
+
+    @Test
+    void theParallelPathIsReproducibleBitForBit() {
+        SplittableRandom r = new SplittableRandom(23);
+        Sequence x = NetworkGradientTest.randomSequence(r, STEPS, BATCH, IN);
+        Sequence d = NetworkGradientTest.randomSequence(r, STEPS, BATCH, OUT);
+        Network first = net();
+        Network second = net();
+        double lossFirst = first.gradients(x, d, null);
+        double lossSecond = second.gradients(x, d, null);
+        assertEquals(Double.doubleToLongBits(lossFirst), Double.doubleToLongBits(lossSecond));
+        for (int i = 0; i < first.parameters().size(); i++) {
+            assertArrayEquals(first.parameters().get(i).grad(), second.parameters().get(i).grad(),
+                    first.parameters().get(i).name());
         }
     }
 

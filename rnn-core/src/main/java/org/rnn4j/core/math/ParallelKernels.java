@@ -34,6 +34,9 @@ final class ParallelKernels implements Kernels {
     private final Range sharedPieces = product::shares;
     private final Range partialSums = product::sums;
 
+    /** A partial-product buffer per thread, for {@link #piecesInTurn}. */
+    private static final ThreadLocal<double[]> OWN_PARTIAL = ThreadLocal.withInitial(() -> new double[0]);
+
     /**
      * @param inner the single-threaded kernels
      * @param threads threads to use, the caller included, at least 1
@@ -141,8 +144,8 @@ final class ParallelKernels implements Kernels {
         }
         Views.requireGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (!workers.tryAcquire()) {
-            // inside a slice, or another thread's region: this thread does it all
-            inner.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            // inside a slice, or another thread's region: the same pieces, one after the other
+            piecesInTurn(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         try {
@@ -162,6 +165,47 @@ final class ParallelKernels implements Kernels {
         } finally {
             product.clear();
             workers.release();
+        }
+    }
+
+    /**
+     * The pieces of {@link #gemm}'s cut computed on the calling thread, in the order the crew
+     * would add them, so that the result is the same bit for bit.
+     */
+    private void piecesInTurn(boolean transA, boolean transB, int m, int n, int k, double alpha,
+            double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        int t = workers.threads();
+        if (!transA) {
+            int slices = workers.slices(m, 1);
+            for (int s = 0; s < slices; s++) {
+                int i0 = Workers.bound(m, slices, s);
+                int i1 = Workers.bound(m, slices, s + 1);
+                inner.gemm(false, transB, i1 - i0, n, k, alpha, a, aOff + i0 * lda, lda, b, bOff, ldb, beta,
+                        c, cOff + i0 * ldc, ldc);
+            }
+            return;
+        }
+        double[] p = OWN_PARTIAL.get();
+        if (p.length < m * n) {
+            p = new double[m * n];
+            OWN_PARTIAL.set(p);
+        }
+        for (int s = 0; s < t; s++) {
+            int p0 = (int) ((long) k * s / t);
+            int p1 = (int) ((long) k * (s + 1) / t);
+            int bStart = transB ? bOff + p0 : bOff + p0 * ldb;
+            if (s == 0) {
+                inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
+                        beta, c, cOff, ldc);
+                continue;
+            }
+            inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb, 0.0, p, 0, n);
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += p[i * n + j];
+                }
+            }
         }
     }
 

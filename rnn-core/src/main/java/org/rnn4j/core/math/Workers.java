@@ -11,8 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * thread wakes.
  *
  * <p>One region runs at a time. A call that finds the crew busy (another thread's region, or a
- * region started inside a slice) runs inline on its caller, so nesting never deadlocks and
- * never oversubscribes the cores.
+ * region started inside a slice) runs the same slices one after the other on its caller, so
+ * nesting never deadlocks or oversubscribes the cores, and results do not depend on which
+ * thread got the crew.
  */
 final class Workers {
 
@@ -49,7 +50,11 @@ final class Workers {
      */
     void run(int n, int minSlice, Range body) {
         if (!tryAcquire()) {
-            body.run(0, n);
+            // the same slices one after the other: results never depend on who holds the crew
+            int slices = slices(n, minSlice);
+            for (int s = 0; s < slices; s++) {
+                body.run(bound(n, slices, s), bound(n, slices, s + 1));
+            }
             return;
         }
         try {
@@ -81,7 +86,7 @@ final class Workers {
      * @param body the work
      */
     void runHeld(int n, int minSlice, Range body) {
-        int slices = Math.min(threads(), n / Math.max(1, minSlice));
+        int slices = slices(n, minSlice);
         if (slices < 2) {
             body.run(0, n);
             return;
@@ -105,8 +110,19 @@ final class Workers {
         rethrow(failure);
     }
 
-    /** Start of slice s of n indices cut into {@code slices} nearly equal parts. */
-    private static int bound(int n, int slices, int s) {
+    /**
+     * @return how many slices {@link #run} cuts [0, n) into: one per thread, each at least
+     *     {@code minSlice} long, at least one
+     */
+    int slices(int n, int minSlice) {
+        return Math.max(1, Math.min(threads(), n / Math.max(1, minSlice)));
+    }
+
+    /**
+     * @return the start of slice {@code s} of [0, n) cut into {@code slices} nearly equal parts
+     *     ({@code n} for {@code s == slices})
+     */
+    static int bound(int n, int slices, int s) {
         return (int) ((long) n * s / slices);
     }
 

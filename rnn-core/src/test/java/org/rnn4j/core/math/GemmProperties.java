@@ -1,5 +1,6 @@
 package org.rnn4j.core.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,6 +208,32 @@ class GemmProperties {
                 && tiny >= least && small - tiny >= least,
                 "dgemm " + gemm + ", dgemv row " + row + ", dgemv column " + column + ", Java " + small
                         + " (element by element " + tiny + "), cut into pieces " + split);
+    }
+
+    @Test
+    void aCutProductIsTheSameBitForBitWhoeverComputesIt() {
+        // With the crew free the pieces run on three threads; called from inside a parallel
+        // slice (the crew busy) they run one after the other on the caller. Same bits.
+        ParallelKernels kernels = new ParallelKernels(new BlasKernels(BLAS.getInstance()), 3);
+        SplittableRandom r = new SplittableRandom(99);
+        for (boolean transA : new boolean[] {false, true}) {
+            int m = 120;
+            int n = 110;
+            int k = 130;
+            double[] a = random(r, m * k);
+            double[] b = random(r, k * n);
+            double[] c0 = random(r, m * n);
+            double[] free = c0.clone();
+            double[] busy = c0.clone();
+            int lda = transA ? m : k;
+            kernels.gemm(transA, false, m, n, k, 1.5, a, 0, lda, b, 0, n, 0.5, free, 0, n);
+            kernels.parallel(3, ParallelKernels.SPLIT, (s0, s1) -> {
+                if (s0 == 0) {
+                    kernels.gemm(transA, false, m, n, k, 1.5, a, 0, lda, b, 0, n, 0.5, busy, 0, n);
+                }
+            });
+            assertArrayEquals(free, busy, "transA " + transA);
+        }
     }
 
     @Test
