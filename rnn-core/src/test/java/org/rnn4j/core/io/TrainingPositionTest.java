@@ -32,7 +32,8 @@ import org.rnn4j.core.train.TrainingState;
 
 /**
  * A training position survives a checkpoint file bit for bit, and a run resumed from the file
- * (network, optimizer and position all read back) ends exactly where the uninterrupted run ends.
+ * (network with its dropout generators, optimizer and position all read back) ends exactly where
+ * the uninterrupted run ends.
  */
 class TrainingPositionTest {
 
@@ -54,7 +55,7 @@ class TrainingPositionTest {
     }
 
     private static Network net(String cell) {
-        return Network.builder(Nets.REGISTRY).input(5).recurrent(cell, 4).recurrent(cell, 3)
+        return Network.builder(Nets.REGISTRY).input(5).recurrent(cell, 4).recurrent(cell, 3).dropout(0.2)
                 .output(5).loss("softmax_cross_entropy").seed(21).build();
     }
 
