@@ -47,7 +47,8 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("rnn4j " + cmd.getCommandName() + ": " + ex.getMessage() + " (see --help)");
+            String name = cmd.getParent() == null ? "rnn4j" : "rnn4j " + cmd.getCommandName();
+            cmd.getErr().println(name + ": " + ex.getMessage() + " (see ./" + name + " --help)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

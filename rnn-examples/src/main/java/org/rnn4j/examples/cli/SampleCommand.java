@@ -2,7 +2,6 @@ package org.rnn4j.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "followed by the generated characters."},
         footer = {"", "Examples:",
             "  ./rnn4j sample --model runs/reber.safetensors --prime B --length 30",
-            "  ./rnn4j sample --model runs/tinyshakespeare.safetensors --prime 'ROMEO:' --temperature 0.8"})
+            "  ./rnn4j sample --model runs/x.safetensors --prime ROMEO: --temperature 0.8"})
 final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model (or checkpoint) file "
@@ -70,10 +69,8 @@ final class SampleCommand implements Callable<Integer> {
     private static SavedModel load(Path file) {
         try {
             return ModelFile.load(file, Registry.installed());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read the model " + file + ": no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the model " + file + ": " + e.getMessage());
+            throw FileErrors.cannotRead("the model", file, e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.rnn4j.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -42,9 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
             ""},
         footer = {"", "Examples:",
             "  ./rnn4j train",
-            "  ./rnn4j train --text ../shared/data/tinyshakespeare.txt --hidden 128 --steps 2000 --every 500",
-            "  ./rnn4j train --resume runs/tinyshakespeare.ckpt.safetensors --steps 4000",
-            "  ./rnn4j sample --model runs/tinyshakespeare.safetensors --prime 'ROMEO:' --temperature 0.8"})
+            "  ./rnn4j train --text shakespeare.txt --steps 2000 --every 500",
+            "  ./rnn4j train --resume runs/shakespeare.ckpt.safetensors --steps 4000",
+            "  ./rnn4j sample --model runs/shakespeare.safetensors --prime ROMEO:"})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--text", paramLabel = "FILE", description = "A UTF-8 text to learn. Default: the embedded Reber "
@@ -201,9 +200,6 @@ final class TrainCommand implements Callable<Integer> {
         same("--dropout", dropout, was.dropout());
         same("--val-fraction", valFraction, was.valFraction());
         same("--seed", seed, was.seed());
-        if (text == null && was.text() == null && !was.isReber()) {
-            throw new IllegalArgumentException("the checkpoint names no text; give --text FILE");
-        }
         if (text != null && was.isReber()) {
             throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
         }
@@ -264,10 +260,8 @@ final class TrainCommand implements Callable<Integer> {
     private static Checkpoint load(Path file, Registry registry) {
         try {
             return CheckpointFile.load(file, registry);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read the checkpoint " + file + ": no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the checkpoint " + file + ": " + e.getMessage());
+            throw FileErrors.cannotRead("the checkpoint", file, e);
         }
     }
 

@@ -85,7 +85,7 @@ class TrainBadInputTest {
 
     @Test
     void malformedOptionsAreParseErrors() {
-        train("Invalid value for option '--layers': 'two' is not an int (see --help)", "--layers", "two");
+        train("Invalid value for option '--layers': 'two' is not an int (see ./rnn4j train --help)", "--layers", "two");
         train("are mutually exclusive", "--epochs", "2", "--steps", "3");
         train("Unknown options: '--hiden'", "--hiden", "8");
         train("should be in KEY=VALUE format", "--opt", "beta1");
