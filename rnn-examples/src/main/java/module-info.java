@@ -8,11 +8,15 @@ import org.rnn4j.api.Activation;
  *
  * @provides Activation swish
  */
+@SuppressWarnings("requires-automatic") // xchart has no module-info nor Automatic-Module-Name
 module org.rnn4j.examples {
     requires transitive org.rnn4j.core;
     requires org.rnn4j.testkit;
     requires info.picocli;
     requires com.fasterxml.jackson.jr.ob;
+    requires me.tongfei.progressbar;
+    requires xchart;
+    requires java.desktop;
 
     exports org.rnn4j.examples.tutorial;
     exports org.rnn4j.examples.cli;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
         description = "Recurrent neural networks on the JVM.",
-        subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class},
+        subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class,
+            TrainCommand.class, SampleCommand.class},
         footer = {"  bench     Time the workloads of BENCHMARKS.md under JMH (run by the",
             "              launcher from rnn-bench: ./rnn4j bench --help)."})
 public final class Main implements Runnable {
@@ -44,6 +45,12 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String name = cmd.getParent() == null ? "rnn4j" : "rnn4j " + cmd.getCommandName();
+            cmd.getErr().println(name + ": " + ex.getMessage() + " (see ./" + name + " --help)");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
                 cmd.getErr().println("rnn4j " + cmd.getCommandName() + ": " + ex.getMessage());

@@ -1,0 +1,157 @@
+package org.rnn4j.examples.charlm;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+import org.rnn4j.core.Network;
+
+/**
+ * Writes text with a character-level language model, one character at a time, as min-char-rnn
+ * and char-rnn sample: from the zero state, the prime is run through the network; then each
+ * next character is drawn from
+ *
+ * <pre>
+ *   p_i = exp(y_i / tau) / sum_j exp(y_j / tau)        (y = the output layer's logits)
+ * </pre>
+ *
+ * and fed back in as the next input (one-hot). Temperature tau = 1 samples the model's own
+ * distribution, lower values sharpen it, and tau = 0 takes the argmax (the lowest index on a
+ * tie), which makes the text a function of the model and the prime alone.
+ *
+ * <p>A sampler runs its network in evaluation mode (no dropout) and owns it while it runs: give
+ * it its own {@link Network#copy()} if another thread uses the network.
+ */
+public final class Sampler {
+
+    private final Network net;
+    private final Vocabulary vocabulary;
+    private final double temperature;
+    private final RandomGenerator random;
+    private final double[] logits;
+    private final double[] p;
+    private List<State> state;
+    private boolean primed;
+
+    /**
+     * @param net a network with one-hot inputs and logits over the vocabulary
+     * @param vocabulary its characters
+     * @param temperature tau, finite and &gt;= 0; 0 for the argmax
+     * @param random the source of the draws (unused at temperature 0)
+     * @throws IllegalArgumentException if the network's input or output size is not the
+     *     vocabulary's, or the temperature is out of range
+     */
+    public Sampler(Network net, Vocabulary vocabulary, double temperature, RandomGenerator random) {
+        this.net = Objects.requireNonNull(net, "net");
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.random = Objects.requireNonNull(random, "random");
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("the temperature must be a finite number >= 0 (0 = always the most "
+                    + "likely character), got " + temperature);
+        }
+        int v = vocabulary.size();
+        if (net.inputSize() != v || net.outputSize() != v) {
+            throw new IllegalArgumentException("the network reads " + net.inputSize() + " and writes " + net.outputSize()
+                    + " features, but the vocabulary has " + v + " characters; a language model needs both equal to it");
+        }
+        this.temperature = temperature;
+        this.logits = new double[v];
+        this.p = new double[v];
+    }
+
+    /**
+     * The prime followed by {@code length} generated characters.
+     *
+     * @param prime at least one character, all in the vocabulary
+     * @param length characters to generate, &gt;= 0
+     * @return the text
+     * @throws IllegalArgumentException on an empty prime or a character outside the vocabulary
+     */
+    public String sample(String prime, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("the length must be >= 0 characters, got " + length);
+        }
+        start(prime);
+        StringBuilder s = new StringBuilder(prime);
+        for (int i = 0; i < length; i++) {
+            s.appendCodePoint(next());
+        }
+        return s.toString();
+    }
+
+    /**
+     * Starts over from the zero state and runs the prime through the network.
+     *
+     * @param prime at least one character, all in the vocabulary
+     * @throws IllegalArgumentException on an empty prime or a character outside the vocabulary
+     */
+    public void start(String prime) {
+        if (prime.isEmpty()) {
+            throw new IllegalArgumentException("the prime is empty; give at least one character to start from");
+        }
+        int[] ids = vocabulary.encode(prime, "the prime");
+        state = null;
+        run(ids);
+        primed = true;
+    }
+
+    /**
+     * Draws the next character and feeds it in.
+     *
+     * @return its code point
+     * @throws IllegalStateException before {@link #start(String)}
+     */
+    public int next() {
+        if (!primed) {
+            throw new IllegalStateException("start(prime) first");
+        }
+        int i = draw();
+        run(new int[] {i});
+        return vocabulary.symbol(i);
+    }
+
+    /** Runs characters from the current state; keeps the last step's logits and the final state. */
+    private void run(int[] ids) {
+        int v = vocabulary.size();
+        double[] x = new double[ids.length * v];
+        for (int t = 0; t < ids.length; t++) {
+            x[t * v + ids[t]] = 1;
+        }
+        boolean wasTraining = net.isTraining();
+        net.setTraining(false);
+        try {
+            Sequence y = net.forward(Sequence.wrap(ids.length, 1, v, x), state);
+            System.arraycopy(y.data(), (ids.length - 1) * v, logits, 0, v);
+            state = net.finalStates();
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    /** An index drawn from softmax(logits / tau), or the argmax at tau = 0. */
+    private int draw() {
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) {
+            if (logits[i] > logits[best]) {
+                best = i;
+            }
+        }
+        if (temperature == 0) {
+            return best;
+        }
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = Math.exp((logits[i] - logits[best]) / temperature);
+            sum += p[i];
+        }
+        double u = random.nextDouble() * sum;
+        for (int i = 0; i < p.length; i++) {
+            u -= p[i];
+            if (u < 0) {
+                return i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,76 @@
+package org.rnn4j.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.examples.charlm.Sampler;
+import org.rnn4j.examples.charlm.Vocabulary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code rnn4j sample}: text from a model {@code ./rnn4j train} saved. It prints the prime
+ * followed by the generated characters (and a final newline).
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write text with a trained character-level model: from the zero state, run the prime, then "
+            + "draw each next character from softmax(logits / temperature) and feed it back in. Prints the prime "
+            + "followed by the generated characters."},
+        footer = {"", "Examples:",
+            "  ./rnn4j sample --model runs/reber.safetensors --prime B --length 30",
+            "  ./rnn4j sample --model runs/x.safetensors --prime ROMEO: --temperature 0.8"})
+final class SampleCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model (or checkpoint) file "
+            + "written by ./rnn4j train.")
+    private Path model;
+
+    @Option(names = "--prime", paramLabel = "TEXT", description = "The text to start from; every character must be "
+            + "in the model's vocabulary. Default: a newline, or the vocabulary's first character if it has none.")
+    private String prime;
+
+    @Option(names = "--length", paramLabel = "N", defaultValue = "500", description = "Characters to generate "
+            + "(default ${DEFAULT-VALUE}).")
+    private int length;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0", description = "Below 1 sharper, above 1 "
+            + "wilder; 0 always takes the most likely character, so the text depends on the model and prime alone "
+            + "(default ${DEFAULT-VALUE}).")
+    private double temperature;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the draws "
+            + "(default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (length < 0) {
+            throw new IllegalArgumentException("--length must be >= 0 characters, got " + length);
+        }
+        SavedModel m = load(model);
+        Vocabulary v = Vocabulary.parse(m.vocabulary());
+        Sampler sampler = new Sampler(m.network(), v, temperature, new SplittableRandom(seed));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(sampler.sample(prime != null ? prime : v.defaultPrime(), length));
+        out.flush();
+        return 0;
+    }
+
+    private static SavedModel load(Path file) {
+        try {
+            return ModelFile.load(file, Registry.installed());
+        } catch (IOException e) {
+            throw FileErrors.cannotRead("the model", file, e);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.rnn4j.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.Checkpoint;
+import org.rnn4j.core.io.CheckpointFile;
+import org.rnn4j.core.train.StopReason;
+import org.rnn4j.examples.reber.ReberEvaluation;
+import org.rnn4j.examples.training.Progress;
+import org.rnn4j.examples.training.RunFiles;
+import org.rnn4j.examples.training.TrainRun;
+import org.rnn4j.examples.training.TrainSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code rnn4j train}: the main job. With no options it learns the embedded Reber grammar
+ * (strings generated from the seed, nothing to download) and reports how many of the strings it
+ * samples the grammar accepts; with {@code --text FILE} it trains a character-level language
+ * model on any UTF-8 text, batched as char-rnn. Progress goes to standard error, the report to
+ * standard output; with {@code --json} the report's last line is one JSON object.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Train a recurrent network to predict the next character, then save the model, a checkpoint, "
+            + "the loss curve (PNG) and its numbers (CSV) side by side.",
+            "",
+            "With no options: the embedded Reber grammar (Hochreiter & Schmidhuber 1997), strings generated from the "
+            + "seed; at the end, the fraction of strings sampled from the model that the grammar accepts and the "
+            + "next-symbol accuracy on held-out strings.",
+            "With --text FILE: any UTF-8 text, one-hot characters, batched as char-rnn (B streams, chunks of T "
+            + "characters, the state carried between chunks).",
+            ""},
+        footer = {"", "Examples:",
+            "  ./rnn4j train",
+            "  ./rnn4j train --text shakespeare.txt --steps 2000 --every 500",
+            "  ./rnn4j train --resume runs/shakespeare.ckpt.safetensors --steps 4000",
+            "  ./rnn4j sample --model runs/shakespeare.safetensors --prime ROMEO:"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--text", paramLabel = "FILE", description = "A UTF-8 text to learn. Default: the embedded Reber "
+            + "grammar.")
+    private Path text;
+
+    @Option(names = "--cell", paramLabel = "KIND", description = "Recurrent layer: elman, lstm, gru (or a plug-in). "
+            + "Default: lstm.")
+    private String cell;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Recurrent layers. Default: 1 (Reber), 2 (text).")
+    private Integer layers;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units per recurrent layer. Default: 32 (Reber), "
+            + "128 (text).")
+    private Integer hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", description = "The layers' activation (Elman's "
+            + "nonlinearity, the gated cells' candidate activation). Default: tanh.")
+    private String activation;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, adagrad, rmsprop, adam, adamw. "
+            + "Default: adam.")
+    private String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate. Default: 0.01 (Reber), 2e-3 (text), "
+            + "or the chosen optimizer's own.")
+    private String lr;
+
+    @Option(names = "--opt", paramLabel = "KEY=VALUE", description = "An optimizer hyperparameter, checked by the "
+            + "optimizer (e.g. beta2=0.99, momentum=0.9, weight_decay=1e-4); repeatable.")
+    private Map<String, String> opt = new LinkedHashMap<>();
+
+    @Option(names = "--seq", paramLabel = "T", description = "Characters per stream per step (text). Default: 64.")
+    private Integer seq;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Streams of the text (or Reber strings) per step. "
+            + "Default: 16 (Reber), 32 (text).")
+    private Integer batch;
+
+    @ArgGroup(exclusive = true)
+    private Length length;
+
+    /** --epochs or --steps, not both. */
+    static final class Length {
+        @Option(names = "--epochs", paramLabel = "N", description = "Passes over the data. Default: 15 (Reber), "
+                + "1 (text).")
+        private Integer epochs;
+
+        @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps in all (instead of --epochs).")
+        private Long steps;
+    }
+
+    @Option(names = "--clip", paramLabel = "NORM", description = "Clip the global gradient norm to this; 0 for none. "
+            + "Default: 5.")
+    private Double clip;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between recurrent layers, in [0, 1). "
+            + "Default: 0.")
+    private Double dropout;
+
+    @Option(names = "--val-fraction", paramLabel = "F", description = "The last fraction of the data held out for "
+            + "validation, in [0, 1). Default: 0.2 (Reber), 0.1 (text).")
+    private Double valFraction;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the weights, the data order, the Reber strings "
+            + "and the samples. Default: 42.")
+    private Long seed;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "The model file; the checkpoint, plot and CSV go "
+            + "beside it. Default: runs/reber.safetensors, or runs/<text name>.safetensors.")
+    private Path save;
+
+    @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
+            + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
+    private Path resume;
+
+    @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint and a "
+            + "sample in the log.")
+    private Integer every;
+
+    @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps, "
+            + "train_loss, val_loss, chars_per_s (and grammar_accept, next_symbol_accuracy for Reber).")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Registry registry = Registry.installed();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.forConsole(err);
+        TrainRun run;
+        TrainSettings s;
+        if (resume != null) {
+            Checkpoint c = load(resume, registry);
+            s = resumedSettings(c);
+            run = TrainRun.resumed(registry, c, s, save != null ? save : RunFiles.modelOf(resume), progress);
+        } else {
+            s = newSettings();
+            run = TrainRun.fresh(registry, s, save, progress);
+        }
+        out.println("rnn4j train: " + run.describeData());
+        out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
+        out.flush();
+        TrainRun.Outcome o = run.run();
+        report(o, out);
+        if (o.result().reason() == StopReason.NON_FINITE) {
+            err.println("rnn4j train: " + o.result().message() + " The model and checkpoint hold the last good step.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private TrainSettings newSettings() {
+        TrainSettings d = text == null ? TrainSettings.reber() : TrainSettings.text(text.toAbsolutePath().toString());
+        if (text == null && seq != null) {
+            throw new IllegalArgumentException("--seq applies to --text only: each Reber string is one whole sequence");
+        }
+        String name = or(optimizer, d.optimizer());
+        Map<String, String> options = new LinkedHashMap<>(name.equals(d.optimizer()) ? d.optimizerOptions() : Map.of());
+        if (lr != null && opt.containsKey("lr")) {
+            throw new IllegalArgumentException("give the learning rate once: --lr " + lr + " or --opt lr=" + opt.get("lr"));
+        }
+        options.putAll(opt);
+        if (lr != null) {
+            options.put("lr", lr);
+        }
+        int epochs = length != null && length.epochs != null ? length.epochs : d.epochs();
+        long steps = length != null && length.steps != null ? requireSteps(length.steps) : 0;
+        return new TrainSettings(d.text(), or(cell, d.cell()), or(layers, d.layers()), or(hidden, d.hidden()),
+                or(activation, d.activation()), name, options, or(seq, d.seq()), or(batch, d.batch()), epochs, steps,
+                or(clip, d.clip()), or(dropout, d.dropout()), or(valFraction, d.valFraction()), or(seed, d.seed()),
+                every != null ? requireEvery(every) : d.every());
+    }
+
+    /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
+    private TrainSettings resumedSettings(Checkpoint c) {
+        TrainSettings was = TrainSettings.fromMap(c.position(), c.optimizer().name(), c.optimizerSettings());
+        same("--cell", cell, was.cell());
+        same("--layers", layers, was.layers());
+        same("--hidden", hidden, was.hidden());
+        same("--activation", activation, was.activation());
+        same("--optimizer", optimizer, was.optimizer());
+        same("--lr", lr, was.optimizerOptions().get("lr"));
+        for (Map.Entry<String, String> e : opt.entrySet()) {
+            same("--opt " + e.getKey(), e.getValue(), was.optimizerOptions().get(e.getKey()));
+        }
+        same("--seq", seq, was.seq());
+        same("--batch", batch, was.batch());
+        same("--clip", clip, was.clip());
+        same("--dropout", dropout, was.dropout());
+        same("--val-fraction", valFraction, was.valFraction());
+        same("--seed", seed, was.seed());
+        if (text != null && was.isReber()) {
+            throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
+        }
+        String file = text != null ? text.toAbsolutePath().toString() : was.text();
+        int epochs = was.epochs();
+        long steps = was.steps();
+        if (length != null) {
+            epochs = length.epochs != null ? length.epochs : epochs;
+            steps = length.steps != null ? requireSteps(length.steps) : 0;
+        }
+        return new TrainSettings(file, was.cell(), was.layers(), was.hidden(), was.activation(), was.optimizer(),
+                was.optimizerOptions(), was.seq(), was.batch(), epochs, steps, was.clip(), was.dropout(),
+                was.valFraction(), was.seed(), every != null ? requireEvery(every) : was.every());
+    }
+
+    private void report(TrainRun.Outcome o, PrintWriter out) {
+        RunFiles f = o.files();
+        out.printf(Locale.ROOT, "trained %,d steps in %.1f s: training loss %.4f, validation loss %s (nats per "
+                + "character), %,.0f characters/s%n", o.result().steps(), o.seconds(), o.trainLoss(),
+                Double.isNaN(o.valLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", o.valLoss()), o.charsPerSecond());
+        ReberEvaluation r = o.reber();
+        if (r != null) {
+            out.printf(Locale.ROOT, "grammar acceptance: %.1f%% of %,d strings sampled from the model (from B, "
+                    + "temperature 1) are in the embedded Reber grammar, e.g. %s%n", 100 * r.acceptance(), r.samples(),
+                    String.join(" ", r.examples()));
+            out.printf(Locale.ROOT, "next-symbol accuracy: %.2f%% of %,d positions of %,d held-out strings (the most "
+                    + "likely symbol is one the grammar allows); %.2f%% at the long-range position (the symbol before "
+                    + "the final E must repeat the second)%n", 100 * r.nextSymbolAccuracy(), r.positions(), r.heldOut(),
+                    100 * r.longRangeAccuracy());
+        }
+        out.println("saved:");
+        out.println("  model       " + f.model() + "   (./rnn4j sample --model " + f.model() + ")");
+        out.println("  checkpoint  " + f.checkpoint() + "   (./rnn4j train --resume " + f.checkpoint() + " ...)");
+        out.println("  plot        " + (o.plotted() ? f.plot() : "(not drawn, see the message above)"));
+        out.println("  csv         " + f.csv());
+        if (json) {
+            out.println(Json.of(jsonReport(o)));
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> jsonReport(TrainRun.Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", o.files().model().toString());
+        m.put("plot", o.plotted() ? o.files().plot().toString() : null);
+        m.put("csv", o.files().csv().toString());
+        m.put("steps", o.result().steps());
+        m.put("train_loss", finite(o.trainLoss()));
+        m.put("val_loss", finite(o.valLoss()));
+        m.put("chars_per_s", finite(o.charsPerSecond()));
+        if (o.reber() != null) {
+            m.put("grammar_accept", o.reber().acceptance());
+            m.put("next_symbol_accuracy", o.reber().nextSymbolAccuracy());
+        }
+        return m;
+    }
+
+    private static Checkpoint load(Path file, Registry registry) {
+        try {
+            return CheckpointFile.load(file, registry);
+        } catch (IOException e) {
+            throw FileErrors.cannotRead("the checkpoint", file, e);
+        }
+    }
+
+    private static <T> void same(String option, T given, T was) {
+        if (given != null && !given.equals(was)) {
+            throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
+                    + (was == null ? "none" : was) + ", got " + given);
+        }
+    }
+
+    private static long requireSteps(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        }
+        return steps;
+    }
+
+    private static int requireEvery(int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("--every must be >= 1 step, got " + every);
+        }
+        return every;
+    }
+
+    private static <T> T or(T given, T fallback) {
+        return given != null ? given : fallback;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

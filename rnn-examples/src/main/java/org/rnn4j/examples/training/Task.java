@@ -1,0 +1,37 @@
+package org.rnn4j.examples.training;
+
+import java.util.Map;
+import org.rnn4j.core.Network;
+import org.rnn4j.core.train.Dataset;
+import org.rnn4j.examples.charlm.Vocabulary;
+
+/** What a run learns: the embedded Reber grammar ({@link ReberTraining}) or a text ({@link TextTraining}). */
+interface Task {
+
+    /** @return a short name, for the default file names and the plot's title */
+    String name();
+
+    /** @return one line saying what the data are */
+    String describe();
+
+    /** @return the characters, one-hot in and logits out */
+    Vocabulary vocabulary();
+
+    /** @return all the data; the trainer holds out the last part for validation */
+    Dataset data();
+
+    /**
+     * @return entries that identify the data (a text's SHA-256), kept in the checkpoint and
+     *     compared when a run resumes
+     */
+    Map<String, String> identity();
+
+    /**
+     * A short sample for the log every N steps.
+     *
+     * @param net the network (not changed; a copy samples)
+     * @param seed the seed of the draws
+     * @return the text
+     */
+    String sample(Network net, long seed);
+}

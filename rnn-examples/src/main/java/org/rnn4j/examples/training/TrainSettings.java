@@ -1,0 +1,192 @@
+package org.rnn4j.examples.training;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything that decides a training run of {@code ./rnn4j train}, checked: the data (the
+ * embedded Reber grammar, or a text file), the network, the optimizer and the loop. A checkpoint
+ * keeps these (see {@link #toMap()}) so that {@code --resume} continues the same run.
+ *
+ * @param text the UTF-8 text file to train on, or null for the embedded Reber grammar
+ * @param cell the recurrent layer kind ({@code elman}, {@code lstm}, {@code gru} or a plug-in)
+ * @param layers recurrent layers, 1 to {@value #MAX_LAYERS}
+ * @param hidden units per recurrent layer, 1 to {@value #MAX_HIDDEN}
+ * @param activation the layers' {@code activation} option (Elman's nonlinearity, the gated
+ *     cells' candidate activation), or null for the layer's default (tanh)
+ * @param optimizer the optimizer's name
+ * @param optimizerOptions its hyperparameters ({@code lr} among them), validated by the optimizer
+ * @param seq T, characters per stream per step (text only; Reber strings are whole sequences)
+ * @param batch B, streams of the text or strings per step
+ * @param epochs passes over the training data
+ * @param steps a step limit, 0 for none
+ * @param clip the maximum global gradient norm, 0 for no clipping
+ * @param dropout the dropout probability between recurrent layers, in [0, 1)
+ * @param valFraction the last fraction of the data held out for validation, in [0, 1)
+ * @param seed the seed of the weights, the data order, the Reber strings and the samples
+ * @param every checkpoint, validate and print a sample every this many steps, 0 for never
+ */
+public record TrainSettings(String text, String cell, int layers, int hidden, String activation, String optimizer,
+        Map<String, String> optimizerOptions, int seq, int batch, int epochs, long steps, double clip, double dropout,
+        double valFraction, long seed, int every) {
+
+    /** The most recurrent layers a run may ask for. */
+    public static final int MAX_LAYERS = 64;
+    /** The most units per layer a run may ask for. */
+    public static final int MAX_HIDDEN = 65_536;
+
+    /** Checks every number; the messages name the command-line option. */
+    public TrainSettings {
+        require(layers >= 1 && layers <= MAX_LAYERS, "--layers", "in [1, " + MAX_LAYERS + "]", layers);
+        require(hidden >= 1 && hidden <= MAX_HIDDEN, "--hidden", "in [1, " + MAX_HIDDEN + "]", hidden);
+        require(seq >= 1, "--seq", ">= 1 character", seq);
+        require(batch >= 1, "--batch", ">= 1", batch);
+        require(epochs >= 1, "--epochs", ">= 1", epochs);
+        require(steps >= 0, "--steps", ">= 1", steps);
+        require(clip >= 0 && Double.isFinite(clip), "--clip", "a finite number >= 0 (0 = no clipping)", clip);
+        require(dropout >= 0 && dropout < 1, "--dropout", "in [0, 1)", dropout);
+        require(valFraction >= 0 && valFraction < 1, "--val-fraction", "in [0, 1)", valFraction);
+        require(every >= 0, "--every", ">= 1 step", every);
+        if (dropout > 0 && layers < 2) {
+            throw new IllegalArgumentException("--dropout acts between recurrent layers, so it needs --layers >= 2, "
+                    + "got --layers " + layers + " with --dropout " + dropout);
+        }
+        optimizerOptions = Map.copyOf(optimizerOptions);
+    }
+
+    /**
+     * The embedded default: a one-layer LSTM of 32 that learns the embedded Reber grammar in about
+     * 30,000 strings (15 epochs of 2,000), well inside two minutes on two cores.
+     *
+     * @return the settings of {@code ./rnn4j train} with no options
+     */
+    public static TrainSettings reber() {
+        return new TrainSettings(null, "lstm", 1, 32, null, "adam", Map.of("lr", "0.01"), 1, 16, 15, 0, 5, 0, 0.2,
+                42, 0);
+    }
+
+    /**
+     * The defaults for a text: a two-layer LSTM of 128, T = 64, B = 32, Adam at 2e-3, clipped at 5
+     * (char-rnn's settings, smaller), one epoch.
+     *
+     * @param file the text file
+     * @return the settings of {@code ./rnn4j train --text FILE}
+     */
+    public static TrainSettings text(String file) {
+        return new TrainSettings(file, "lstm", 2, 128, null, "adam", Map.of("lr", "2e-3"), 64, 32, 1, 0, 5, 0, 0.1,
+                42, 0);
+    }
+
+    /** @return whether this is the embedded Reber grammar */
+    public boolean isReber() {
+        return text == null;
+    }
+
+    /** @return the layers' options: the activation, if one was chosen */
+    public Map<String, String> layerOptions() {
+        return activation == null ? Map.of() : Map.of("activation", activation);
+    }
+
+    /**
+     * The settings as strings, for a checkpoint's position (keys {@code run.<name>}).
+     *
+     * @return the entries, sorted
+     */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new TreeMap<>();
+        if (text != null) {
+            m.put("run.text", text);
+        }
+        m.put("run.cell", cell);
+        m.put("run.layers", Integer.toString(layers));
+        m.put("run.hidden", Integer.toString(hidden));
+        if (activation != null) {
+            m.put("run.activation", activation);
+        }
+        m.put("run.seq", Integer.toString(seq));
+        m.put("run.batch", Integer.toString(batch));
+        m.put("run.epochs", Integer.toString(epochs));
+        m.put("run.steps", Long.toString(steps));
+        m.put("run.clip", Double.toString(clip));
+        m.put("run.dropout", Double.toString(dropout));
+        m.put("run.val_fraction", Double.toString(valFraction));
+        m.put("run.seed", Long.toString(seed));
+        m.put("run.every", Integer.toString(every));
+        return m;
+    }
+
+    /**
+     * Reads what {@link #toMap()} wrote; the optimizer comes from the checkpoint's own entries.
+     *
+     * @param m a checkpoint's position
+     * @param optimizer the checkpoint's optimizer name
+     * @param optimizerOptions the checkpoint's optimizer settings
+     * @return the settings
+     * @throws IllegalArgumentException if an entry is missing or malformed
+     */
+    public static TrainSettings fromMap(Map<String, String> m, String optimizer, Map<String, String> optimizerOptions) {
+        return new TrainSettings(m.get("run.text"), need(m, "run.cell"), (int) whole(m, "run.layers"),
+                (int) whole(m, "run.hidden"), m.get("run.activation"), optimizer, optimizerOptions,
+                (int) whole(m, "run.seq"), (int) whole(m, "run.batch"), (int) whole(m, "run.epochs"),
+                whole(m, "run.steps"), real(m, "run.clip"), real(m, "run.dropout"), real(m, "run.val_fraction"),
+                whole(m, "run.seed"), (int) whole(m, "run.every"));
+    }
+
+    /**
+     * The settings in one line, as {@code ./rnn4j train} prints them before it starts.
+     *
+     * @return for example {@code lstm 2 x 128, adam {lr=2e-3}, T 64, B 32, clip 5.0, ...}
+     */
+    public String describe() {
+        Map<String, String> opt = new TreeMap<>(optimizerOptions);
+        StringBuilder s = new StringBuilder();
+        s.append(cell).append(' ').append(layers).append(" x ").append(hidden);
+        if (activation != null) {
+            s.append(" (").append(activation).append(')');
+        }
+        s.append(", ").append(optimizer).append(' ').append(opt);
+        if (!isReber()) {
+            s.append(", T ").append(seq);
+        }
+        s.append(", B ").append(batch);
+        s.append(steps > 0 ? ", " + steps + " steps" : ", " + epochs + " epoch" + (epochs == 1 ? "" : "s"));
+        s.append(clip > 0 ? ", clip " + clip : ", no clipping");
+        if (dropout > 0) {
+            s.append(", dropout ").append(dropout);
+        }
+        s.append(String.format(Locale.ROOT, ", validation %.0f%%", valFraction * 100));
+        s.append(", seed ").append(seed);
+        return s.toString();
+    }
+
+    private static void require(boolean ok, String option, String allowed, Object got) {
+        if (!ok) {
+            throw new IllegalArgumentException(option + " must be " + allowed + ", got " + got);
+        }
+    }
+
+    private static String need(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("the checkpoint has no '" + key + "'; it was not written by ./rnn4j train");
+        }
+        return v;
+    }
+
+    private static long whole(Map<String, String> m, String key) {
+        try {
+            return Long.parseLong(need(m, key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the checkpoint's '" + key + "' is '" + m.get(key) + "', not a whole number");
+        }
+    }
+
+    private static double real(Map<String, String> m, String key) {
+        try {
+            return Double.parseDouble(need(m, key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the checkpoint's '" + key + "' is '" + m.get(key) + "', not a number");
+        }
+    }
+}
