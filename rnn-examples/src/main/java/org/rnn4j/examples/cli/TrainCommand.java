@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             Checkpoint c = load(resume, registry);
             s = resumedSettings(c);
-            run = TrainRun.resumed(registry, c, s, save != null ? save : RunFiles.modelOf(resume), progress);
+            run = TrainRun.resumed(registry, c, resume, s, save, progress);
         } else {
             s = newSettings();
             run = TrainRun.fresh(registry, s, save, progress);

@@ -46,10 +46,12 @@ public final class TrainRun {
     private final RunFiles files;
     private final Progress progress;
     private final Checkpoint from;
+    private final Path curveFrom;
     private final Network net;
     private final Optimizer optimizer;
 
-    private TrainRun(Registry registry, TrainSettings settings, Path save, Progress progress, Checkpoint from) {
+    private TrainRun(Registry registry, TrainSettings settings, Path save, Progress progress, Checkpoint from,
+            Path curveFrom) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -57,6 +59,7 @@ public final class TrainRun {
         this.task = settings.isReber() ? new ReberTraining(settings.seed(), settings.batch(), settings.valFraction())
                 : new TextTraining(Path.of(settings.text()), settings.batch(), settings.seq());
         this.files = RunFiles.beside(save != null ? save : Path.of(DEFAULT_DIRECTORY, task.name() + RunFiles.EXTENSION));
+        this.curveFrom = curveFrom != null ? curveFrom : files.csv();
         if (from != null) {
             requireSameData(from);
         }
@@ -76,7 +79,7 @@ public final class TrainRun {
      *     hyperparameter is an IllegalArgumentException now, before any training)
      */
     public static TrainRun fresh(Registry registry, TrainSettings settings, Path save, Progress progress) {
-        return new TrainRun(registry, settings, save, progress, null);
+        return new TrainRun(registry, settings, save, progress, null, null);
     }
 
     /**
@@ -84,16 +87,20 @@ public final class TrainRun {
      *
      * @param registry the installed plug-ins
      * @param checkpoint the checkpoint
+     * @param file where it was read from: {@code x.ckpt.safetensors} continues the run of
+     *     {@code x.safetensors}, its files and its loss curve
      * @param settings its settings (from {@link TrainSettings#fromMap}), with any changes allowed on resuming
-     * @param save the model file (the others go beside it), or null for
-     *     {@code runs/<task name>.safetensors}
+     * @param save the model file (the others go beside it), or null for the checkpoint's model
+     *     (or {@code runs/<task name>.safetensors} if the checkpoint is named otherwise)
      * @param progress what to show while training
      * @return the run
      * @throws IllegalArgumentException if the data are not those the checkpoint was trained on
      */
-    public static TrainRun resumed(Registry registry, Checkpoint checkpoint, TrainSettings settings, Path save,
-            Progress progress) {
-        return new TrainRun(registry, settings, save, progress, Objects.requireNonNull(checkpoint, "checkpoint"));
+    public static TrainRun resumed(Registry registry, Checkpoint checkpoint, Path file, TrainSettings settings,
+            Path save, Progress progress) {
+        Path model = RunFiles.modelOf(file);
+        return new TrainRun(registry, settings, save != null ? save : model, progress,
+                Objects.requireNonNull(checkpoint, "checkpoint"), model == null ? null : RunFiles.beside(model).csv());
     }
 
     /** @return one line saying what the data are */
@@ -209,11 +216,12 @@ public final class TrainRun {
         }
     }
 
+    /** The interrupted run's curve up to the checkpoint (empty if its CSV is gone). */
     private LossCurve readCurve(long upTo) {
         try {
-            return LossCurve.readCsv(files.csv(), upTo);
+            return LossCurve.readCsv(curveFrom, upTo);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the loss curve " + files.csv() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the loss curve " + curveFrom + ": " + e.getMessage(), e);
         }
     }
 

@@ -124,6 +124,15 @@ class TrainCommandTest {
         List<String> a = Files.readAllLines(dir.resolve("a/m.loss.csv"));
         List<String> b = Files.readAllLines(dir.resolve("b/m.loss.csv"));
         assertEquals(a.get(a.size() - 1).split(",")[0], b.get(b.size() - 1).split(",")[0], "both curves reach step 50");
+
+        // Resumed into new files, the curve still starts with the interrupted run's points.
+        Path moved = dir.resolve("c/m.safetensors");
+        String[] third = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "55",
+                "--save", moved.toString());
+        assertEquals("0", third[0], third[2]);
+        List<String> c = Files.readAllLines(dir.resolve("c/m.loss.csv"));
+        assertEquals(b, c.subList(0, b.size()));
+        assertEquals("55", c.get(c.size() - 1).split(",")[0]);
     }
 
     @Test
