@@ -1,6 +1,7 @@
 package org.rnn4j.core.math;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -8,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * takes the first slice itself and hands one slice to each worker through its own slot, so a
  * parallel region allocates nothing. Workers and callers spin for a short while before they
  * park: a layer hands out its next region within microseconds, much sooner than a parked
- * thread wakes.
+ * thread wakes. A slice the worker has not taken by the time the caller is done with its own
+ * is taken back and run by the caller, so a busy machine that leaves a worker unscheduled
+ * costs at most the time of running the slices in turn.
  *
  * <p>One region runs at a time. A call that finds the crew busy (another thread's region, or a
  * region started inside a slice) runs the same slices one after the other on its caller, so
@@ -141,8 +144,17 @@ final class Workers {
     /** One worker thread and its slot. */
     private static final class Worker extends Thread {
 
-        private volatile Range body;
-        private volatile boolean done = true;
+        /** No slice. */
+        private static final int IDLE = 0;
+        /** A slice is waiting to be taken, by the worker or back by the caller. */
+        private static final int HANDED = 1;
+        /** Someone runs it. */
+        private static final int TAKEN = 2;
+        /** The worker ran it. */
+        private static final int DONE = 3;
+
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        private Range body;
         private int from;
         private int to;
         private Thread caller;
@@ -153,49 +165,66 @@ final class Workers {
             setDaemon(true);
         }
 
-        /** Called by the region's caller: publishes the slice (the volatile write last). */
+        /** Called by the region's caller: publishes the slice (the state's write last). */
         void hand(Range work, int start, int end, Thread by) {
+            body = work;
             from = start;
             to = end;
             caller = by;
             failure = null;
-            done = false;
-            body = work;
+            state.set(HANDED);
             LockSupport.unpark(this);
         }
 
-        /** Called by the region's caller: waits for the slice, returns what it threw. */
+        /**
+         * Called by the region's caller once its own slice is done: runs the slice itself if the
+         * worker has not taken it yet (a worker the OS has not scheduled never holds a region
+         * up), otherwise waits for it.
+         *
+         * @return what the slice threw, or null
+         */
         Throwable await() {
-            for (int i = 0; !done; i++) {
+            if (state.compareAndSet(HANDED, TAKEN)) {
+                Throwable thrown = runSlice();
+                state.set(IDLE);
+                return thrown;
+            }
+            for (int i = 0; state.get() != DONE; i++) {
                 if (i < SPINS) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
                 }
             }
+            state.set(IDLE);
             return failure;
+        }
+
+        private Throwable runSlice() {
+            try {
+                body.run(from, to);
+                return null;
+            } catch (RuntimeException | Error e) {
+                return e;
+            }
         }
 
         @Override
         public void run() {
             while (true) {
-                Range work = body;
-                for (int i = 0; work == null; i++) {
+                for (int i = 0; state.get() != HANDED; i++) {
                     if (i < SPINS) {
                         Thread.onSpinWait();
                     } else {
                         LockSupport.park(this);
                     }
-                    work = body;
                 }
-                try {
-                    work.run(from, to);
-                } catch (RuntimeException | Error e) {
-                    failure = e;
+                if (state.compareAndSet(HANDED, TAKEN)) {
+                    failure = runSlice();
+                    Thread by = caller;
+                    state.set(DONE);
+                    LockSupport.unpark(by);
                 }
-                body = null;
-                done = true;
-                LockSupport.unpark(caller);
             }
         }
     }
