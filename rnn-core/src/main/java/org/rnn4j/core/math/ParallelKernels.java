@@ -12,11 +12,12 @@ package org.rnn4j.core.math;
  *   <li>A not transposed: by rows of C (and of A); B is shared.</li>
  *   <li>A transposed (the weight gradients, sums over all T x B rows): by the shared dimension
  *       k. The first piece updates C, each other piece writes its partial product into a
- *       buffer of its thread, and the buffers are added into C at the end. (Cutting C's rows
- *       would hand netlib column slices of A, which its bounds check refuses.)</li>
+ *       buffer of its own, and the buffers are added into C in order at the end. (Cutting C's
+ *       rows would hand netlib column slices of A, which its bounds check refuses.)</li>
  * </ul>
- * The cut depends only on the shape and the thread count, so results are the same from run to
- * run on the same machine.
+ * The cut depends only on the shape and the thread count, and a thread that finds the crew
+ * busy computes the same pieces in turn, so results are the same bit for bit from run to run
+ * on the same machine.
  */
 final class ParallelKernels implements Kernels {
 
@@ -26,6 +27,9 @@ final class ParallelKernels implements Kernels {
      */
     static final long SPLIT = 1L << 20;
 
+    /** A partial-product buffer per thread, for {@link #piecesInTurn}. */
+    private static final ThreadLocal<double[]> OWN_PARTIAL = ThreadLocal.withInitial(() -> new double[0]);
+
     private final Kernels inner;
     private final Workers workers;
     private final double[][] partial;
@@ -33,9 +37,6 @@ final class ParallelKernels implements Kernels {
     private final Range rowPieces = product::rows;
     private final Range sharedPieces = product::shares;
     private final Range partialSums = product::sums;
-
-    /** A partial-product buffer per thread, for {@link #piecesInTurn}. */
-    private static final ThreadLocal<double[]> OWN_PARTIAL = ThreadLocal.withInitial(() -> new double[0]);
 
     /**
      * @param inner the single-threaded kernels
