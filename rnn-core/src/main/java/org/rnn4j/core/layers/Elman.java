@@ -48,15 +48,15 @@ final class Elman extends RecurrentLayer {
     }
 
     @Override
-    void stepForward(int t, double[] prev, int prevOff) {
+    void stepForward(int t, double[] prev, int prevOff, int b0, int b1) {
         int off = t * batch * hidden;
-        k.gemm(false, true, batch, hidden, hidden, 1.0, prev, prevOff, hidden, wHh.value(), 0, hidden,
-                1.0, pre, off, hidden);
+        rowKernels.gemm(false, true, b1 - b0, hidden, hidden, 1.0, prev, prevOff + b0 * hidden, hidden,
+                wHh.value(), 0, hidden, 1.0, pre, off + b0 * hidden, hidden);
         if (!masked()) {
-            f.apply(pre, h, off, off + batch * hidden);
+            f.apply(pre, h, off + b0 * hidden, off + b1 * hidden);
             return;
         }
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             if (active(t, b)) {
                 f.apply(pre, h, off + b * hidden, off + (b + 1) * hidden);
             }

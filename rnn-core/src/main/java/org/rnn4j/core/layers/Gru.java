@@ -78,11 +78,12 @@ final class Gru extends RecurrentLayer {
     }
 
     @Override
-    void stepForward(int t, double[] prev, int prevOff) {
+    void stepForward(int t, double[] prev, int prevOff, int b0, int b1) {
         int hd = hidden;
         int off = t * batch * width;
-        k.gemm(false, true, batch, width, hd, 1.0, prev, prevOff, hd, wHh.value(), 0, hd, 0.0, u, off, width);
-        for (int b = 0; b < batch; b++) {
+        rowKernels.gemm(false, true, b1 - b0, width, hd, 1.0, prev, prevOff + b0 * hd, hd, wHh.value(), 0, hd,
+                0.0, u, off + b0 * width, width);
+        for (int b = b0; b < b1; b++) {
             if (!active(t, b)) {
                 continue;
             }

@@ -83,12 +83,12 @@ final class Lstm extends RecurrentLayer {
     }
 
     @Override
-    void stepForward(int t, double[] prev, int prevOff) {
+    void stepForward(int t, double[] prev, int prevOff, int b0, int b1) {
         int hd = hidden;
-        k.gemm(false, true, batch, width, hd, 1.0, prev, prevOff, hd, wHh.value(), 0, hd,
-                1.0, pre, t * batch * width, width);
+        rowKernels.gemm(false, true, b1 - b0, width, hd, 1.0, prev, prevOff + b0 * hd, hd, wHh.value(), 0, hd,
+                1.0, pre, (t * batch + b0) * width, width);
         double[] cPrev = previous(c, c0, t);
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             if (!active(t, b)) {
                 continue;
             }

@@ -9,6 +9,7 @@ import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.math.Kernels;
+import org.rnn4j.core.math.Range;
 
 /**
  * The loop over time that the built-in recurrent layers ({@link Elman}, {@link Lstm},
@@ -29,6 +30,13 @@ import org.rnn4j.core.math.Kernels;
  *             dW_ih += dP^T X,  dW_hh += sum_t dQ_t^T h_{t-1},  dX = dP W_ih    GEMMs over all T
  * </pre>
  *
+ * <h2>Threads</h2>
+ * The sequences of a batch are independent within a step, so each step, forward and backward,
+ * is cut by rows (sequences) over the cores ({@link Kernels#parallel}): a slice runs the
+ * recurrent product of its own rows and then their gates, with no hand-over between the two.
+ * The cut depends only on B and the number of cores, so results are the same bit for bit from
+ * run to run on one machine.
+ *
  * For Elman and LSTM, Q = P; GRU keeps them apart (its reset gate multiplies the recurrent
  * term of the candidate only, so the two differ in the candidate's rows).
  *
@@ -45,6 +53,8 @@ import org.rnn4j.core.math.Kernels;
 abstract class RecurrentLayer implements Layer {
 
     final Kernels k = Kernels.get();
+    /** The kernels of a slice of a step: its products run whole on its own thread. */
+    final Kernels rowKernels = k.sequential();
     final int in;
     final int hidden;
     /** G * H: the width of a row of gate pre-activations. */
@@ -72,6 +82,15 @@ abstract class RecurrentLayer implements Layer {
     Sequence lastIn;
     private Sequence lastOut;
     private Sequence lastDx;
+    /** {@link #stateBlocks()} and {@link #initialBlocks()} of the buffers in use. */
+    private double[][] historyBlocks;
+    private double[][] initialBlocks;
+    /** The step the slices of {@link #forwardRows} and {@link #backwardRows} work on. */
+    private int current;
+    /** dL/dy of the current backward. */
+    private double[] outGrad;
+    private final Range forwardRows = this::forwardRows;
+    private final Range backwardRows = this::backwardRows;
 
     /**
      * @param kind the provider name
@@ -122,23 +141,27 @@ abstract class RecurrentLayer implements Layer {
     }
 
     /**
-     * Forward step t over the real rows of step t ({@link #active}): on entry {@code pre} holds
-     * the input projection of step t; on exit {@code h} (and any other state block) holds step
-     * t's state on every real row. Padded rows are left alone; the loop copies the state into
-     * them afterwards.
+     * Forward step t over rows [b0, b1) of the batch: on entry {@code pre} holds the input
+     * projection of step t; on exit {@code h} (and any other state block) holds step t's state
+     * on every real row ({@link #active}) among them. Padded rows are left alone; the loop
+     * copies the state into them afterwards. Slices of one step run at the same time on
+     * different threads, so a cell writes only its own rows and computes with
+     * {@link #rowKernels}.
      *
      * @param t the step
      * @param prev the array holding h_{t-1} ({@link #h0} at t = 0, else {@link #h})
      * @param prevOff offset of h_{t-1} in it (and of the other blocks of step t-1 in theirs)
+     * @param b0 the first row
+     * @param b1 one past the last row
      */
-    abstract void stepForward(int t, double[] prev, int prevOff);
+    abstract void stepForward(int t, double[] prev, int prevOff, int b0, int b1);
 
     /**
      * Backward step t for one real row. On entry row {@code b} of {@link #dh} holds dL/dh_t
      * (and of each other gradient block dL/d(state)_t). On exit row {@code b} of {@link #dPre}
      * (and of {@link #hiddenGradient()}) holds the gate gradients, row {@code b} of
      * {@link #dh} the part of dL/dh_{t-1} that does not go through W_hh, and the other blocks
-     * dL/d(state)_{t-1}.
+     * dL/d(state)_{t-1}. Rows of one step run at the same time on different threads.
      *
      * @param t the step
      * @param b the row (sequence) within the step
@@ -220,18 +243,24 @@ abstract class RecurrentLayer implements Layer {
         for (Parameter b : projectionBiases()) {
             k.addRowVector(pre, rows, b.value(), width);
         }
-        double[][] history = stateBlocks();
-        double[][] init = initialBlocks();
         for (int t = 0; t < steps; t++) {
-            stepForward(t, previous(h, h0, t), previousOffset(t));
-            if (x.mask() != null) {
-                for (int i = 0; i < history.length; i++) {
-                    holdPadded(x, t, previous(history[i], init[i], t), previousOffset(t), history[i]);
-                }
-            }
+            current = t;
+            k.parallel(batch, (long) width * hidden, forwardRows);
         }
         lastOut = Shapes.view(view, steps, batch, hidden, h, x.mask());
         return lastOut;
+    }
+
+    /** Forward step {@link #current} over rows [b0, b1), padded rows holding their state. */
+    private void forwardRows(int b0, int b1) {
+        int t = current;
+        stepForward(t, previous(h, h0, t), previousOffset(t), b0, b1);
+        if (masked()) {
+            for (int i = 0; i < historyBlocks.length; i++) {
+                holdPadded(t, previous(historyBlocks[i], initialBlocks[i], t), previousOffset(t), historyBlocks[i],
+                        b0, b1);
+            }
+        }
     }
 
     @Override
@@ -284,30 +313,16 @@ abstract class RecurrentLayer implements Layer {
     @Override
     public final void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
-        int bh = batch * hidden;
-        double[] g = dy.data();
         double[] dq = hiddenGradient();
         for (double[] block : gradientBlocks()) {
             Arrays.fill(block, 0.0);
         }
+        outGrad = dy.data();
         for (int t = steps - 1; t >= 0; t--) {
-            int off = t * bh;
-            for (int j = 0; j < bh; j++) {
-                dh[j] += g[off + j];
-            }
-            for (int b = 0; b < batch; b++) {
-                if (lastIn.active(t * batch + b)) {
-                    rowBackward(t, b);
-                } else {
-                    // Padding: the state passed through unchanged, so do its gradients.
-                    int r = (t * batch + b) * width;
-                    Arrays.fill(dPre, r, r + width, 0.0);
-                    Arrays.fill(dq, r, r + width, 0.0);
-                }
-            }
-            k.gemm(false, false, batch, hidden, width, 1.0, dq, t * batch * width, width, wHh.value(), 0, hidden,
-                    1.0, dh, 0, hidden);
+            current = t;
+            k.parallel(batch, (long) width * hidden, backwardRows);
         }
+        outGrad = null;
         int rows = steps * batch;
         k.gemm(true, false, width, in, rows, 1.0, dPre, 0, width, lastIn.data(), 0, in, 1.0, wIh.grad(), 0, in);
         if (steps > 1) {
@@ -319,6 +334,31 @@ abstract class RecurrentLayer implements Layer {
             k.addColumnSums(dPre, rows, width, b.grad());
         }
         extraGradients();
+    }
+
+    /**
+     * Backward step {@link #current} over rows [b0, b1): adds dL/dy_t to dh, runs the cell
+     * backward on each real row, and adds those rows' dQ_t W_hh to dh.
+     */
+    private void backwardRows(int b0, int b1) {
+        int t = current;
+        double[] dq = hiddenGradient();
+        int off = t * batch * hidden;
+        for (int j = b0 * hidden; j < b1 * hidden; j++) {
+            dh[j] += outGrad[off + j];
+        }
+        for (int b = b0; b < b1; b++) {
+            if (lastIn.active(t * batch + b)) {
+                rowBackward(t, b);
+            } else {
+                // Padding: the state passed through unchanged, so do its gradients.
+                int r = (t * batch + b) * width;
+                Arrays.fill(dPre, r, r + width, 0.0);
+                Arrays.fill(dq, r, r + width, 0.0);
+            }
+        }
+        rowKernels.gemm(false, false, b1 - b0, hidden, width, 1.0, dq, (t * batch + b0) * width, width,
+                wHh.value(), 0, hidden, 1.0, dh, b0 * hidden, hidden);
     }
 
     @Override
@@ -345,11 +385,11 @@ abstract class RecurrentLayer implements Layer {
         }
     }
 
-    /** Copies row b of step t-1 into step t for every padded row b of step t. */
-    private void holdPadded(Sequence x, int t, double[] prev, int prevOff, double[] cur) {
+    /** Copies row b of step t-1 into step t for every padded row b in [b0, b1) of step t. */
+    private void holdPadded(int t, double[] prev, int prevOff, double[] cur, int b0, int b1) {
         int off = t * batch * hidden;
-        for (int b = 0; b < batch; b++) {
-            if (!x.active(t * batch + b)) {
+        for (int b = b0; b < b1; b++) {
+            if (!active(t, b)) {
                 System.arraycopy(prev, prevOff + b * hidden, cur, off + b * hidden, hidden);
             }
         }
@@ -369,6 +409,8 @@ abstract class RecurrentLayer implements Layer {
         h0 = new double[b1 * hidden];
         dh = new double[b1 * hidden];
         allocateCell(rows, b1);
+        historyBlocks = stateBlocks();
+        initialBlocks = initialBlocks();
         lastOut = null;
     }
 }

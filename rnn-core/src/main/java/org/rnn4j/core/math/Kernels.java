@@ -110,6 +110,17 @@ public interface Kernels {
         body.run(0, n);
     }
 
+    /**
+     * The same kernels without any threads of their own: every product runs whole on the calling
+     * thread. A slice of {@link #parallel} uses them for its own rows, so that its products are
+     * not cut again.
+     *
+     * @return the kernels for work inside a slice
+     */
+    default Kernels sequential() {
+        return this;
+    }
+
     /** @return how many threads {@link #parallel} and large products use, at least 1 */
     default int threads() {
         return 1;

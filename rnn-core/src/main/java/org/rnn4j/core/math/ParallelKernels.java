@@ -220,6 +220,11 @@ final class ParallelKernels implements Kernels {
     }
 
     @Override
+    public Kernels sequential() {
+        return inner;
+    }
+
+    @Override
     public int threads() {
         return workers.threads();
     }
