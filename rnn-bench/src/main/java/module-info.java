@@ -12,6 +12,7 @@
  */
 @SuppressWarnings("requires-automatic")
 module org.rnn4j.bench {
+    requires java.management;
     requires org.rnn4j.core;
     requires org.rnn4j.examples;
     requires jmh.core;

@@ -97,6 +97,13 @@ public final class BenchMain implements Callable<Integer> {
         String loadBefore = loadAverage();
         environment(info, plan, loadBefore);
 
+        for (Workload w : chosen) {
+            if (w.layers() > 1) {
+                // before JMH: this JVM is still fresh, and the heap of W3 and W4 is what the target is about
+                info.println(HeapFootprint.measure(w).describe());
+            }
+        }
+
         RunResult dgemm = only(run(plan, DGEMM_BENCH + ".dgemm$", null, null, null));
         double peakNanos = dgemm.getPrimaryResult().getStatistics().getMin();
         double peakGflops = 2.0 * DGEMM_SIZE * DGEMM_SIZE * DGEMM_SIZE / peakNanos;

@@ -89,6 +89,11 @@ public final class WorkloadRun {
         return net;
     }
 
+    /** @return the optimizer */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
     /**
      * One training step: the next batch, forward, loss, backward through time, clipping and
      * the optimizer's update; the final state is kept for the next batch.
