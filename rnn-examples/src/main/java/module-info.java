@@ -17,6 +17,7 @@ module org.rnn4j.examples {
     requires me.tongfei.progressbar;
     requires xchart;
     requires java.desktop;
+    requires java.logging;
 
     exports org.rnn4j.examples.tutorial;
     exports org.rnn4j.examples.cli;

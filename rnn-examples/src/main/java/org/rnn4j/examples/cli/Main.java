@@ -1,6 +1,8 @@
 package org.rnn4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +18,13 @@ import picocli.CommandLine.Command;
             "              launcher from rnn-bench: ./rnn4j bench --help)."})
 public final class Main implements Runnable {
 
+    /**
+     * netlib's logger: it announces the BLAS it loaded at INFO on every start, which the commands
+     * that care about it print themselves; its warnings (a BLAS that failed to load) still show.
+     * Held here so that the level set on it is not collected with it.
+     */
+    private static final Logger NETLIB = Logger.getLogger("dev.ludovic.netlib");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +39,7 @@ public final class Main implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        NETLIB.setLevel(Level.WARNING);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
