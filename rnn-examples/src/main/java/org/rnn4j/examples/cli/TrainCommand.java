@@ -73,6 +73,14 @@ final class TrainCommand implements Callable<Integer> {
             + "or the chosen optimizer's own.")
     private String lr;
 
+    @Option(names = "--lr-decay", paramLabel = "F", description = "Multiply the learning rate by F at each new "
+            + "epoch once --lr-decay-after epochs have run, as char-rnn (e.g. 0.97); in (0, 1]. Default: 1, no decay.")
+    private Double lrDecay;
+
+    @Option(names = "--lr-decay-after", paramLabel = "N", description = "Epochs at the full learning rate before "
+            + "--lr-decay starts. Default: 10.")
+    private Integer lrDecayAfter;
+
     @Option(names = "--opt", paramLabel = "KEY=VALUE", description = "An optimizer hyperparameter, checked by the "
             + "optimizer (e.g. beta2=0.99, momentum=0.9, weight_decay=1e-4); repeatable.")
     private Map<String, String> opt = new LinkedHashMap<>();
@@ -174,12 +182,17 @@ final class TrainCommand implements Callable<Integer> {
         if (lr != null) {
             options.put("lr", lr);
         }
+        if (lrDecayAfter != null && lrDecay == null) {
+            throw new IllegalArgumentException("--lr-decay-after " + lrDecayAfter + " needs --lr-decay, the factor per "
+                    + "epoch (e.g. --lr-decay 0.97)");
+        }
         int epochs = length != null && length.epochs != null ? length.epochs : d.epochs();
         long steps = length != null && length.steps != null ? requireSteps(length.steps) : 0;
         return new TrainSettings(d.text(), or(cell, d.cell()), or(layers, d.layers()), or(hidden, d.hidden()),
                 or(activation, d.activation()), name, options, or(seq, d.seq()), or(batch, d.batch()), epochs, steps,
                 or(clip, d.clip()), or(dropout, d.dropout()), or(valFraction, d.valFraction()), or(seed, d.seed()),
-                every != null ? requireEvery(every) : d.every());
+                every != null ? requireEvery(every) : d.every(), or(lrDecay, d.lrDecay()),
+                or(lrDecayAfter, d.lrDecayAfter()));
     }
 
     /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
@@ -191,6 +204,8 @@ final class TrainCommand implements Callable<Integer> {
         same("--activation", activation, was.activation());
         same("--optimizer", optimizer, was.optimizer());
         same("--lr", lr, was.optimizerOptions().get("lr"));
+        same("--lr-decay", lrDecay, was.lrDecay());
+        same("--lr-decay-after", lrDecayAfter, was.lrDecayAfter());
         for (Map.Entry<String, String> e : opt.entrySet()) {
             same("--opt " + e.getKey(), e.getValue(), was.optimizerOptions().get(e.getKey()));
         }
@@ -212,7 +227,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         return new TrainSettings(file, was.cell(), was.layers(), was.hidden(), was.activation(), was.optimizer(),
                 was.optimizerOptions(), was.seq(), was.batch(), epochs, steps, was.clip(), was.dropout(),
-                was.valFraction(), was.seed(), every != null ? requireEvery(every) : was.every());
+                was.valFraction(), was.seed(), every != null ? requireEvery(every) : was.every(), was.lrDecay(),
+                was.lrDecayAfter());
     }
 
     private void report(TrainRun.Outcome o, PrintWriter out) {

@@ -19,6 +19,7 @@ import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.Trainer;
+import org.rnn4j.core.train.ExponentialDecay;
 import org.rnn4j.core.train.TrainingConfig;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
@@ -170,6 +171,9 @@ public final class TrainRun {
                     (settings.steps() + perEpoch - 1) / perEpoch));
         } else {
             c = c.epochs(settings.epochs());
+        }
+        if (settings.lrDecay() < 1) {
+            c = c.schedule(new ExponentialDecay(settings.lrDecay(), settings.lrDecayAfter()));
         }
         return settings.clip() > 0 ? c.clipNorm(settings.clip()) : c;
     }

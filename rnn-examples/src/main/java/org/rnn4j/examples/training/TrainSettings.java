@@ -26,15 +26,23 @@ import java.util.TreeMap;
  * @param valFraction the last fraction of the data held out for validation, in [0, 1)
  * @param seed the seed of the weights, the data order, the Reber strings and the samples
  * @param every checkpoint, validate and print a sample every this many steps, 0 for never
+ * @param lrDecay the learning rate's factor per epoch once the decay starts, in (0, 1]; 1 keeps
+ *     it constant (char-rnn's {@code learning_rate_decay}, for example 0.97)
+ * @param lrDecayAfter how many epochs run at the base rate before the decay starts, at least 1
+ *     (char-rnn's {@code learning_rate_decay_after}, 10 by default)
  */
 public record TrainSettings(String text, String cell, int layers, int hidden, String activation, String optimizer,
         Map<String, String> optimizerOptions, int seq, int batch, int epochs, long steps, double clip, double dropout,
-        double valFraction, long seed, int every) {
+        double valFraction, long seed, int every, double lrDecay, int lrDecayAfter) {
 
     /** The most recurrent layers a run may ask for. */
     public static final int MAX_LAYERS = 64;
     /** The most units per layer a run may ask for. */
     public static final int MAX_HIDDEN = 65_536;
+    /** No decay: the learning rate stays at its base. */
+    public static final double NO_DECAY = 1;
+    /** char-rnn's epochs at the base rate before the decay starts. */
+    public static final int DECAY_AFTER = 10;
 
     /** Checks every number; the messages name the command-line option. */
     public TrainSettings {
@@ -48,6 +56,8 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
         require(dropout >= 0 && dropout < 1, "--dropout", "in [0, 1)", dropout);
         require(valFraction >= 0 && valFraction < 1, "--val-fraction", "in [0, 1)", valFraction);
         require(every >= 0, "--every", ">= 1 step", every);
+        require(lrDecay > 0 && lrDecay <= 1, "--lr-decay", "in (0, 1] (the factor per epoch; 1 = no decay)", lrDecay);
+        require(lrDecayAfter >= 1, "--lr-decay-after", ">= 1 epoch", lrDecayAfter);
         if (dropout > 0 && layers < 2) {
             throw new IllegalArgumentException("--dropout acts between recurrent layers, so it needs --layers >= 2, "
                     + "got --layers " + layers + " with --dropout " + dropout);
@@ -63,7 +73,7 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
      */
     public static TrainSettings reber() {
         return new TrainSettings(null, "lstm", 1, 32, null, "adam", Map.of("lr", "0.01"), 1, 16, 15, 0, 5, 0, 0.2,
-                42, 0);
+                42, 0, NO_DECAY, DECAY_AFTER);
     }
 
     /**
@@ -75,7 +85,7 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
      */
     public static TrainSettings text(String file) {
         return new TrainSettings(file, "lstm", 2, 128, null, "adam", Map.of("lr", "2e-3"), 64, 32, 1, 0, 5, 0, 0.1,
-                42, 0);
+                42, 0, NO_DECAY, DECAY_AFTER);
     }
 
     /** @return whether this is the embedded Reber grammar */
@@ -113,11 +123,14 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
         m.put("run.val_fraction", Double.toString(valFraction));
         m.put("run.seed", Long.toString(seed));
         m.put("run.every", Integer.toString(every));
+        m.put("run.lr_decay", Double.toString(lrDecay));
+        m.put("run.lr_decay_after", Integer.toString(lrDecayAfter));
         return m;
     }
 
     /**
-     * Reads what {@link #toMap()} wrote; the optimizer comes from the checkpoint's own entries.
+     * Reads what {@link #toMap()} wrote; the optimizer comes from the checkpoint's own entries. A
+     * checkpoint from before the learning-rate decay existed has no decay entries, and had none.
      *
      * @param m a checkpoint's position
      * @param optimizer the checkpoint's optimizer name
@@ -130,7 +143,9 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
                 (int) whole(m, "run.hidden"), m.get("run.activation"), optimizer, optimizerOptions,
                 (int) whole(m, "run.seq"), (int) whole(m, "run.batch"), (int) whole(m, "run.epochs"),
                 whole(m, "run.steps"), real(m, "run.clip"), real(m, "run.dropout"), real(m, "run.val_fraction"),
-                whole(m, "run.seed"), (int) whole(m, "run.every"));
+                whole(m, "run.seed"), (int) whole(m, "run.every"),
+                m.containsKey("run.lr_decay") ? real(m, "run.lr_decay") : NO_DECAY,
+                m.containsKey("run.lr_decay_after") ? (int) whole(m, "run.lr_decay_after") : DECAY_AFTER);
     }
 
     /**
@@ -146,6 +161,9 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
             s.append(" (").append(activation).append(')');
         }
         s.append(", ").append(optimizer).append(' ').append(opt);
+        if (lrDecay < 1) {
+            s.append(", lr x ").append(lrDecay).append(" per epoch after epoch ").append(lrDecayAfter);
+        }
         if (!isReber()) {
             s.append(", T ").append(seq);
         }

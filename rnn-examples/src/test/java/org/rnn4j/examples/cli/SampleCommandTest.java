@@ -29,7 +29,7 @@ class SampleCommandTest {
         Path text = TrainCommandTest.corpus(dir);
         Path model = dir.resolve("m.safetensors");
         TrainSettings s = new TrainSettings(text.toString(), "gru", 2, 12, null, "adam", Map.of("lr", "0.02"),
-                24, 4, 15, 0, 5, 0, 0.1, 3, 0);
+                24, 4, 15, 0, 5, 0, 0.1, 3, 0, TrainSettings.NO_DECAY, TrainSettings.DECAY_AFTER);
         TrainRun.Outcome o = TrainRun.fresh(Registry.installed(), s, model,
                 Progress.forConsole(new PrintWriter(new StringWriter()))).run();
         Vocabulary v = Vocabulary.of(TrainCommandTest.LINE);

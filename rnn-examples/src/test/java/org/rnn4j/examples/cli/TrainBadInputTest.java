@@ -81,6 +81,10 @@ class TrainBadInputTest {
         train("--every must be >= 1 step, got 0", "--every", "0");
         train("--steps must be >= 1, got 0", "--steps", "0");
         train("--epochs must be >= 1, got 0", "--epochs", "0");
+        train("--lr-decay must be in (0, 1] (the factor per epoch; 1 = no decay), got 0.0", "--lr-decay", "0");
+        train("--lr-decay must be in (0, 1] (the factor per epoch; 1 = no decay), got 1.5", "--lr-decay", "1.5");
+        train("--lr-decay-after must be >= 1 epoch, got 0", "--lr-decay", "0.9", "--lr-decay-after", "0");
+        train("--lr-decay-after 3 needs --lr-decay, the factor per epoch", "--lr-decay-after", "3");
     }
 
     @Test
@@ -117,6 +121,8 @@ class TrainBadInputTest {
         train("--hidden cannot change when resuming: the checkpoint was trained with 4, got 99", "--resume",
                 checkpoint.toString(), "--hidden", "99");
         train("--steps above it", "--resume", checkpoint.toString(), "--steps", "2");
+        train("--lr-decay cannot change when resuming: the checkpoint was trained with 1.0, got 0.5", "--resume",
+                checkpoint.toString(), "--lr-decay", "0.5");
         train("cannot read the checkpoint " + dir.resolve("nope.ckpt") + ": no such file", "--resume",
                 dir.resolve("nope.ckpt").toString());
         train("not a checkpoint", "--resume", model.toString());

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
+import org.rnn4j.core.io.TrainingPosition;
+import org.rnn4j.core.train.EpochMetrics;
 
 /**
  * {@code rnn4j train} end to end on a tiny text: the loss falls below what a model without
@@ -102,7 +104,8 @@ class TrainCommandTest {
     void aResumedRunEndsWithTheBytesOfTheUninterruptedOne() throws Exception {
         Path text = corpus(dir);
         String[] common = {"train", "--text", text.toString(), "--cell", "lstm", "--layers", "2", "--hidden", "8",
-            "--dropout", "0.25", "--seq", "12", "--batch", "3", "--val-fraction", "0.1", "--seed", "5"};
+            "--dropout", "0.25", "--seq", "12", "--batch", "3", "--val-fraction", "0.1", "--seed", "5",
+            "--lr-decay", "0.8", "--lr-decay-after", "1"};
         Path straight = dir.resolve("a/m.safetensors");
         assertEquals("0", run(common, "--steps", "50", "--save", straight.toString())[0]);
         Path resumed = dir.resolve("b/m.safetensors");
@@ -133,6 +136,24 @@ class TrainCommandTest {
         List<String> c = Files.readAllLines(dir.resolve("c/m.loss.csv"));
         assertEquals(b, c.subList(0, b.size()));
         assertEquals("55", c.get(c.size() - 1).split(",")[0]);
+    }
+
+    @Test
+    void theLearningRateDecaysPerEpochAsChosen() throws Exception {
+        Path text = corpus(dir);
+        Path model = dir.resolve("d/m.safetensors");
+        String[] r = Cli.run("train", "--text", text.toString(), "--cell", "gru", "--layers", "1", "--hidden", "8",
+                "--seq", "24", "--batch", "4", "--epochs", "5", "--lr", "0.02", "--lr-decay", "0.5",
+                "--lr-decay-after", "2", "--save", model.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("lr x 0.5 per epoch after epoch 2"), r[1]);
+        Checkpoint c = CheckpointFile.load(dir.resolve("d/m.ckpt.safetensors"), Registry.installed());
+        List<EpochMetrics> epochs = TrainingPosition.parse(c.position()).history();
+        assertEquals(5, epochs.size());
+        double[] expected = {0.02, 0.02, 0.01, 0.005, 0.0025};
+        for (int e = 0; e < expected.length; e++) {
+            assertEquals(expected[e], epochs.get(e).learningRate(), 1e-15, "epoch " + (e + 1));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -85,12 +86,20 @@ class LossCurveTest {
     @Test
     void settingsSurviveACheckpoint() {
         TrainSettings s = new TrainSettings("/t.txt", "gru", 3, 17, "relu", "sgd", Map.of("lr", "0.5", "momentum", "0.9"),
-                33, 5, 7, 99, 2.5, 0.125, 0.05, -4, 11);
+                33, 5, 7, 99, 2.5, 0.125, 0.05, -4, 11, 0.97, 3);
         assertEquals(s, TrainSettings.fromMap(s.toMap(), "sgd", Map.of("lr", "0.5", "momentum", "0.9")));
         TrainSettings reber = TrainSettings.reber();
         assertEquals(reber, TrainSettings.fromMap(reber.toMap(), "adam", reber.optimizerOptions()));
         assertNotEquals(s, TrainSettings.fromMap(s.toMap(), "sgd", Map.of("lr", "0.5")));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainSettings.fromMap(Map.of(), "sgd", Map.of()))
                 .getMessage().contains("has no 'run.cell'"));
+        // a checkpoint written before the decay existed had none
+        Map<String, String> older = new HashMap<>(s.toMap());
+        older.remove("run.lr_decay");
+        older.remove("run.lr_decay_after");
+        TrainSettings old = TrainSettings.fromMap(older, "sgd", s.optimizerOptions());
+        assertEquals(TrainSettings.NO_DECAY, old.lrDecay());
+        assertEquals(TrainSettings.DECAY_AFTER, old.lrDecayAfter());
+        assertEquals(s.layers(), old.layers());
     }
 }
