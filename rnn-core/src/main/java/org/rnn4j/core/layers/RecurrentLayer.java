@@ -20,8 +20,9 @@ import org.rnn4j.core.math.Range;
  * (G*H x H) packed gate by gate as in PyTorch. Per batch:
  *
  * <pre>
- *   forward:  P = X W_ih^T (+ input biases)          one GEMM over all T*B rows
- *             for t = 0 .. T-1: cell step t          a B x G*H GEMM with h_{t-1}, then the gates
+ *   forward:  P = X W_ih^T                           one GEMM over all T*B rows
+ *             for t = 0 .. T-1: P_t += input biases, then cell step t
+ *                                                    (a B x G*H GEMM with h_{t-1}, then the gates)
  *   backward: for t = T-1 .. 0 (one reversed loop, carrying dL/dh and the cell's other state):
  *               dh += dL/dy_t
  *               cell step t backward, row by row     writes dL/dP_t, leaves the non-W_hh part
@@ -240,9 +241,6 @@ abstract class RecurrentLayer implements Layer {
         lastOut = null;
         int rows = steps * batch;
         k.gemm(false, true, rows, width, in, 1.0, x.data(), 0, in, wIh.value(), 0, in, 0.0, pre, 0, width);
-        for (Parameter b : projectionBiases()) {
-            k.addRowVector(pre, rows, b.value(), width);
-        }
         for (int t = 0; t < steps; t++) {
             current = t;
             k.parallel(batch, (long) width * hidden, forwardRows);
@@ -251,9 +249,17 @@ abstract class RecurrentLayer implements Layer {
         return lastOut;
     }
 
-    /** Forward step {@link #current} over rows [b0, b1), padded rows holding their state. */
+    /**
+     * Forward step {@link #current} over rows [b0, b1): the input biases onto the rows' input
+     * projections (here rather than over all T*B rows at once, so that it runs on every core
+     * while the rows are in cache), the cell step, and padded rows holding their state.
+     */
     private void forwardRows(int b0, int b1) {
         int t = current;
+        List<Parameter> biases = projectionBiases();
+        for (int i = 0; i < biases.size(); i++) {
+            rowKernels.addRowVector(pre, (t * batch + b0) * width, b1 - b0, biases.get(i).value(), width);
+        }
         stepForward(t, previous(h, h0, t), previousOffset(t), b0, b1);
         if (masked()) {
             for (int i = 0; i < historyBlocks.length; i++) {
