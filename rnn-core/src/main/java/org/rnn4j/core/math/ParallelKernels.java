@@ -27,16 +27,15 @@ final class ParallelKernels implements Kernels {
      */
     static final long SPLIT = 1L << 20;
 
-    /** A partial-product buffer per thread, for {@link #piecesInTurn}. */
-    private static final ThreadLocal<double[]> OWN_PARTIAL = ThreadLocal.withInitial(() -> new double[0]);
-
     private final Kernels inner;
     private final Workers workers;
-    private final double[][] partial;
-    private final Product product = new Product();
-    private final Range rowPieces = product::rows;
-    private final Range sharedPieces = product::shares;
-    private final Range partialSums = product::sums;
+    /** The product the crew works on (used only by the thread that holds the crew). */
+    private final Product product;
+    /** A product of each thread's own, for the same pieces computed in turn ({@link #piecesInTurn}). */
+    private final ThreadLocal<Product> own;
+    private final Range rowPieces;
+    private final Range sharedPieces;
+    private final Range partialSums;
 
     /**
      * @param inner the single-threaded kernels
@@ -45,14 +44,24 @@ final class ParallelKernels implements Kernels {
     ParallelKernels(Kernels inner, int threads) {
         this.inner = inner;
         this.workers = new Workers(threads);
-        this.partial = new double[threads][0];
+        this.product = new Product(inner, threads);
+        this.own = ThreadLocal.withInitial(() -> new Product(inner, threads));
+        this.rowPieces = product::rows;
+        this.sharedPieces = product::shares;
+        this.partialSums = product::sums;
     }
 
     /**
-     * The product being cut, held in fields (set while this thread holds the crew) so that
-     * handing out its pieces allocates nothing.
+     * A product being cut, held in fields so that handing out its pieces allocates nothing. The
+     * cut is defined here once, for the crew (pieces on several threads) and for a thread that
+     * computes the same pieces in turn.
      */
-    private final class Product {
+    private static final class Product {
+        private final Kernels inner;
+        /** Pieces of a transposed product: one per thread of the crew. */
+        private final int pieces;
+        /** The partial products of pieces 1 .. pieces-1 (piece 0 goes into C). */
+        private final double[][] partial;
         private boolean transB;
         private int m;
         private int n;
@@ -68,6 +77,12 @@ final class ParallelKernels implements Kernels {
         private double[] c;
         private int cOff;
         private int ldc;
+
+        Product(Kernels inner, int pieces) {
+            this.inner = inner;
+            this.pieces = pieces;
+            this.partial = new double[pieces][0];
+        }
 
         void set(boolean tb, int m1, int n1, int k1, double al, double[] a1, int ao, int la,
                 double[] b1, int bo, int lb, double be, double[] c1, int co, int lc) {
@@ -88,6 +103,15 @@ final class ParallelKernels implements Kernels {
             ldc = lc;
         }
 
+        /** Makes the partial buffers large enough for the product set (A transposed). */
+        void reservePartials() {
+            for (int s = 1; s < pieces; s++) {
+                if (partial[s].length < m * n) {
+                    partial[s] = new double[m * n];
+                }
+            }
+        }
+
         void clear() {
             a = null;
             b = null;
@@ -105,10 +129,9 @@ final class ParallelKernels implements Kernels {
          * rows of A: piece 0 into C, the others into their partial buffers.
          */
         void shares(int s0, int s1) {
-            int t = workers.threads();
             for (int s = s0; s < s1; s++) {
-                int p0 = (int) ((long) k * s / t);
-                int p1 = (int) ((long) k * (s + 1) / t);
+                int p0 = Workers.bound(k, pieces, s);
+                int p1 = Workers.bound(k, pieces, s + 1);
                 int bStart = transB ? bOff + p0 : bOff + p0 * ldb;
                 if (s == 0) {
                     inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
@@ -122,7 +145,7 @@ final class ParallelKernels implements Kernels {
 
         /** Rows [i0, i1) of C += the partial products. */
         void sums(int i0, int i1) {
-            for (int s = 1; s < workers.threads(); s++) {
+            for (int s = 1; s < pieces; s++) {
                 double[] p = partial[s];
                 for (int i = i0; i < i1; i++) {
                     int ci = cOff + i * ldc;
@@ -154,13 +177,8 @@ final class ParallelKernels implements Kernels {
             if (!transA) {
                 workers.runHeld(m, 1, rowPieces);
             } else {
-                int t = workers.threads();
-                for (int s = 1; s < t; s++) {
-                    if (partial[s].length < m * n) {
-                        partial[s] = new double[m * n];
-                    }
-                }
-                workers.runHeld(t, 1, sharedPieces);
+                product.reservePartials();
+                workers.runHeld(workers.threads(), 1, sharedPieces);
                 workers.runHeld(m, 1, partialSums);
             }
         } finally {
@@ -170,43 +188,27 @@ final class ParallelKernels implements Kernels {
     }
 
     /**
-     * The pieces of {@link #gemm}'s cut computed on the calling thread, in the order the crew
-     * would add them, so that the result is the same bit for bit.
+     * The pieces of {@link #gemm}'s cut computed on the calling thread, by the same
+     * {@link Product} code and in the order the crew adds them, so that the result is the same
+     * bit for bit.
      */
     private void piecesInTurn(boolean transA, boolean transB, int m, int n, int k, double alpha,
             double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-        int t = workers.threads();
-        if (!transA) {
-            int slices = workers.slices(m, 1);
-            for (int s = 0; s < slices; s++) {
-                int i0 = Workers.bound(m, slices, s);
-                int i1 = Workers.bound(m, slices, s + 1);
-                inner.gemm(false, transB, i1 - i0, n, k, alpha, a, aOff + i0 * lda, lda, b, bOff, ldb, beta,
-                        c, cOff + i0 * ldc, ldc);
-            }
-            return;
-        }
-        double[] p = OWN_PARTIAL.get();
-        if (p.length < m * n) {
-            p = new double[m * n];
-            OWN_PARTIAL.set(p);
-        }
-        for (int s = 0; s < t; s++) {
-            int p0 = (int) ((long) k * s / t);
-            int p1 = (int) ((long) k * (s + 1) / t);
-            int bStart = transB ? bOff + p0 : bOff + p0 * ldb;
-            if (s == 0) {
-                inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb,
-                        beta, c, cOff, ldc);
-                continue;
-            }
-            inner.gemm(true, transB, m, n, p1 - p0, alpha, a, aOff + p0 * lda, lda, b, bStart, ldb, 0.0, p, 0, n);
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += p[i * n + j];
+        Product p = own.get();
+        p.set(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        try {
+            if (!transA) {
+                int slices = workers.slices(m, 1);
+                for (int s = 0; s < slices; s++) {
+                    p.rows(Workers.bound(m, slices, s), Workers.bound(m, slices, s + 1));
                 }
+            } else {
+                p.reservePartials();
+                p.shares(0, workers.threads());
+                p.sums(0, m);
             }
+        } finally {
+            p.clear();
         }
     }
 
