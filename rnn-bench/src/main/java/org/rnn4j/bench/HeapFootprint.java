@@ -23,8 +23,8 @@ import org.rnn4j.core.Registry;
  *
  * <p>The floor counts the parameter values (not their gradients), the optimizer's state as
  * {@code Optimizer.state()} gives it, and per recurrent layer its pre-activations and outputs
- * for every step (G x H + H values per character), plus the output layer's scores (V per
- * character): what BPTT cannot do without.
+ * for every step (H + H values per character for the workloads' Elman layers), plus the output
+ * layer's scores (V per character): what BPTT cannot do without.
  *
  * @param workload the workload
  * @param measuredBytes live heap after two training steps, less the heap before
