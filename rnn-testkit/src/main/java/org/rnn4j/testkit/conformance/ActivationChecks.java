@@ -93,11 +93,10 @@ public final class ActivationChecks {
                     }
                     return out;
                 }
-                // Simpler: smaller in magnitude, or a whole number where x is not.
                 double x = c.points()[0];
-                for (double s : new double[] {0, Math.signum(x), Math.rint(x), Math.rint(x * 10) / 10, x / 2}) {
-                    boolean simpler = Math.abs(s) < Math.abs(x) || (s == Math.rint(s) && x != Math.rint(x));
-                    if (simpler && farFromKinks(s, kinks)) {
+                for (double s : new double[] {0, Math.signum(x), Math.rint(x), Math.rint(x * 10) / 10, Math.rint(x / 2),
+                        x / 2, -x}) {
+                    if (simpler(s, x) && farFromKinks(s, kinks)) {
                         out.add(new Points(new double[] {s}));
                     }
                 }
@@ -221,6 +220,37 @@ public final class ActivationChecks {
         }
         double m = r.nextDouble(40, 1000);
         return r.nextBoolean() ? m : -m;
+    }
+
+    /**
+     * Whether argument {@code s} is simpler than {@code x}: a strict order with no infinite
+     * descending chain among the candidates shrinking offers (so shrinking cannot cycle, as
+     * "smaller, or whole where x is not" did between 1 and 0.5). Compared in turn: whole numbers
+     * before numbers of one decimal before the rest; then smaller magnitude; then positive
+     * before negative.
+     *
+     * @param s a candidate
+     * @param x the current argument
+     * @return whether {@code s} comes strictly first
+     */
+    static boolean simpler(double s, double x) {
+        int byTier = Integer.compare(tier(s), tier(x));
+        if (byTier != 0) {
+            return byTier < 0;
+        }
+        int byMagnitude = Double.compare(Math.abs(s), Math.abs(x));
+        if (byMagnitude != 0) {
+            return byMagnitude < 0;
+        }
+        return Double.compare(s, x) > 0;
+    }
+
+    /** 0 for a whole number, 1 for a number of one decimal, 2 for the rest. */
+    private static int tier(double x) {
+        if (x == Math.rint(x)) {
+            return 0;
+        }
+        return Math.rint(x * 10) / 10 == x ? 1 : 2;
     }
 
     private static double awayFromKinks(double x, double[] kinks, SplittableRandom r) {

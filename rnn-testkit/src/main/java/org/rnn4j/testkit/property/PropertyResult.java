@@ -30,7 +30,7 @@ public record PropertyResult<T>(String property, int cases, long runSeed, Failur
         // An assertion's message says it all; anything else thrown is a crash, named by its class.
         String reason = e instanceof AssertionError && e.getMessage() != null ? e.getMessage() : e.toString();
         return "'" + property + "' failed on case " + (failure.caseIndex() + 1) + " of the run from seed " + runSeed
-                + "\n  smallest failing case (" + failure.shrinkSteps() + " shrink step(s)): " + failure.shrunk()
+                + "\n  " + failure.shrinkSummary() + ": " + failure.shrunk()
                 + "\n  because: " + reason
                 + "\n  case first found: " + failure.original()
                 + "\n  replay it: -D" + RunSettings.SEED_PROPERTY + "=" + failure.caseSeed() + " (mvn) or --seed "
@@ -45,9 +45,23 @@ public record PropertyResult<T>(String property, int cases, long runSeed, Failur
      * @param original the case as drawn
      * @param shrunk the smallest case found that fails the same way
      * @param shrinkSteps how many times a simpler failing case was found
+     * @param minimal whether shrinking ended at a local minimum (no simpler candidate fails), rather
+     *     than at the runner's limit on candidates
+     * @param shrinkAttempts how many candidates were tried
      * @param error why {@code shrunk} fails
      * @param <T> the case type
      */
-    public record Failure<T>(int caseIndex, long caseSeed, T original, T shrunk, int shrinkSteps, Throwable error) {
+    public record Failure<T>(int caseIndex, long caseSeed, T original, T shrunk, int shrinkSteps, boolean minimal,
+            int shrinkAttempts, Throwable error) {
+
+        /**
+         * @return {@code "smallest failing case (3 shrink step(s))"}, or, when the limit stopped
+         *     shrinking, {@code "failing case, shrinking stopped after 999 steps (2000 candidates), not minimal"}
+         */
+        public String shrinkSummary() {
+            return minimal ? "smallest failing case (" + shrinkSteps + " shrink step(s))"
+                    : "failing case, shrinking stopped after " + shrinkSteps + " steps (" + shrinkAttempts
+                            + " candidates), not minimal";
+        }
     }
 }

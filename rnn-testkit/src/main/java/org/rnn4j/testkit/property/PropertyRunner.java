@@ -8,8 +8,11 @@ import java.util.SplittableRandom;
  *
  * <p>Shrinking is greedy: ask the generator for simpler candidates, keep the first that fails
  * with the same kind of error (same exception class, so that a shrink cannot wander off to a
- * different bug), repeat until no candidate fails or {@value #MAX_SHRINK_ATTEMPTS} candidates
- * have been tried.
+ * different bug), repeat until no candidate fails: the case reached is a local minimum. A
+ * generator whose candidates are each strictly simpler under a well-founded order gets there in
+ * few steps; as a guard against one that does not (a cycle, or endless tiny steps), shrinking
+ * stops after {@value #MAX_SHRINK_ATTEMPTS} candidates, and the failure then says that its case
+ * is not minimal ({@link PropertyResult.Failure#minimal()}).
  */
 public final class PropertyRunner {
 
@@ -17,12 +20,25 @@ public final class PropertyRunner {
     public static final int MAX_SHRINK_ATTEMPTS = 2000;
 
     private final RunSettings settings;
+    private final int maxShrinkAttempts;
 
     /**
      * @param settings tries and seed
      */
     public PropertyRunner(RunSettings settings) {
+        this(settings, MAX_SHRINK_ATTEMPTS);
+    }
+
+    /**
+     * @param settings tries and seed
+     * @param maxShrinkAttempts the most shrink candidates tried for one failure, at least 0
+     */
+    public PropertyRunner(RunSettings settings, int maxShrinkAttempts) {
+        if (maxShrinkAttempts < 0) {
+            throw new IllegalArgumentException("maxShrinkAttempts must be at least 0, got " + maxShrinkAttempts);
+        }
         this.settings = settings;
+        this.maxShrinkAttempts = maxShrinkAttempts;
     }
 
     /** @return the tries and seed in use */
@@ -56,19 +72,21 @@ public final class PropertyRunner {
         return new PropertyResult<>(property.name(), tries, runSeed, null);
     }
 
-    private static <T> PropertyResult.Failure<T> shrink(Property<T> property, int index, long caseSeed, T original,
+    private <T> PropertyResult.Failure<T> shrink(Property<T> property, int index, long caseSeed, T original,
             Throwable firstError) {
         T current = original;
         Throwable error = firstError;
         int steps = 0;
         int attempts = 0;
         boolean progress = true;
-        while (progress && attempts < MAX_SHRINK_ATTEMPTS) {
+        while (progress) {
             progress = false;
             for (T candidate : property.gen().shrink(current)) {
-                if (++attempts > MAX_SHRINK_ATTEMPTS) {
-                    break;
+                if (attempts == maxShrinkAttempts) {
+                    return new PropertyResult.Failure<>(index, caseSeed, original, current, steps, false, attempts,
+                            error);
                 }
+                attempts++;
                 Throwable e = failureOf(property, candidate);
                 if (e != null && e.getClass() == error.getClass()) {
                     current = candidate;
@@ -79,7 +97,7 @@ public final class PropertyRunner {
                 }
             }
         }
-        return new PropertyResult.Failure<>(index, caseSeed, original, current, steps, error);
+        return new PropertyResult.Failure<>(index, caseSeed, original, current, steps, true, attempts, error);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rnn4j.testkit.property;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,42 @@ class PropertyRunnerTest {
         assertTrue(r.failure().original() >= 1000);
         assertTrue(r.report().contains("smallest failing case"), r.report());
         assertTrue(r.report().contains("because: 1000 >= 1000"), r.report());
+    }
+
+    @Test
+    void aShrinkThatReachesItsMinimumSaysSo() {
+        PropertyResult<Integer> r = new PropertyRunner(RunSettings.defaults()).run(below(1000));
+        assertTrue(r.failure().minimal(), r.report());
+        assertTrue(r.failure().shrinkAttempts() < PropertyRunner.MAX_SHRINK_ATTEMPTS, r.report());
+    }
+
+    @Test
+    void aShrinkStoppedByTheLimitIsReportedAsNotMinimal() {
+        // A generator whose "simpler" candidate never ends: every number offers the next one.
+        Gen<Integer> endless = new Gen<>() {
+            @Override
+            public Integer generate(SplittableRandom random) {
+                return 0;
+            }
+
+            @Override
+            public List<Integer> shrink(Integer x) {
+                return List.of(x + 1);
+            }
+        };
+        Property<Integer> alwaysFails = new Property<>("always fails", endless, x -> {
+            throw new AssertionError("no");
+        });
+
+        PropertyResult<Integer> r = new PropertyRunner(RunSettings.defaults(), 25).run(alwaysFails);
+
+        assertFalse(r.failure().minimal(), r.report());
+        assertEquals(25, r.failure().shrinkSteps(), r.report());
+        assertEquals(25, r.failure().shrunk(), r.report());
+        assertTrue(r.report().contains("failing case, shrinking stopped after 25 steps (25 candidates), not minimal: 25"),
+                r.report());
+        assertFalse(r.report().contains("smallest"), r.report());
+        assertThrows(IllegalArgumentException.class, () -> new PropertyRunner(RunSettings.defaults(), -1));
     }
 
     @Test
