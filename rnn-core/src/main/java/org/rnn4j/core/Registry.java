@@ -211,7 +211,7 @@ public final class Registry {
                 Plugin<T> p = new Plugin<>(n, moduleOf(t), t);
                 Plugin<T> old = byName.putIfAbsent(n, p);
                 if (old != null) {
-                    throw new IllegalStateException("two " + plural + " are named '" + n + "': "
+                    throw new IllegalStateException("two " + plural + " are named " + Quoting.quote(n) + ": "
                             + old.instance().getClass().getName() + " (" + old.module() + ") and "
                             + t.getClass().getName() + " (" + p.module() + "); remove one of them");
                 }

@@ -111,7 +111,7 @@ class GruTest {
                 + "cell_activation, gate_activation"), unknown.getMessage());
         IllegalArgumentException act = assertThrows(IllegalArgumentException.class,
                 () -> Layers.make("gru", IN, H, Map.of("cell_activation", "tanhh")));
-        assertTrue(act.getMessage().contains("tanh (org.rnn4j.activations)"), act.getMessage());
+        assertTrue(act.getMessage().contains("softsign, tanh (org.rnn4j.activations)"), act.getMessage());
         IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
                 () -> Layers.make("gru", IN, H, Map.of("bias", "yes")));
         assertTrue(flag.getMessage().contains("bias must be true or false"), flag.getMessage());
