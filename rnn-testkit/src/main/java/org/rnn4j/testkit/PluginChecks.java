@@ -14,6 +14,7 @@ import org.rnn4j.api.OptimizerProvider;
 import org.rnn4j.core.Registry;
 import org.rnn4j.testkit.conformance.PluginProperties;
 import org.rnn4j.testkit.conformance.Suite;
+import org.rnn4j.testkit.conformance.Verdict;
 import org.rnn4j.testkit.property.PropertyResult;
 import org.rnn4j.testkit.property.PropertyRunner;
 import org.rnn4j.testkit.property.RunSettings;
@@ -21,7 +22,8 @@ import org.rnn4j.testkit.property.RunSettings;
 /**
  * The kit in JUnit Jupiter: one dynamic container per plug-in, one dynamic test per property
  * (each runs {@code -Drnn4j.tries} seeded cases, shrinks the first failing one and fails with
- * the smallest case and the seed that replays it).
+ * the smallest case, the seed that replays it, and the culprit: the plug-in(s) that smallest case
+ * cannot do without, see {@link Verdict}).
  *
  * <p>Return these from a {@code @TestFactory} method, or call an {@code assert...} method from
  * a {@code @Test}. The plug-in under test need not be installed for the gradient checks (it is
@@ -85,7 +87,7 @@ public final class PluginChecks {
         PropertyRunner runner = new PropertyRunner(RunSettings.fromSystemProperties());
         return plugins.stream().map(p -> DynamicContainer.dynamicContainer(p.kind() + " " + p.name(),
                 p.properties().stream().map(property -> DynamicTest.dynamicTest(property.name(),
-                        () -> assertPasses(runner.run(property))))));
+                        () -> assertPasses(Verdict.of(p, property, runner))))));
     }
 
     /**
@@ -126,10 +128,21 @@ public final class PluginChecks {
         }
     }
 
+    /**
+     * Fails with the property's report and the plug-in(s) the failure is blamed on, unless it passed.
+     *
+     * @param verdict a property's outcome, attributed
+     */
+    public static void assertPasses(Verdict verdict) {
+        if (!verdict.passed()) {
+            Assertions.fail(verdict.report(), verdict.result().failure().error());
+        }
+    }
+
     private static void assertAll(PluginProperties plugin) {
         PropertyRunner runner = new PropertyRunner(RunSettings.fromSystemProperties());
-        String reports = plugin.properties().stream().map(runner::run).filter(r -> !r.passed())
-                .map(PropertyResult::report).collect(Collectors.joining("\n"));
+        String reports = plugin.properties().stream().map(p -> Verdict.of(plugin, p, runner)).filter(v -> !v.passed())
+                .map(Verdict::report).collect(Collectors.joining("\n"));
         if (!reports.isEmpty()) {
             Assertions.fail(reports);
         }

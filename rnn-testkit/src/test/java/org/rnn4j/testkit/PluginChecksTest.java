@@ -62,6 +62,7 @@ class PluginChecksTest {
         assertTrue(e.getMessage().contains("smallest failing case (") && e.getMessage().contains("x = [0.0]"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("replay it: -Drnn4j.seed="), e.getMessage());
+        assertTrue(e.getMessage().contains("\n  culprit: activation tanh ("), e.getMessage());
     }
 
     @Test
@@ -71,6 +72,8 @@ class PluginChecksTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("'tanh: gradients of random stacks match finite differences' failed"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("culprit: activation tanh (class path): the smallest case passes with "
+                + "activation tanh replaced by sigmoid"), e.getMessage());
         assertTrue(e.getMessage().contains("ServiceLoader finds is org.rnn4j.activations.Tanh"), e.getMessage());
         assertDoesNotThrow(() -> PluginChecks.assertGradients(Registry.installed().activation("tanh")));
     }

@@ -40,7 +40,8 @@ class GradcheckCommandTest {
         String[] lines = out.toString().strip().split("\n");
         assertEquals(1, lines.length, out.toString());
         Map<String, Object> m = JSON.std.mapFrom(lines[0]);
-        assertEquals(List.of("cases", "failures", "plugins"), List.copyOf(m.keySet()));
+        assertEquals(List.of("cases", "failures", "plugins", "culprits"), List.copyOf(m.keySet()));
+        assertEquals(List.of(), m.get("culprits"));
         assertEquals(0, ((Number) m.get("failures")).intValue());
         Registry installed = Registry.installed();
         List<String> expected = new ArrayList<>();
@@ -58,7 +59,8 @@ class GradcheckCommandTest {
     }
 
     @Test
-    void aBrokenPluginFailsWithExitCode1AndItsReport() {
+    @SuppressWarnings("unchecked")
+    void aBrokenPluginFailsWithExitCode1AndItsReport() throws Exception {
         Activation badTanh = new Activation() {
             @Override
             public String name() {
@@ -81,10 +83,22 @@ class GradcheckCommandTest {
         assertTrue(r[1].matches("(?s).*activation +tanh +\\d+ cases +FAILED.*"), r[1]);
         assertTrue(r[1].matches("(?s).*activation +sigmoid +\\d+ cases +ok.*"), r[1]);
         assertTrue(r[1].contains("'tanh: derivative matches finite differences across the domain' failed"), r[1]);
+        List<String> lines = r[1].lines().toList();
+        List<String> failedLines = lines.stream().filter(l -> l.matches("\\w+ +\\w+ +\\d+ cases +FAILED.*")).toList();
+        assertEquals(1, failedLines.size(), "only the broken tanh is reported as failing: " + failedLines);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("layer +elman +\\d+ cases +ok alone; \\d+ failure\\(s\\) caused by "
+                + "activation tanh")), "elman fails only with the broken tanh in its cases: " + r[1]);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("culprits: activation tanh \\(.*\\), \\d+ failure\\(s\\)")), r[1]);
 
         String[] j = run(new CommandLine(new GradcheckCommand(() -> planted)), "--tries", "5", "--json");
         assertEquals("1", j[0]);
-        assertTrue(j[1].strip().matches("\\{\"cases\":\\d+,\"failures\":[1-9]\\d*,\"plugins\":\\[.*\\]}"), j[1]);
+        assertTrue(j[1].strip().matches("\\{\"cases\":\\d+,\"failures\":[1-9]\\d*,\"plugins\":\\[.*\\],\"culprits\":.*}"), j[1]);
+        Map<String, Object> m = JSON.std.mapFrom(j[1].strip());
+        List<Map<String, Object>> culprits = (List<Map<String, Object>>) m.get("culprits");
+        assertEquals(1, culprits.size(), j[1]);
+        assertEquals(List.of("activation", "tanh", false), List.of(culprits.get(0).get("kind"), culprits.get(0).get("name"),
+                culprits.get(0).get("built_in")), j[1]);
+        assertEquals(m.get("failures"), culprits.get(0).get("failures"), "every failure is the broken tanh's: " + j[1]);
         assertTrue(j[2].contains("smallest failing case"), "reports go to stderr: " + j[2]);
     }
 

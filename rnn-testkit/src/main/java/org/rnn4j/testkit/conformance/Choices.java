@@ -253,12 +253,46 @@ public final class Choices {
         return out;
     }
 
-    /** A simpler recurrent kind (with default settings) than {@code kind}, if there is one. */
+    /**
+     * The simplest recurrent kind in place of {@code c}'s, if there is one: its activation slots
+     * set to the simplest activations (named, so that a case never uses an activation through a
+     * layer's default), no other settings.
+     */
     List<LayerChoice> simplerKind(LayerChoice c) {
         if (!c.kind().equals(SIMPLEST_RECURRENT) && recurrent.contains(SIMPLEST_RECURRENT)) {
-            return List.of(new LayerChoice(SIMPLEST_RECURRENT, c.size(), Map.of()));
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String key : slots.get(SIMPLEST_RECURRENT).activationKeys()) {
+                List<String> from = GATE_OPTIONS.contains(key) ? gates : activations;
+                String simplest = GATE_OPTIONS.contains(key) ? SIMPLEST_GATE : SIMPLEST_ACTIVATION;
+                options.put(key, from.contains(simplest) ? simplest : from.get(0));
+            }
+            return List.of(new LayerChoice(SIMPLEST_RECURRENT, c.size(), options));
         }
         return List.of();
+    }
+
+    /**
+     * {@code c} as a layer of another kind: the same size, the activation slots the kind has
+     * taken from {@code c} where it has them and set to {@code activation} where not, the flags
+     * and stack settings of {@code c} that the kind accepts.
+     *
+     * @param c a layer
+     * @param kind a layer kind of the registry
+     * @param activation for the slots {@code c} does not fill
+     * @return the layer
+     */
+    LayerChoice asKind(LayerChoice c, String kind, String activation) {
+        Slots s = slots.get(kind);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String key : s.activationKeys()) {
+            options.put(key, c.options().getOrDefault(key, activation));
+        }
+        for (String key : c.options().keySet()) {
+            if (s.flags().contains(key) || s.stackFlags().contains(key)) {
+                options.put(key, c.options().get(key));
+            }
+        }
+        return new LayerChoice(kind, c.size(), options);
     }
 
     /**

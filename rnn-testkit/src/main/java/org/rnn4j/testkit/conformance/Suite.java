@@ -37,15 +37,15 @@ public final class Suite {
      * @return the checks
      */
     public static PluginProperties activation(Activation a, Registry registry, boolean withNetworks) {
+        Registry r = Registries.with(registry, a);
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("activation", Activation.class, a.name(), a.getClass(), Registry::activations),
                 ActivationChecks.derivative(a),
                 ActivationChecks.bulkEqualsScalar(a)));
         if (withNetworks) {
-            Registry r = Registries.with(registry, a);
             ps.add(NetworkChecks.gradients(a.name(), Choices.of(r).onlyActivation(a.name()), Tolerance.DEFAULT));
         }
-        return new PluginProperties("activation", a.name(), ps);
+        return new PluginProperties("activation", a.name(), ps, r);
     }
 
     /**
@@ -57,16 +57,16 @@ public final class Suite {
      * @return the checks
      */
     public static PluginProperties loss(Loss l, Registry registry, boolean withNetworks) {
+        Registry r = Registries.with(registry, l);
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("loss", Loss.class, l.name(), l.getClass(), Registry::losses),
                 LossChecks.gradient(l),
                 LossChecks.perfectPrediction(l, LossChecks.defaultPerfectPrediction(l)),
                 LossChecks.batchSumsRealRows(l)));
         if (withNetworks) {
-            Registry r = Registries.with(registry, l);
             ps.add(NetworkChecks.gradients(l.name(), Choices.of(r).onlyLoss(l.name()), Tolerance.DEFAULT));
         }
-        return new PluginProperties("loss", l.name(), ps);
+        return new PluginProperties("loss", l.name(), ps, r);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class Suite {
         if (withNetworks) {
             ps.add(NetworkChecks.gradients(p.name(), choices.onlyLayer(p.name()), Tolerance.DEFAULT));
         }
-        return new PluginProperties("layer", p.name(), ps);
+        return new PluginProperties("layer", p.name(), ps, r);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Suite {
                 OptimizerChecks.descends(p, settings),
                 OptimizerChecks.zeroLearningRateAndGradientsKept(p, settings),
                 OptimizerChecks.resetAndDeterminism(p, settings),
-                OptimizerChecks.refusesBadInput(p, settings)));
+                OptimizerChecks.refusesBadInput(p, settings)), Registries.with(Registry.builder().build(), p));
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Suite {
      */
     public static PluginProperties networks(Registry registry) {
         return new PluginProperties(NETWORK, "random stacks",
-                List.of(NetworkChecks.gradients("networks", Choices.of(registry), Tolerance.DEFAULT)));
+                List.of(NetworkChecks.gradients("networks", Choices.of(registry), Tolerance.DEFAULT)), registry);
     }
 
     /**
