@@ -36,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
         description = "Run the property-based gradient checks over every installed activation, layer, loss and "
             + "optimizer: analytic gradients against central finite differences on random networks, plus each "
-            + "plug-in's contract. Exit code 1 when a check fails.")
+            + "plug-in's contract. Each failure names its culprit: the plug-in(s) its smallest case cannot do without "
+            + "(a built-in that fails only beside a broken plug-in is 'ok alone'). Exit code 1 when a check fails.")
 final class GradcheckCommand implements Callable<Integer> {
 
     @Option(names = "--tries", defaultValue = "100", description = "Cases per property (default ${DEFAULT-VALUE}).")
