@@ -17,9 +17,10 @@ import org.rnn4j.api.OptimizerProvider;
  * {@link ServiceLoader}.
  *
  * <p>Lookups fail fast: an unknown name is an {@link UnknownPluginException} that lists what is
- * installed and from which module; two plug-ins of one kind with one name make
- * {@link #installed()} (or {@link Builder#build()}) throw, naming both. A registry is immutable
- * and safe to share.
+ * installed and from which module, and says how to install a plug-in; two plug-ins of one kind with one name make
+ * {@link #installed()} (or {@link Builder#build()}) throw, naming both. Every name these messages
+ * echo is escaped ({@link Quoting}): the name asked for may come from a file. A registry is
+ * immutable and safe to share.
  */
 public final class Registry {
 
