@@ -31,9 +31,9 @@ public final class UnknownPluginException extends IllegalArgumentException {
     public UnknownPluginException(String kind, String plural, String name, Collection<? extends Plugin<?>> installed) {
         super("no " + kind + " named " + Quoting.quote(name) + " is installed; installed " + plural + ": "
                 + (installed.isEmpty() ? "none" : byModule(installed))
-                + "; to make " + kind + " " + Quoting.quote(name) + " available, put the jar of the plug-in that provides"
-                + " it on the module path or class path of your program, or run RNN4J_PLUGINS=path/to/plugin.jar"
-                + " ./rnn4j ...");
+                + "; to make " + kind + " " + Quoting.quote(name) + " available, put the jar of the plug-in that"
+                + " provides it on the module path or class path of your program, or run"
+                + " RNN4J_PLUGINS=path/to/plugin.jar ./rnn4j ...");
         this.kind = kind;
         this.name = name;
     }

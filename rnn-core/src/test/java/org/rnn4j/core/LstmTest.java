@@ -144,7 +144,8 @@ class LstmTest {
                 + "gate_activation"), unknown.getMessage());
         IllegalArgumentException act = assertThrows(IllegalArgumentException.class,
                 () -> Layers.make("lstm", IN, H, Map.of("gate_activation", "sigmod")));
-        assertTrue(act.getMessage().contains("sigmoid, softplus, softsign, tanh (org.rnn4j.activations)"), act.getMessage());
+        assertTrue(act.getMessage().contains("sigmoid, softplus, softsign, tanh (org.rnn4j.activations)"),
+                act.getMessage());
         IllegalArgumentException noBias = assertThrows(IllegalArgumentException.class,
                 () -> Layers.make("lstm", IN, H, Map.of("forget_bias", "1", "bias", "false")));
         assertTrue(noBias.getMessage().contains("forget_bias") && noBias.getMessage().contains("bias=true"),

@@ -43,9 +43,9 @@ class RegistryTest {
     @Test
     void unknownNameSaysHowToInstallAPlugin() {
         UnknownPluginException e = assertThrows(UnknownPluginException.class, () -> REGISTRY.loss("hinge"));
-        assertTrue(e.getMessage().endsWith("; to make loss 'hinge' available, put the jar of the plug-in that provides it"
-                + " on the module path or class path of your program, or run RNN4J_PLUGINS=path/to/plugin.jar"
-                + " ./rnn4j ..."), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; to make loss 'hinge' available, put the jar of the plug-in that "
+                + "provides it on the module path or class path of your program, or run "
+                + "RNN4J_PLUGINS=path/to/plugin.jar ./rnn4j ..."), e.getMessage());
         assertEquals("loss", e.kind());
         assertEquals("hinge", e.name());
     }

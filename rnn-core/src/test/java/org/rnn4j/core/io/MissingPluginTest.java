@@ -73,7 +73,8 @@ class MissingPluginTest {
         InvalidModelFileException e = assertThrows(InvalidModelFileException.class,
                 () -> ModelFile.fromBytes(r.bytes(), Nets.REGISTRY));
 
-        BrokenFilesTest.assertOneLine(e.getMessage(), "<bytes>: ", "no layer named '\\u001b[31mevil\\u009b2J' is installed");
+        BrokenFilesTest.assertOneLine(e.getMessage(), "<bytes>: ",
+                "no layer named '\\u001b[31mevil\\u009b2J' is installed");
         assertTrue(e.getMessage().contains("to make layer '\\u001b[31mevil\\u009b2J' available"), e.getMessage());
         assertFalse(e.getMessage().chars().anyMatch(c -> c == 0x1b || c == 0x9b), e.getMessage());
     }

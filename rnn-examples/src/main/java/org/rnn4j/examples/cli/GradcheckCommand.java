@@ -47,9 +47,9 @@ final class GradcheckCommand implements Callable<Integer> {
             + "case first. Default: each property's own fixed seed.")
     private Long seed;
 
-    @Option(names = "--json", description = "Print one JSON line: {\"cases\": N, \"failures\": F, \"plugins\": [names], "
-            + "\"culprits\": [{\"kind\", \"name\", \"module\", \"built_in\", \"failures\"}]}; failure reports go to "
-            + "standard error.")
+    @Option(names = "--json", description = "Print one JSON line: {\"cases\": N, \"failures\": F, "
+            + "\"plugins\": [names], \"culprits\": [{\"kind\", \"name\", \"module\", \"built_in\", \"failures\"}]}; "
+            + "failure reports go to standard error.")
     private boolean json;
 
     @Spec
