@@ -53,7 +53,8 @@ public final class Trainer {
     private final TruncatedBptt truncated;
     private final List<TrainingListener> listeners = new ArrayList<>();
 
-    // Where the run is (see TrainingState).
+    // Where the run is (see TrainingState). epoch counts the epochs completed: the one in
+    // progress is epoch + 1, the number listeners, metrics and messages show.
     private int epoch;
     private int batch;
     private long step;
@@ -210,14 +211,15 @@ public final class Trainer {
         restore(from);
         List<Parameter> params = net.parameters();
         int perEpoch = train.batchesPerEpoch();
-        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch, step, validation != null);
+        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch + 1, step,
+                validation != null);
         listeners.forEach(l -> l.onTrainStart(plan));
         while (epoch < config.epochs()) {
             if (config.schedule() != null) {
                 optimizer.setLearningRate(config.schedule().rate(baseRate, epoch));
             }
             double lr = optimizer.learningRate();
-            int e = epoch;
+            int e = epoch + 1; // as users count epochs: from 1
             listeners.forEach(l -> l.onEpochStart(e, lr));
             long started = System.nanoTime();
             long realRun = 0;
@@ -229,7 +231,7 @@ public final class Trainer {
                 double norm = config.clip().clip(params);
                 if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                     String what = !Double.isFinite(loss) ? "the loss is " + loss : "the gradient norm is " + norm;
-                    return end(StopReason.NON_FINITE, "training stopped at epoch " + epoch + ", batch " + (batch + 1)
+                    return end(StopReason.NON_FINITE, "training stopped at epoch " + e + ", batch " + (batch + 1)
                             + " (step " + (step + 1) + "): " + what + ". The step was not applied: the parameters are "
                             + "those after step " + step + ". Try a lower learning rate or gradient clipping.", state());
                 }
@@ -244,7 +246,7 @@ public final class Trainer {
                 realRun += real;
                 batch++;
                 step++;
-                StepEvent ev = new StepEvent(epoch, batch, perEpoch, step, perStep, norm, lr, real,
+                StepEvent ev = new StepEvent(e, batch, perEpoch, step, perStep, norm, lr, real,
                         realRun / seconds(started));
                 listeners.forEach(l -> l.onStep(ev));
                 limited = atLimit();
@@ -253,7 +255,7 @@ public final class Trainer {
             boolean cut = batch < perEpoch;
             double seconds = seconds(started);
             double val = validation == null ? Double.NaN : evaluate(validation);
-            EpochMetrics m = new EpochMetrics(epoch, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
+            EpochMetrics m = new EpochMetrics(e, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
                     realRun / seconds);
             history.add(m);
             listeners.forEach(l -> l.onEpochEnd(m));

@@ -27,7 +27,7 @@ public interface TrainingListener {
     /**
      * Before an epoch's first batch, after the schedule has set the learning rate.
      *
-     * @param epoch the epoch, from 0
+     * @param epoch the epoch's number: 1 for the first epoch
      * @param learningRate the rate in force for it
      */
     default void onEpochStart(int epoch, double learningRate) {

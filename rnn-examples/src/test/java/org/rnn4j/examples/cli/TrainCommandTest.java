@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,10 @@ class TrainCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("out/tiny.loss.csv"));
         assertEquals("step,epoch,train_loss,val_loss", csv.get(0));
         assertEquals(40, csv.stream().skip(1).filter(l -> !l.endsWith(",")).count(), "a validation loss per epoch");
+        assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(),
+                csv.stream().skip(1).map(l -> Integer.parseInt(l.split(",")[1])).distinct().toList(),
+                "the CSV numbers epochs from 1, as the progress does");
+        assertTrue(r[2].contains("epoch 1/40 ended at step 11"), r[2]);
         assertEquals(800, ImageIO.read(dir.resolve("out/tiny.loss.png").toFile()).getWidth());
         assertTrue(r[2].contains("epoch 40/40 ended at step 440"), r[2]);
     }
@@ -149,7 +154,7 @@ class TrainCommandTest {
         assertTrue(r[1].contains("lr x 0.5 per epoch after epoch 2"), r[1]);
         Checkpoint c = CheckpointFile.load(dir.resolve("d/m.ckpt.safetensors"), Registry.installed());
         List<EpochMetrics> epochs = TrainingPosition.parse(c.position()).history();
-        assertEquals(5, epochs.size());
+        assertEquals(List.of(1, 2, 3, 4, 5), epochs.stream().map(EpochMetrics::epoch).toList());
         double[] expected = {0.02, 0.02, 0.01, 0.005, 0.0025};
         for (int e = 0; e < expected.length; e++) {
             assertEquals(expected[e], epochs.get(e).learningRate(), 1e-15, "epoch " + (e + 1));
