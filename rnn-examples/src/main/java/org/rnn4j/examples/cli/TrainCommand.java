@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
+import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
@@ -133,8 +134,9 @@ final class TrainCommand implements Callable<Integer> {
             + "sample in the log.")
     private Integer every;
 
-    @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps, "
-            + "train_loss, val_loss, chars_per_s (and grammar_accept, next_symbol_accuracy for Reber).")
+    @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
+            + "a resumed run's earlier ones included), train_loss, val_loss, chars_per_s (and grammar_accept, "
+            + "next_symbol_accuracy for Reber).")
     private boolean json;
 
     @Spec
@@ -148,8 +150,10 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.forConsole(err);
         TrainRun run;
         TrainSettings s;
+        long fromStep = 0;
         if (resume != null) {
             Checkpoint c = load(resume, registry);
+            fromStep = TrainingPosition.parse(c.position()).step();
             s = resumedSettings(c);
             run = TrainRun.resumed(registry, c, resume, s, save, progress);
         } else {
@@ -160,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
         out.flush();
         TrainRun.Outcome o = run.run();
-        report(o, out);
+        report(o, fromStep, out);
         if (o.result().reason() == StopReason.NON_FINITE) {
             err.println("rnn4j train: " + o.result().message() + " The model and checkpoint hold the last good step.");
             return 1;
@@ -231,10 +235,14 @@ final class TrainCommand implements Callable<Integer> {
                 was.lrDecayAfter());
     }
 
-    private void report(TrainRun.Outcome o, PrintWriter out) {
+    /** The report; a resumed run says how many steps ran this time and from which to which (fromStep &gt; 0). */
+    private void report(TrainRun.Outcome o, long fromStep, PrintWriter out) {
         RunFiles f = o.files();
-        out.printf(Locale.ROOT, "trained %,d steps in %.1f s: training loss %.4f, validation loss %s (nats per "
-                + "character), %,.0f characters/s%n", o.result().steps(), o.seconds(), o.trainLoss(),
+        long steps = o.result().steps();
+        String ran = resume == null ? String.format(Locale.ROOT, "%,d steps", steps)
+                : String.format(Locale.ROOT, "%,d steps (%,d -> %,d)", steps - fromStep, fromStep, steps);
+        out.printf(Locale.ROOT, "trained %s in %.1f s: training loss %.4f, validation loss %s (nats per "
+                + "character), %,.0f characters/s%n", ran, o.seconds(), o.trainLoss(),
                 Double.isNaN(o.valLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", o.valLoss()), o.charsPerSecond());
         ReberEvaluation r = o.reber();
         if (r != null) {

@@ -117,9 +117,11 @@ class TrainCommandTest {
         String[] first = run(common, "--steps", "23", "--every", "10", "--save", resumed.toString());
         assertEquals("0", first[0], first[2]);
         assertTrue(first[2].contains("step 20, validation loss"), first[2]);
+        assertTrue(first[1].contains("trained 23 steps in "), first[1]);
         String[] second = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "50");
         assertEquals("0", second[0], second[2]);
         assertTrue(second[1].contains("resumed from"), second[1]);
+        assertTrue(second[1].contains("trained 27 steps (23 -> 50) in "), "what ran this time, and the total: " + second[1]);
         assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "the same weights, bit for bit");
         Checkpoint ca = CheckpointFile.load(dir.resolve("a/m.ckpt.safetensors"), Registry.installed());
         Checkpoint cb = CheckpointFile.load(dir.resolve("b/m.ckpt.safetensors"), Registry.installed());
@@ -136,8 +138,10 @@ class TrainCommandTest {
         // Resumed into new files, the curve still starts with the interrupted run's points.
         Path moved = dir.resolve("c/m.safetensors");
         String[] third = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "55",
-                "--save", moved.toString());
+                "--save", moved.toString(), "--json");
         assertEquals("0", third[0], third[2]);
+        assertTrue(third[1].contains("trained 5 steps (50 -> 55) in "), third[1]);
+        assertEquals(55, ((Number) json(third[1]).get("steps")).intValue(), "--json counts the run's steps in all");
         List<String> c = Files.readAllLines(dir.resolve("c/m.loss.csv"));
         assertEquals(b, c.subList(0, b.size()));
         assertEquals("55", c.get(c.size() - 1).split(",")[0]);
