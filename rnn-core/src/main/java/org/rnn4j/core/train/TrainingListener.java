@@ -50,7 +50,10 @@ public interface TrainingListener {
     }
 
     /**
-     * When training ends, for whatever reason.
+     * When training ends, for whatever reason. The network still holds the last weights (with
+     * {@link TrainingConfig#restoreBestWeights}, the best are put back after every listener's
+     * {@code onTrainEnd}), so a checkpoint of {@link TrainingResult#state()} written here
+     * resumes exactly.
      *
      * @param result why it stopped, and the history
      */
