@@ -11,7 +11,9 @@ import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.io.TrainingPosition;
+import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.StopReason;
+import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.RunFiles;
@@ -130,13 +132,18 @@ final class TrainCommand implements Callable<Integer> {
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
     private Path resume;
 
+    @Option(names = "--keep-best", description = "Save the model of the epoch with the lowest validation loss "
+            + "instead of the last one (Keras' restore_best_weights); the checkpoint still holds the last state, so "
+            + "--resume continues exactly. Needs validation (--val-fraction above 0).")
+    private boolean keepBest;
+
     @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint and a "
             + "sample in the log.")
     private Integer every;
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
-            + "a resumed run's earlier ones included), train_loss, val_loss, chars_per_s (and grammar_accept, "
-            + "next_symbol_accuracy for Reber).")
+            + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s (and "
+            + "grammar_accept, next_symbol_accuracy for Reber).")
     private boolean json;
 
     @Spec
@@ -154,12 +161,13 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             Checkpoint c = load(resume, registry);
             fromStep = TrainingPosition.parse(c.position()).step();
-            s = resumedSettings(c);
+            s = keepBestFits(resumedSettings(c));
             run = TrainRun.resumed(registry, c, resume, s, save, progress);
         } else {
-            s = newSettings();
+            s = keepBestFits(newSettings());
             run = TrainRun.fresh(registry, s, save, progress);
         }
+        run.keepBest(keepBest);
         out.println("rnn4j train: " + run.describeData());
         out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
         out.flush();
@@ -197,6 +205,15 @@ final class TrainCommand implements Callable<Integer> {
                 or(clip, d.clip()), or(dropout, d.dropout()), or(valFraction, d.valFraction()), or(seed, d.seed()),
                 every != null ? requireEvery(every) : d.every(), or(lrDecay, d.lrDecay()),
                 or(lrDecayAfter, d.lrDecayAfter()));
+    }
+
+    /** @return the settings, if --keep-best is not given without validation */
+    private TrainSettings keepBestFits(TrainSettings s) {
+        if (keepBest && s.valFraction() == 0) {
+            throw new IllegalArgumentException("--keep-best keeps the model of the lowest validation loss and needs "
+                    + "validation data: give --val-fraction above 0");
+        }
+        return s;
     }
 
     /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
@@ -244,6 +261,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "trained %s in %.1f s: training loss %.4f, validation loss %s (nats per "
                 + "character), %,.0f characters/s%n", ran, o.seconds(), o.trainLoss(),
                 Double.isNaN(o.valLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", o.valLoss()), o.charsPerSecond());
+        best(o.result(), out);
         ReberEvaluation r = o.reber();
         if (r != null) {
             out.printf(Locale.ROOT, "grammar acceptance: %.1f%% of %,d strings sampled from the model (from B, "
@@ -263,6 +281,22 @@ final class TrainCommand implements Callable<Integer> {
             out.println(Json.of(jsonReport(o)));
         }
         out.flush();
+    }
+
+    /** A line when the model saved is not the last one, or when the last one is far worse than the best. */
+    private static void best(TrainingResult r, PrintWriter out) {
+        EpochMetrics kept = r.restored();
+        EpochMetrics last = r.lastEpoch();
+        if (kept != null) {
+            out.printf(Locale.ROOT, "kept the best model (--keep-best): epoch %d, step %,d, validation loss %.4f; the "
+                    + "last epoch ended at %.4f, and the checkpoint holds that last state for --resume%n", kept.epoch(),
+                    kept.step(), kept.validationLoss(), last.validationLoss());
+        } else if (r.endedFarAboveBest()) {
+            EpochMetrics best = r.bestEpoch();
+            out.printf(Locale.ROOT, "warning: the validation loss ended at %.4f, far above its best, %.4f after epoch "
+                    + "%d (step %,d); the model saved is the last one (--keep-best saves the best)%n",
+                    last.validationLoss(), best.validationLoss(), best.epoch(), best.step());
+        }
     }
 
     private static Map<String, Object> jsonReport(TrainRun.Outcome o) {
