@@ -174,7 +174,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainRun.Outcome o = run.run();
         report(o, fromStep, out);
         if (o.result().reason() == StopReason.NON_FINITE) {
-            err.println("rnn4j train: " + o.result().message() + " The model and checkpoint hold the last good step.");
+            err.println("rnn4j train: " + o.result().message() + (o.result().restored() != null
+                    ? " The model holds the best epoch's weights (--keep-best), the checkpoint the last good step."
+                    : " The model and checkpoint hold the last good step."));
             return 1;
         }
         return 0;
