@@ -12,6 +12,7 @@ import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
+import org.rnn4j.core.Version;
 import org.rnn4j.core.layers.ElmanProvider;
 
 /**
@@ -80,7 +81,7 @@ final class ModelMetadata {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FORMAT, format);
         m.put(VERSION, FORMAT_VERSION);
-        m.put(RNN4J, Version.CURRENT);
+        m.put(RNN4J, Version.current());
         m.putAll(derived(net));
         m.put(INPUT, Integer.toString(a.inputSize()));
         if (vocabulary != null) {

@@ -26,6 +26,10 @@ import org.rnn4j.core.train.TrainingState;
  *                                                        epoch,step,batches,train,val,lr,seconds,chars/s
  * </pre>
  *
+ * {@code epoch} counts the epochs completed, as {@link TrainingState#epoch()} does, and so does
+ * each history entry's first field: the epoch's number minus 1 ({@link EpochMetrics#epoch()} is
+ * 1 for the first epoch). Checkpoints have always been written so, and keep being read as before.
+ *
  * Other entries of the map are ignored, so a caller may keep its own settings beside these.
  */
 public final class TrainingPosition {
@@ -60,7 +64,7 @@ public final class TrainingPosition {
         }
         List<String> epochs = new ArrayList<>();
         for (EpochMetrics e : s.history()) {
-            epochs.add(e.epoch() + "," + e.step() + "," + e.batches() + "," + number(e.trainLoss()) + ","
+            epochs.add((e.epoch() - 1) + "," + e.step() + "," + e.batches() + "," + number(e.trainLoss()) + ","
                     + number(e.validationLoss()) + "," + number(e.learningRate()) + "," + number(e.seconds()) + ","
                     + number(e.charsPerSecond()));
         }
@@ -105,7 +109,7 @@ public final class TrainingPosition {
                     throw new IllegalArgumentException("the checkpoint's training history has an entry of " + f.length
                             + " fields, expected 8: " + Text.quote(e));
                 }
-                history.add(new EpochMetrics(integer(f[0], "history"), longValue(f[1], "history"),
+                history.add(new EpochMetrics(integer(f[0], "history") + 1, longValue(f[1], "history"),
                         integer(f[2], "history"), real(f[3], "history"), real(f[4], "history"),
                         real(f[5], "history"), real(f[6], "history"), real(f[7], "history")));
             }

@@ -3,7 +3,7 @@ package org.rnn4j.core.train;
 /**
  * The numbers of one epoch.
  *
- * @param epoch the epoch, from 0
+ * @param epoch the epoch's number: 1 for the first epoch
  * @param step optimizer steps done in all at its end
  * @param batches batches trained in it (fewer than an epoch's if a step limit cut it)
  * @param trainLoss the mean loss per real step over its batches, as they were trained (the

@@ -8,10 +8,10 @@ package org.rnn4j.core.train;
  * is at least 10):
  *
  * <pre>
- *   lr(epoch) = base * gamma^max(0, epoch - decayAfter + 1)      (epoch from 0)
+ *   lr(epoch) = base * gamma^max(0, epoch - decayAfter + 1)      (epoch: epochs completed, 0 in the first)
  * </pre>
  *
- * so epochs 0 .. decayAfter-1 run at the base rate and epoch decayAfter at base * gamma.
+ * so the first decayAfter epochs run at the base rate and the next one at base * gamma.
  *
  * @param gamma the factor per epoch, in (0, 1]
  * @param decayAfter how many epochs run at the base rate, at least 1

@@ -6,8 +6,9 @@ package org.rnn4j.core.train;
  * calls {@link org.rnn4j.api.Optimizer#setLearningRate} with it at the start of every epoch;
  * the base rate is the optimizer's rate when the run began (kept in {@link TrainingState}).
  *
- * <p>Epochs are counted from 0: {@code rate(base, 0)} is the rate of the first epoch, which
- * PyTorch's schedulers also leave at the base rate.
+ * <p>The argument counts the epochs completed before the one whose rate is asked, as PyTorch's
+ * schedulers count them: {@code rate(base, 0)} is the rate of the first epoch (number 1 in
+ * {@link EpochMetrics#epoch()}), which they also leave at the base rate.
  */
 @FunctionalInterface
 public interface LearningRateSchedule {
@@ -16,7 +17,7 @@ public interface LearningRateSchedule {
      * The learning rate for an epoch.
      *
      * @param base the base rate, finite and &gt;= 0
-     * @param epoch the epoch, from 0
+     * @param epoch the epochs completed before it: 0 for the first epoch
      * @return the rate, finite and &gt;= 0
      */
     double rate(double base, int epoch);

@@ -5,7 +5,7 @@ package org.rnn4j.core.train;
  * every {@code stepSize} epochs,
  *
  * <pre>
- *   lr(epoch) = base * gamma^floor(epoch / stepSize)        (epoch from 0)
+ *   lr(epoch) = base * gamma^floor(epoch / stepSize)        (epoch: epochs completed, 0 in the first)
  * </pre>
  *
  * @param stepSize epochs between decays, at least 1

@@ -3,7 +3,7 @@ package org.rnn4j.core.train;
 /**
  * One optimizer step, as a {@link TrainingListener} sees it.
  *
- * @param epoch the epoch, from 0
+ * @param epoch the epoch's number: 1 for the first epoch
  * @param batch batches done in this epoch, counting this one (1 .. batchesPerEpoch)
  * @param batchesPerEpoch batches in an epoch
  * @param step optimizer steps done in all, counting this one

@@ -28,6 +28,11 @@ import org.rnn4j.core.Reduction;
  * <p>Modes: steps run in the network's training mode (dropout on, if it has any), validation
  * in evaluation mode; {@code fit} leaves the network in the mode it found it in.
  *
+ * <p>The best epoch: a result says when the run ended far above its lowest validation loss
+ * ({@link TrainingResult#endedFarAboveBest()}); with {@link TrainingConfig#restoreBestWeights}
+ * the network ends with the weights of that epoch instead of the last ones
+ * ({@link TrainingResult#restored()}).
+ *
  * <p>Non-finite values: the loss and the gradient norm are checked before the optimizer step,
  * so the step that would have applied them is never taken and the parameters (and the
  * optimizer's state) are exactly those after the last good step; the run ends with
@@ -53,7 +58,8 @@ public final class Trainer {
     private final TruncatedBptt truncated;
     private final List<TrainingListener> listeners = new ArrayList<>();
 
-    // Where the run is (see TrainingState).
+    // Where the run is (see TrainingState). epoch counts the epochs completed: the one in
+    // progress is epoch + 1, the number listeners, metrics and messages show.
     private int epoch;
     private int batch;
     private long step;
@@ -63,6 +69,7 @@ public final class Trainer {
     private EarlyStopping early;
     private List<EpochMetrics> history = new ArrayList<>();
     private double baseRate;
+    private BestWeights best;
 
     /**
      * @param net the network to train
@@ -203,21 +210,27 @@ public final class Trainer {
         if (truncated != null) {
             TruncatedBptt.requireUnidirectional(net, "truncated BPTT");
         }
+        if (config.restoreBestWeights() && validation == null) {
+            throw new IllegalArgumentException("training: restoring the best weights needs validation data; set a "
+                    + "validation fraction in (0, 1) or pass a validation dataset");
+        }
         if (from.batch() > train.batchesPerEpoch()) {
             throw new IllegalArgumentException("training: cannot resume at batch " + from.batch() + " of an epoch of "
                     + train.batchesPerEpoch() + " batches");
         }
         restore(from);
+        best = config.restoreBestWeights() ? new BestWeights() : null;
         List<Parameter> params = net.parameters();
         int perEpoch = train.batchesPerEpoch();
-        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch, step, validation != null);
+        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch + 1, step,
+                validation != null);
         listeners.forEach(l -> l.onTrainStart(plan));
         while (epoch < config.epochs()) {
             if (config.schedule() != null) {
                 optimizer.setLearningRate(config.schedule().rate(baseRate, epoch));
             }
             double lr = optimizer.learningRate();
-            int e = epoch;
+            int e = epoch + 1; // as users count epochs: from 1
             listeners.forEach(l -> l.onEpochStart(e, lr));
             long started = System.nanoTime();
             long realRun = 0;
@@ -229,7 +242,7 @@ public final class Trainer {
                 double norm = config.clip().clip(params);
                 if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                     String what = !Double.isFinite(loss) ? "the loss is " + loss : "the gradient norm is " + norm;
-                    return end(StopReason.NON_FINITE, "training stopped at epoch " + epoch + ", batch " + (batch + 1)
+                    return end(StopReason.NON_FINITE, "training stopped at epoch " + e + ", batch " + (batch + 1)
                             + " (step " + (step + 1) + "): " + what + ". The step was not applied: the parameters are "
                             + "those after step " + step + ". Try a lower learning rate or gradient clipping.", state());
                 }
@@ -244,7 +257,7 @@ public final class Trainer {
                 realRun += real;
                 batch++;
                 step++;
-                StepEvent ev = new StepEvent(epoch, batch, perEpoch, step, perStep, norm, lr, real,
+                StepEvent ev = new StepEvent(e, batch, perEpoch, step, perStep, norm, lr, real,
                         realRun / seconds(started));
                 listeners.forEach(l -> l.onStep(ev));
                 limited = atLimit();
@@ -253,9 +266,12 @@ public final class Trainer {
             boolean cut = batch < perEpoch;
             double seconds = seconds(started);
             double val = validation == null ? Double.NaN : evaluate(validation);
-            EpochMetrics m = new EpochMetrics(epoch, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
+            EpochMetrics m = new EpochMetrics(e, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
                     realRun / seconds);
             history.add(m);
+            if (best != null) {
+                best.offer(m, params);
+            }
             listeners.forEach(l -> l.onEpochEnd(m));
             epoch++;
             batch = 0;
@@ -303,9 +319,20 @@ public final class Trainer {
         return Math.max(1e-9, (System.nanoTime() - since) / 1e9);
     }
 
+    /**
+     * Ends the run: the result (its message noting a drift away from the best validation loss),
+     * the listeners, then with {@link TrainingConfig#restoreBestWeights} the best weights put
+     * back, after {@code onTrainEnd} so that a checkpoint written there holds the last ones.
+     */
     private TrainingResult end(StopReason reason, String message, TrainingState where) {
-        TrainingResult r = new TrainingResult(reason, message, step, history, where);
+        EpochMetrics restoring = best == null ? null : best.pending(step);
+        String note = BestWeights.note(new TrainingResult(reason, message, step, history, where, restoring));
+        TrainingResult r = new TrainingResult(reason, note.isEmpty() ? message
+                : message + (message.endsWith(".") ? " " : ". ") + note, step, history, where, restoring);
         listeners.forEach(l -> l.onTrainEnd(r));
+        if (restoring != null) {
+            best.restore(net.parameters());
+        }
         return r;
     }
 

@@ -30,13 +30,14 @@ public final class TrainingConfig {
     private int truncation;
     private int patience;
     private double minDelta;
+    private boolean restoreBestWeights;
 
     private TrainingConfig() {
     }
 
     /**
      * One epoch, no step limit, seed 42, shuffling on, no validation split, no clipping, no
-     * schedule, full BPTT, no early stopping.
+     * schedule, full BPTT, no early stopping, the last weights kept.
      *
      * @return the defaults
      */
@@ -169,6 +170,22 @@ public final class TrainingConfig {
         });
     }
 
+    /**
+     * Keras's {@code restore_best_weights}: when the run ends, for whatever reason, the network's
+     * weights are set back to those at the end of the epoch with the lowest validation loss, if
+     * later steps changed them ({@link TrainingResult#restored()} says which epoch). The
+     * candidates are the epochs that end in this call of {@code fit} or {@code resume}: the
+     * weights of epochs before a checkpoint are not kept in it. The position stays the last one
+     * ({@link TrainingResult#state()}), and listeners' {@code onTrainEnd} still sees the last
+     * weights, so a checkpoint written there resumes exactly. Needs validation data.
+     *
+     * @param on whether to restore the best weights at the end
+     * @return a new config
+     */
+    public TrainingConfig restoreBestWeights(boolean on) {
+        return with(c -> c.restoreBestWeights = on);
+    }
+
     /** @return epochs to train */
     public int epochs() {
         return epochs;
@@ -219,6 +236,11 @@ public final class TrainingConfig {
         return minDelta;
     }
 
+    /** @return whether the weights of the lowest validation loss are restored at the end */
+    public boolean restoreBestWeights() {
+        return restoreBestWeights;
+    }
+
     /** A copy with {@code change} applied: every setter's one way of making a new config. */
     private TrainingConfig with(Consumer<TrainingConfig> change) {
         TrainingConfig c = new TrainingConfig();
@@ -232,6 +254,7 @@ public final class TrainingConfig {
         c.truncation = truncation;
         c.patience = patience;
         c.minDelta = minDelta;
+        c.restoreBestWeights = restoreBestWeights;
         change.accept(c);
         return c;
     }
@@ -241,6 +264,7 @@ public final class TrainingConfig {
         return "TrainingConfig[epochs " + epochs + (maxSteps > 0 ? ", steps " + maxSteps : "") + ", seed " + seed
                 + ", shuffle " + shuffle + ", validation " + validationFraction + ", clip " + clip
                 + (schedule != null ? ", schedule " + schedule : "") + (truncation > 0 ? ", tbptt " + truncation : "")
-                + (patience > 0 ? ", early stopping " + patience + "/" + minDelta : "") + "]";
+                + (patience > 0 ? ", early stopping " + patience + "/" + minDelta : "")
+                + (restoreBestWeights ? ", restore best weights" : "") + "]";
     }
 }

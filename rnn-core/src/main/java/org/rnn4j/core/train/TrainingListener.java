@@ -27,7 +27,7 @@ public interface TrainingListener {
     /**
      * Before an epoch's first batch, after the schedule has set the learning rate.
      *
-     * @param epoch the epoch, from 0
+     * @param epoch the epoch's number: 1 for the first epoch
      * @param learningRate the rate in force for it
      */
     default void onEpochStart(int epoch, double learningRate) {
@@ -50,7 +50,10 @@ public interface TrainingListener {
     }
 
     /**
-     * When training ends, for whatever reason.
+     * When training ends, for whatever reason. The network still holds the last weights (with
+     * {@link TrainingConfig#restoreBestWeights}, the best are put back after every listener's
+     * {@code onTrainEnd}), so a checkpoint of {@link TrainingResult#state()} written here
+     * resumes exactly.
      *
      * @param result why it stopped, and the history
      */

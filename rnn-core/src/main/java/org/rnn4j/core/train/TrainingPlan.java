@@ -6,7 +6,7 @@ package org.rnn4j.core.train;
  * @param epochs the epochs configured
  * @param batchesPerEpoch optimizer steps per epoch
  * @param maxSteps the step limit, 0 for none
- * @param startEpoch the epoch training starts in (0, or later when resuming)
+ * @param startEpoch the number of the epoch training starts in (1, or later when resuming)
  * @param startStep steps already done (0, or more when resuming)
  * @param validating whether each epoch ends with a validation loss
  */

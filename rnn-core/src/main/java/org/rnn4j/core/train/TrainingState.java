@@ -13,7 +13,8 @@ import org.rnn4j.api.State;
  * into the same network object continues it, one into a rebuilt network needs that count
  * restored too, which {@link org.rnn4j.core.Network} does not expose yet.
  *
- * @param epoch the epoch in progress, from 0
+ * @param epoch the epochs completed (0 in the first epoch): the epoch in progress is number
+ *     {@code epoch + 1}, as {@link EpochMetrics#epoch()} and the listeners count it
  * @param batch the next batch of that epoch (0 .. batches per epoch; equal to it when the
  *     epoch's batches are done but its end, validation included, has not run)
  * @param step optimizer steps done in all

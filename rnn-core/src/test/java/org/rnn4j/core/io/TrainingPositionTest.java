@@ -103,9 +103,12 @@ class TrainingPositionTest {
         double awkward = 0.1 + 0.2;
         TrainingState s = new TrainingState(2, 7, 123, List.of(new State(new double[] {awkward, -0.0, 1e-310},
                 new double[] {Math.PI}), new State(new double[] {Double.MIN_VALUE})), 1.0 / 3, 42, 0.7071,
-                1, List.of(new EpochMetrics(0, 60, 60, 2.5, Double.NaN, 1e-3, 0.25, 12345.5),
-                        new EpochMetrics(1, 116, 56, 2.25, 2.375, 9e-4, 0.5, 1e9)), 2e-3);
-        TrainingState back = TrainingPosition.parse(TrainingPosition.of(s));
+                1, List.of(new EpochMetrics(1, 60, 60, 2.5, Double.NaN, 1e-3, 0.25, 12345.5),
+                        new EpochMetrics(2, 116, 56, 2.25, 2.375, 9e-4, 0.5, 1e9)), 2e-3);
+        Map<String, String> written = TrainingPosition.of(s);
+        assertTrue(written.get("history").startsWith("0,60,60,") && written.get("history").contains(";1,116,56,"),
+                "the file keeps counting epochs completed, as checkpoints always have: " + written.get("history"));
+        TrainingState back = TrainingPosition.parse(written);
         assertEquals(s.epoch(), back.epoch());
         assertEquals(s.batch(), back.batch());
         assertEquals(s.step(), back.step());

@@ -70,16 +70,17 @@ class TrainerTest {
         TrainingResult r = new Trainer(Toy.net(V, 5, 1), Toy.optimizer("sgd", "0.1"), cfg)
                 .addListener(rec).addListener(second).fit(echo());
         // 30 sequences, 24 train in batches of 4: 6 batches per epoch.
-        List<String> expected = new ArrayList<>(List.of("start 2x6 total 12 validating", "epoch 0 lr 0.1"));
+        // Epochs are numbered from 1 wherever a listener sees them.
+        List<String> expected = new ArrayList<>(List.of("start 2x6 total 12 validating", "epoch 1 lr 0.1"));
         for (int s = 1; s <= 6; s++) {
-            expected.add("step " + s + " (0:" + s + "/6)");
-        }
-        expected.add("end of epoch 0 with validation");
-        expected.add("epoch 1 lr 0.05");
-        for (int s = 7; s <= 12; s++) {
-            expected.add("step " + s + " (1:" + (s - 6) + "/6)");
+            expected.add("step " + s + " (1:" + s + "/6)");
         }
         expected.add("end of epoch 1 with validation");
+        expected.add("epoch 2 lr 0.05");
+        for (int s = 7; s <= 12; s++) {
+            expected.add("step " + s + " (2:" + (s - 6) + "/6)");
+        }
+        expected.add("end of epoch 2 with validation");
         expected.add("end COMPLETED");
         assertEquals(expected, rec.calls);
         assertEquals(expected, second.calls, "every listener sees every call");
@@ -109,7 +110,8 @@ class TrainerTest {
         assertEquals(2, r.lastEpoch().batches());
         assertTrue(r.lastEpoch().validated());
         assertEquals("end STEP_LIMIT", rec.calls.get(rec.calls.size() - 1));
-        assertEquals(1, r.state().epoch(), "resume inside epoch 1");
+        assertEquals(1, r.state().epoch(), "resume inside the second epoch, one completed");
+        assertEquals(List.of(1, 2), r.history().stream().map(EpochMetrics::epoch).toList());
         assertEquals(2, r.state().batch());
         TrainingResult lastEpochCut = new Trainer(Toy.net(V, 5, 1), Toy.optimizer("sgd", "0.1"),
                 TrainingConfig.defaults().epochs(1).maxSteps(3)).fit(echo());
@@ -121,15 +123,15 @@ class TrainerTest {
 
     @Test
     void earlyStoppingEndsAfterPatienceEpochsWithoutImprovement() {
-        // A learning rate of 0 keeps the validation loss constant: epoch 0 sets the best, then
-        // three epochs without improvement stop a run configured for 50.
+        // A learning rate of 0 keeps the validation loss constant: epoch 1 sets the best, then
+        // three epochs without improvement (2, 3, 4) stop a run configured for 50.
         Recorder rec = new Recorder();
         TrainingResult r = new Trainer(Toy.net(V, 5, 1), Toy.optimizer("sgd", "0"),
                 TrainingConfig.defaults().epochs(50).validationFraction(0.2).earlyStopping(3, 0)).addListener(rec)
                 .fit(echo());
         assertEquals(StopReason.EARLY_STOPPED, r.reason());
         assertEquals(4, r.history().size());
-        assertTrue(r.message().contains("early stopping after epoch 3"), r.message());
+        assertTrue(r.message().contains("early stopping after epoch 4:"), r.message());
         // A min_delta larger than any progress stops a run that is learning, just as soon.
         TrainingResult learning = new Trainer(Toy.net(V, 5, 1), Toy.optimizer("adam", "0.02"),
                 TrainingConfig.defaults().epochs(50).validationFraction(0.2).earlyStopping(2, 10)).fit(echo());
@@ -162,12 +164,12 @@ class TrainerTest {
         TrainingResult r = t.fit(echo());
         assertEquals(StopReason.NON_FINITE, r.reason());
         assertEquals(3, r.steps());
-        assertTrue(r.message().contains("step 4") && r.message().contains("the loss is NaN")
+        assertTrue(r.message().contains("at epoch 1, batch 4 (step 4)") && r.message().contains("the loss is NaN")
                 && r.message().contains("not applied") && r.message().contains("after step 3"), r.message());
         for (int p = 0; p < atInjection.size(); p++) {
             assertArrayEquals(atInjection.get(p), net.parameters().get(p).value(), 0.0, "parameter " + p + " untouched");
         }
-        assertEquals(List.of("step 3 (0:3/8)", "end NON_FINITE"), rec.calls.subList(rec.calls.size() - 2, rec.calls.size()));
+        assertEquals(List.of("step 3 (1:3/8)", "end NON_FINITE"), rec.calls.subList(rec.calls.size() - 2, rec.calls.size()));
         assertEquals(3, r.state().step());
     }
 

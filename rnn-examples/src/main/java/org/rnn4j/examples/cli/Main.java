@@ -3,6 +3,7 @@ package org.rnn4j.examples.cli;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rnn4j.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  * The {@code rnn4j} command line. Every subcommand's {@code --json} output is a contract read by
  * other tools: keep its names and keys.
  */
-@Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
+@Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Main.Versions.class,
         description = "Recurrent neural networks on the JVM.",
         subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class,
             TrainCommand.class, SampleCommand.class},
@@ -74,5 +75,13 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: the version model files record, {@link Version#current()}. */
+    static final class Versions implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rnn4j " + Version.current()};
+        }
     }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
+import org.rnn4j.core.io.TrainingPosition;
+import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.StopReason;
+import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.RunFiles;
@@ -129,12 +132,18 @@ final class TrainCommand implements Callable<Integer> {
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
     private Path resume;
 
+    @Option(names = "--keep-best", description = "Save the model of the epoch with the lowest validation loss "
+            + "instead of the last one (Keras' restore_best_weights); the checkpoint still holds the last state, so "
+            + "--resume continues exactly. Needs validation (--val-fraction above 0).")
+    private boolean keepBest;
+
     @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint and a "
             + "sample in the log.")
     private Integer every;
 
-    @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps, "
-            + "train_loss, val_loss, chars_per_s (and grammar_accept, next_symbol_accuracy for Reber).")
+    @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
+            + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s (and "
+            + "grammar_accept, next_symbol_accuracy for Reber).")
     private boolean json;
 
     @Spec
@@ -148,21 +157,26 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.forConsole(err);
         TrainRun run;
         TrainSettings s;
+        long fromStep = 0;
         if (resume != null) {
             Checkpoint c = load(resume, registry);
-            s = resumedSettings(c);
+            fromStep = TrainingPosition.parse(c.position()).step();
+            s = keepBestFits(resumedSettings(c));
             run = TrainRun.resumed(registry, c, resume, s, save, progress);
         } else {
-            s = newSettings();
+            s = keepBestFits(newSettings());
             run = TrainRun.fresh(registry, s, save, progress);
         }
+        run.keepBest(keepBest);
         out.println("rnn4j train: " + run.describeData());
         out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
         out.flush();
         TrainRun.Outcome o = run.run();
-        report(o, out);
+        report(o, fromStep, out);
         if (o.result().reason() == StopReason.NON_FINITE) {
-            err.println("rnn4j train: " + o.result().message() + " The model and checkpoint hold the last good step.");
+            err.println("rnn4j train: " + o.result().message() + (o.result().restored() != null
+                    ? " The model holds the best epoch's weights (--keep-best), the checkpoint the last good step."
+                    : " The model and checkpoint hold the last good step."));
             return 1;
         }
         return 0;
@@ -193,6 +207,15 @@ final class TrainCommand implements Callable<Integer> {
                 or(clip, d.clip()), or(dropout, d.dropout()), or(valFraction, d.valFraction()), or(seed, d.seed()),
                 every != null ? requireEvery(every) : d.every(), or(lrDecay, d.lrDecay()),
                 or(lrDecayAfter, d.lrDecayAfter()));
+    }
+
+    /** @return the settings, if --keep-best is not given without validation */
+    private TrainSettings keepBestFits(TrainSettings s) {
+        if (keepBest && s.valFraction() == 0) {
+            throw new IllegalArgumentException("--keep-best keeps the model of the lowest validation loss and needs "
+                    + "validation data: give --val-fraction above 0");
+        }
+        return s;
     }
 
     /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
@@ -231,11 +254,16 @@ final class TrainCommand implements Callable<Integer> {
                 was.lrDecayAfter());
     }
 
-    private void report(TrainRun.Outcome o, PrintWriter out) {
+    /** The report; a resumed run says how many steps ran this time and from which to which (fromStep &gt; 0). */
+    private void report(TrainRun.Outcome o, long fromStep, PrintWriter out) {
         RunFiles f = o.files();
-        out.printf(Locale.ROOT, "trained %,d steps in %.1f s: training loss %.4f, validation loss %s (nats per "
-                + "character), %,.0f characters/s%n", o.result().steps(), o.seconds(), o.trainLoss(),
+        long steps = o.result().steps();
+        String ran = resume == null ? String.format(Locale.ROOT, "%,d steps", steps)
+                : String.format(Locale.ROOT, "%,d steps (%,d -> %,d)", steps - fromStep, fromStep, steps);
+        out.printf(Locale.ROOT, "trained %s in %.1f s: training loss %.4f, validation loss %s (nats per "
+                + "character), %,.0f characters/s%n", ran, o.seconds(), o.trainLoss(),
                 Double.isNaN(o.valLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", o.valLoss()), o.charsPerSecond());
+        best(o.result(), out);
         ReberEvaluation r = o.reber();
         if (r != null) {
             out.printf(Locale.ROOT, "grammar acceptance: %.1f%% of %,d strings sampled from the model (from B, "
@@ -255,6 +283,22 @@ final class TrainCommand implements Callable<Integer> {
             out.println(Json.of(jsonReport(o)));
         }
         out.flush();
+    }
+
+    /** A line when the model saved is not the last one, or when the last one is far worse than the best. */
+    private static void best(TrainingResult r, PrintWriter out) {
+        EpochMetrics kept = r.restored();
+        EpochMetrics last = r.lastEpoch();
+        if (kept != null) {
+            out.printf(Locale.ROOT, "kept the best model (--keep-best): epoch %d, step %,d, validation loss %.4f; the "
+                    + "last epoch ended at %.4f, and the checkpoint holds that last state for --resume%n", kept.epoch(),
+                    kept.step(), kept.validationLoss(), last.validationLoss());
+        } else if (r.endedFarAboveBest()) {
+            EpochMetrics best = r.bestEpoch();
+            out.printf(Locale.ROOT, "warning: the validation loss ended at %.4f, far above its best, %.4f after epoch "
+                    + "%d (step %,d); the model saved is the last one (--keep-best saves the best)%n",
+                    last.validationLoss(), best.validationLoss(), best.epoch(), best.step());
+        }
     }
 
     private static Map<String, Object> jsonReport(TrainRun.Outcome o) {

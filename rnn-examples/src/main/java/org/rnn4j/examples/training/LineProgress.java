@@ -48,7 +48,7 @@ final class LineProgress extends Progress {
     @Override
     public void onEpochEnd(EpochMetrics m) {
         super.onEpochEnd(m);
-        err.printf(Locale.ROOT, "epoch %d/%d ended at step %d: train %.4f%s  %,.0f chars/s%n", m.epoch() + 1,
+        err.printf(Locale.ROOT, "epoch %d/%d ended at step %d: train %.4f%s  %,.0f chars/s%n", m.epoch(),
                 plan.epochs(), m.step(), m.trainLoss(),
                 m.validated() ? String.format(Locale.ROOT, "  val %.4f", m.validationLoss()) : "", m.charsPerSecond());
         err.flush();

@@ -13,7 +13,8 @@ import org.rnn4j.core.io.AtomicFile;
  * The numbers of a loss plot: at chosen steps, the mean training loss per character over the
  * steps since the previous point, and the validation loss where one was measured (NaN where
  * not). Written as CSV, {@code step,epoch,train_loss,val_loss}, an empty field for a loss not
- * measured; read back when a run resumes, so that its curve continues the interrupted one.
+ * measured, epochs numbered from 1; read back when a run resumes, so that its curve continues the
+ * interrupted one.
  */
 public final class LossCurve {
 
@@ -24,7 +25,7 @@ public final class LossCurve {
      * One point.
      *
      * @param step optimizer steps done
-     * @param epoch the epoch it fell in, from 0
+     * @param epoch the number of the epoch it fell in: 1 for the first
      * @param trainLoss the mean training loss per character since the previous point, or NaN
      * @param valLoss the validation loss per character at this step, or NaN
      */
@@ -66,7 +67,8 @@ public final class LossCurve {
 
     /**
      * Reads a CSV written by {@link #writeCsv}, keeping the points up to a step (those of the
-     * run being resumed; any later ones belong to a run that went on past the checkpoint).
+     * run being resumed; any later ones belong to a run that went on past the checkpoint). A
+     * CSV written before epochs were numbered from 1 (one with an epoch 0) is renumbered.
      *
      * @param file the CSV
      * @param upTo the last step to keep
@@ -79,6 +81,7 @@ public final class LossCurve {
         if (!Files.exists(file)) {
             return c;
         }
+        boolean fromZero = false;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
             throw new IllegalArgumentException(file + " is not a loss curve: its first line is not " + HEADER);
@@ -90,6 +93,7 @@ public final class LossCurve {
                     throw new NumberFormatException(f.length + " fields, expected 4");
                 }
                 Point p = new Point(Long.parseLong(f[0]), Integer.parseInt(f[1]), value(f[2]), value(f[3]));
+                fromZero |= p.epoch() == 0;
                 if (p.step() <= upTo) {
                     c.add(p);
                 }
@@ -97,6 +101,9 @@ public final class LossCurve {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + " is not step,epoch,train_loss,val_loss: "
                         + e.getMessage());
             }
+        }
+        if (fromZero) {
+            c.points.replaceAll(p -> new Point(p.step(), p.epoch() + 1, p.trainLoss(), p.valLoss()));
         }
         return c;
     }

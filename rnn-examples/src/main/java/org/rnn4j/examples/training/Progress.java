@@ -90,7 +90,7 @@ public abstract class Progress implements TrainingListener {
     /** @return "epoch e/E  train x  val y  n chars/s" for the last step */
     String numbers() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "epoch %d/%d  train %.4f", last.epoch() + 1, plan.epochs(), recentLoss()));
+        s.append(String.format(Locale.ROOT, "epoch %d/%d  train %.4f", last.epoch(), plan.epochs(), recentLoss()));
         if (!Double.isNaN(validation)) {
             s.append(String.format(Locale.ROOT, "  val %.4f", validation));
         }
@@ -101,7 +101,7 @@ public abstract class Progress implements TrainingListener {
     /** @return "epoch e/E train x val y n.nk chars/s": {@link #numbers()} short enough for a bar on 100 columns */
     String shortNumbers() {
         double cps = last.charsPerSecond();
-        return String.format(Locale.ROOT, "epoch %d/%d train %.3f%s %s chars/s", last.epoch() + 1, plan.epochs(),
+        return String.format(Locale.ROOT, "epoch %d/%d train %.3f%s %s chars/s", last.epoch(), plan.epochs(),
                 recentLoss(), Double.isNaN(validation) ? "" : String.format(Locale.ROOT, " val %.3f", validation),
                 cps >= 1e4 ? String.format(Locale.ROOT, "%.0fk", cps / 1e3)
                         : cps >= 1e3 ? String.format(Locale.ROOT, "%.1fk", cps / 1e3)

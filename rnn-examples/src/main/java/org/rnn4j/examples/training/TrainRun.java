@@ -21,6 +21,7 @@ import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
 import org.rnn4j.core.train.TrainingConfig;
+import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.examples.reber.ReberEvaluation;
@@ -50,6 +51,7 @@ public final class TrainRun {
     private final Path curveFrom;
     private final Network net;
     private final Optimizer optimizer;
+    private boolean keepBest;
 
     private TrainRun(Registry registry, TrainSettings settings, Path save, Progress progress, Checkpoint from,
             Path curveFrom) {
@@ -104,6 +106,19 @@ public final class TrainRun {
                 Objects.requireNonNull(checkpoint, "checkpoint"), model == null ? null : RunFiles.beside(model).csv());
     }
 
+    /**
+     * {@code --keep-best}: the model saved is the one of the epoch with the lowest validation
+     * loss ({@link TrainingConfig#restoreBestWeights}); the checkpoint still holds the last state,
+     * so a resume continues exactly.
+     *
+     * @param on whether to keep the best model rather than the last
+     * @return this
+     */
+    public TrainRun keepBest(boolean on) {
+        this.keepBest = on;
+        return this;
+    }
+
     /** @return one line saying what the data are */
     public String describeData() {
         return task.describe();
@@ -117,8 +132,9 @@ public final class TrainRun {
      * @param result the trainer's result
      * @param network the trained network
      * @param seconds the wall time of training (validation, checkpoints and samples included)
-     * @param trainLoss the last epoch's training loss per character
-     * @param valLoss the last validation loss per character, NaN without validation
+     * @param trainLoss the training loss per character of the last epoch, or of the epoch whose
+     *     weights were kept ({@code --keep-best})
+     * @param valLoss its validation loss per character, NaN without validation
      * @param charsPerSecond characters trained per second (steps only)
      * @param reber the Reber grammar's figures, or null for a text
      */
@@ -147,6 +163,14 @@ public final class TrainRun {
         CurveRecorder recorder = new CurveRecorder(curve);
         Trainer trainer = new Trainer(net, optimizer, config);
         trainer.addListener(recorder).addListener(progress);
+        // The checkpoint is written at the train end, where the network still has the last
+        // weights (--keep-best puts the best back after it), so that a resume is exact.
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onTrainEnd(TrainingResult r) {
+                checkpoint(r.state());
+            }
+        });
         if (settings.every() > 0) {
             trainer.addListener(new EveryNSteps(settings.every(), trainer, net, split == null ? null : split.validation(),
                     task, settings.seed(), recorder, progress, this::checkpoint));
@@ -155,17 +179,17 @@ public final class TrainRun {
         TrainingResult result = trainer.resume(data, start);
         double seconds = (System.nanoTime() - started) / 1e9;
         write(files.model(), () -> ModelFile.save(files.model(), model()));
-        checkpoint(result.state());
         write(files.csv(), () -> curve.writeCsv(files.csv()));
         boolean plotted = plot(curve);
-        EpochMetrics last = result.lastEpoch();
+        EpochMetrics last = result.restored() != null ? result.restored() : result.lastEpoch();
         ReberEvaluation reber = task instanceof ReberTraining r ? r.evaluate(net, settings.seed() + 1) : null;
         return new Outcome(files, plotted, result, net, seconds, last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber);
     }
 
     private TrainingConfig config(int perEpoch) {
-        TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction());
+        TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction())
+                .restoreBestWeights(keepBest);
         if (settings.steps() > 0) {
             c = c.maxSteps(settings.steps()).epochs((int) Math.min(Integer.MAX_VALUE,
                     (settings.steps() + perEpoch - 1) / perEpoch));

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,10 @@ class TrainCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("out/tiny.loss.csv"));
         assertEquals("step,epoch,train_loss,val_loss", csv.get(0));
         assertEquals(40, csv.stream().skip(1).filter(l -> !l.endsWith(",")).count(), "a validation loss per epoch");
+        assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(),
+                csv.stream().skip(1).map(l -> Integer.parseInt(l.split(",")[1])).distinct().toList(),
+                "the CSV numbers epochs from 1, as the progress does");
+        assertTrue(r[2].contains("epoch 1/40 ended at step 11"), r[2]);
         assertEquals(800, ImageIO.read(dir.resolve("out/tiny.loss.png").toFile()).getWidth());
         assertTrue(r[2].contains("epoch 40/40 ended at step 440"), r[2]);
     }
@@ -112,9 +117,11 @@ class TrainCommandTest {
         String[] first = run(common, "--steps", "23", "--every", "10", "--save", resumed.toString());
         assertEquals("0", first[0], first[2]);
         assertTrue(first[2].contains("step 20, validation loss"), first[2]);
+        assertTrue(first[1].contains("trained 23 steps in "), first[1]);
         String[] second = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "50");
         assertEquals("0", second[0], second[2]);
         assertTrue(second[1].contains("resumed from"), second[1]);
+        assertTrue(second[1].contains("trained 27 steps (23 -> 50) in "), "what ran this time, and the total: " + second[1]);
         assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "the same weights, bit for bit");
         Checkpoint ca = CheckpointFile.load(dir.resolve("a/m.ckpt.safetensors"), Registry.installed());
         Checkpoint cb = CheckpointFile.load(dir.resolve("b/m.ckpt.safetensors"), Registry.installed());
@@ -131,8 +138,10 @@ class TrainCommandTest {
         // Resumed into new files, the curve still starts with the interrupted run's points.
         Path moved = dir.resolve("c/m.safetensors");
         String[] third = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "55",
-                "--save", moved.toString());
+                "--save", moved.toString(), "--json");
         assertEquals("0", third[0], third[2]);
+        assertTrue(third[1].contains("trained 5 steps (50 -> 55) in "), third[1]);
+        assertEquals(55, ((Number) json(third[1]).get("steps")).intValue(), "--json counts the run's steps in all");
         List<String> c = Files.readAllLines(dir.resolve("c/m.loss.csv"));
         assertEquals(b, c.subList(0, b.size()));
         assertEquals("55", c.get(c.size() - 1).split(",")[0]);
@@ -149,7 +158,7 @@ class TrainCommandTest {
         assertTrue(r[1].contains("lr x 0.5 per epoch after epoch 2"), r[1]);
         Checkpoint c = CheckpointFile.load(dir.resolve("d/m.ckpt.safetensors"), Registry.installed());
         List<EpochMetrics> epochs = TrainingPosition.parse(c.position()).history();
-        assertEquals(5, epochs.size());
+        assertEquals(List.of(1, 2, 3, 4, 5), epochs.stream().map(EpochMetrics::epoch).toList());
         double[] expected = {0.02, 0.02, 0.01, 0.005, 0.0025};
         for (int e = 0; e < expected.length; e++) {
             assertEquals(expected[e], epochs.get(e).learningRate(), 1e-15, "epoch " + (e + 1));

@@ -23,10 +23,10 @@ class LossCurveTest {
 
     private static LossCurve curve() {
         LossCurve c = new LossCurve();
-        c.add(new LossCurve.Point(10, 0, 2.5, Double.NaN));
-        c.add(new LossCurve.Point(20, 0, 2.25, 2.4));
-        c.add(new LossCurve.Point(30, 1, 2.0, Double.NaN));
-        c.add(new LossCurve.Point(30, 1, Double.NaN, 2.1));
+        c.add(new LossCurve.Point(10, 1, 2.5, Double.NaN));
+        c.add(new LossCurve.Point(20, 1, 2.25, 2.4));
+        c.add(new LossCurve.Point(30, 2, 2.0, Double.NaN));
+        c.add(new LossCurve.Point(30, 2, Double.NaN, 2.1));
         return c;
     }
 
@@ -34,11 +34,20 @@ class LossCurveTest {
     void theCsvHasAnEmptyFieldForALossNotMeasured() throws Exception {
         Path f = dir.resolve("c.csv");
         curve().writeCsv(f);
-        assertEquals(List.of("step,epoch,train_loss,val_loss", "10,0,2.500000,", "20,0,2.250000,2.400000",
-                "30,1,2.000000,", "30,1,,2.100000"), Files.readAllLines(f));
+        assertEquals(List.of("step,epoch,train_loss,val_loss", "10,1,2.500000,", "20,1,2.250000,2.400000",
+                "30,2,2.000000,", "30,2,,2.100000"), Files.readAllLines(f));
         assertEquals(curve().points(), LossCurve.readCsv(f, 30).points());
         assertEquals(curve().points().subList(0, 2), LossCurve.readCsv(f, 29).points(), "a resume at step 29 keeps 2");
         assertTrue(LossCurve.readCsv(dir.resolve("none.csv"), 100).points().isEmpty());
+    }
+
+    @Test
+    void aCsvWrittenWhenEpochsCountedFromZeroIsRenumbered() throws Exception {
+        Path f = dir.resolve("old.csv");
+        Files.writeString(f, "step,epoch,train_loss,val_loss\n10,0,2.500000,\n20,0,2.250000,2.400000\n"
+                + "30,1,2.000000,\n30,1,,2.100000\n");
+        assertEquals(curve().points(), LossCurve.readCsv(f, 30).points());
+        assertEquals(curve().points().subList(0, 2), LossCurve.readCsv(f, 20).points());
     }
 
     @Test

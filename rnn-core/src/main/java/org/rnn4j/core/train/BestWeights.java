@@ -1,0 +1,77 @@
+package org.rnn4j.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.rnn4j.api.Parameter;
+
+/**
+ * {@link TrainingConfig#restoreBestWeights(boolean)}: a copy of the weights at the end of the
+ * epoch with the lowest validation loss so far (Keras's {@code restore_best_weights}), put back
+ * when the run ends; and the line a result's message gains when the run ended away from its
+ * best.
+ */
+final class BestWeights {
+
+    private final List<double[]> values = new ArrayList<>();
+    private EpochMetrics epoch;
+
+    /**
+     * Keeps the weights if this epoch's validation loss is the lowest so far (strictly: the
+     * first of equal losses is kept).
+     *
+     * @param m the epoch that just ended
+     * @param params the network's parameters after it
+     */
+    void offer(EpochMetrics m, List<Parameter> params) {
+        if (!Double.isFinite(m.validationLoss()) || epoch != null && !(m.validationLoss() < epoch.validationLoss())) {
+            return;
+        }
+        epoch = m;
+        values.clear();
+        for (Parameter p : params) {
+            values.add(p.value().clone());
+        }
+    }
+
+    /**
+     * @param step the steps done when the run ends
+     * @return the epoch whose weights differ from the last ones and are to be put back, or null
+     */
+    EpochMetrics pending(long step) {
+        return epoch != null && epoch.step() != step ? epoch : null;
+    }
+
+    /**
+     * Puts the kept weights back.
+     *
+     * @param params the network's parameters
+     */
+    void restore(List<Parameter> params) {
+        for (int i = 0; i < params.size(); i++) {
+            double[] v = values.get(i);
+            System.arraycopy(v, 0, params.get(i).value(), 0, v.length);
+        }
+    }
+
+    /**
+     * @param r how a run ended
+     * @return what to add to its message: which weights the network holds when they are not the
+     *     last, or that the last validation loss is far above the best; empty otherwise
+     */
+    static String note(TrainingResult r) {
+        EpochMetrics best = r.bestEpoch();
+        EpochMetrics last = r.lastEpoch();
+        if (r.restored() != null) {
+            return String.format(Locale.ROOT, "Restored the weights of epoch %d (step %d), the lowest validation "
+                    + "loss %.4g (the last epoch ended at %.4g).", r.restored().epoch(), r.restored().step(),
+                    r.restored().validationLoss(), last.validationLoss());
+        }
+        if (r.endedFarAboveBest()) {
+            return String.format(Locale.ROOT, "The last validation loss, %.4g, is far above the lowest, %.4g after "
+                    + "epoch %d: these are the last weights, not the best (see TrainingConfig.restoreBestWeights).",
+                    last.validationLoss(), best.validationLoss(), best.epoch());
+        }
+        return "";
+    }
+}
