@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of the workloads W1-W4 of BENCHMARKS.md, a dgemm benchmark for the machine's
+ * JMH benchmarks of the workloads W1-W4 of docs/BENCHMARKS.md, a dgemm benchmark for the machine's
  * peak, and {@code org.rnn4j.bench.BenchMain}, which runs them and prints the report behind
  * {@code ./rnn4j bench}.
  *

@@ -28,12 +28,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./rnn4j bench}: runs the dgemm and workload benchmarks under JMH (one fork each, with
  * the gc profiler) and prints, per workload, training and inference characters per second,
- * GFLOP/s by BENCHMARKS.md's count, the fraction of the dgemm peak measured in the same run,
+ * GFLOP/s by docs/BENCHMARKS.md's count, the fraction of the dgemm peak measured in the same run,
  * and the bytes allocated per training step. JMH's own progress goes to stderr, so that with
  * {@code --json} stdout holds one JSON array and nothing else.
  */
 @Command(name = "rnn4j bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Time the workloads W1-W4 of BENCHMARKS.md and a 1024^3 dgemm under JMH; "
+        description = "Time the workloads W1-W4 of docs/BENCHMARKS.md and a 1024^3 dgemm under JMH; "
                 + "print chars/s, GFLOP/s, %% of the dgemm peak and allocation per step.")
 public final class BenchMain implements Callable<Integer> {
 

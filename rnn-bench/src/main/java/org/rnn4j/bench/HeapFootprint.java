@@ -9,7 +9,7 @@ import org.rnn4j.api.Parameter;
 import org.rnn4j.core.Registry;
 
 /**
- * The heap a workload's training holds, against BENCHMARKS.md's floor: parameters + optimizer
+ * The heap a workload's training holds, against docs/BENCHMARKS.md's floor: parameters + optimizer
  * state + activations saved for backpropagation through time.
  *
  * <p>Measured: the live heap (after full collections) once two training steps have run, minus
@@ -35,7 +35,7 @@ import org.rnn4j.core.Registry;
 record HeapFootprint(Workload workload, long measuredBytes, long parameterBytes, long optimizerBytes,
         long activationBytes) {
 
-    /** BENCHMARKS.md's bound on the measured heap, as a multiple of the floor. */
+    /** docs/BENCHMARKS.md's bound on the measured heap, as a multiple of the floor. */
     static final double LIMIT = 1.5;
 
     /**

@@ -24,7 +24,7 @@ record Row(Workload workload, double trainNanos, double inferNanos, double alloc
         return workload.charsPerStep() * 1e9 / inferNanos;
     }
 
-    /** @return training GFLOP/s by BENCHMARKS.md's count */
+    /** @return training GFLOP/s by docs/BENCHMARKS.md's count */
     double gflops() {
         return trainCharsPerSecond() * workload.trainingFlopsPerChar() / 1e9;
     }

@@ -1,7 +1,7 @@
 package org.rnn4j.bench;
 
 /**
- * The synthetic text of BENCHMARKS.md, reproducible in any language: a 64-bit linear
+ * The synthetic text of docs/BENCHMARKS.md, reproducible in any language: a 64-bit linear
  * congruential generator (Knuth's MMIX constants)
  *
  * <pre>
@@ -21,7 +21,7 @@ public final class SyntheticText {
     public static final String VOCABULARY =
             "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    /** The seed BENCHMARKS.md fixes. */
+    /** The seed docs/BENCHMARKS.md fixes. */
     public static final long SEED = 1234;
 
     static final long MULTIPLIER = 6364136223846793005L;

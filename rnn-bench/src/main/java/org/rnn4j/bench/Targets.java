@@ -3,7 +3,7 @@ package org.rnn4j.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** BENCHMARKS.md's targets, checked against a report line. */
+/** docs/BENCHMARKS.md's targets, checked against a report line. */
 final class Targets {
 
     /** Allocation per training step allowed for W3 and W4, bytes. */

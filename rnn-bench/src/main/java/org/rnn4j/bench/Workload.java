@@ -3,7 +3,7 @@ package org.rnn4j.bench;
 import java.util.List;
 
 /**
- * One workload of BENCHMARKS.md: the shape of the network and of a training batch.
+ * One workload of docs/BENCHMARKS.md: the shape of the network and of a training batch.
  *
  * <table>
  *   <caption>The four workloads</caption>
@@ -71,7 +71,7 @@ public record Workload(String id, int layers, int hidden, int vocab, int steps, 
     }
 
     /**
-     * BENCHMARKS.md's count, the same for every implementation: the sum over recurrent layers
+     * docs/BENCHMARKS.md's count, the same for every implementation: the sum over recurrent layers
      * of 2 H (I + H) (I = vocab for the first layer, H above) plus 2 H V for the output layer.
      *
      * @return floating-point operations per character of a forward pass

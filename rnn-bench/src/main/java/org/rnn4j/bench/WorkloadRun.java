@@ -17,7 +17,7 @@ import org.rnn4j.examples.tutorial.TutorialReport;
 
 /**
  * A workload ready to run: its network, optimizer and data, and the state carried from batch to
- * batch. {@link #train()} is one training step as BENCHMARKS.md counts it (forward, backward,
+ * batch. {@link #train()} is one training step as docs/BENCHMARKS.md counts it (forward, backward,
  * clip, optimizer step), {@link #infer()} a forward pass over a batch of the same shape.
  *
  * <ul>

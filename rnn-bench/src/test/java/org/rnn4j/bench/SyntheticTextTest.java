@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-/** The text of BENCHMARKS.md, against values worked out by hand and with BigInteger. */
+/** The text of docs/BENCHMARKS.md, against values worked out by hand and with BigInteger. */
 class SyntheticTextTest {
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.core.Registry;
 
-/** The workloads' FLOP counts (BENCHMARKS.md's formula worked by hand) and that they train. */
+/** The workloads' FLOP counts (docs/BENCHMARKS.md's formula worked by hand) and that they train. */
 class WorkloadTest {
 
     @Test

@@ -18,7 +18,7 @@ import org.rnn4j.api.Sequence;
  *
  * Batch s+1 continues batch s in every stream, so the {@link Trainer} carries the recurrent
  * state from batch to batch and cuts the gradient between them: truncated backpropagation
- * through time (A. Karpathy, char-rnn, 2015; see ../shared/BENCHMARKS.md "Batching"). The state
+ * through time (A. Karpathy, char-rnn, 2015; see docs/BENCHMARKS.md "Batching"). The state
  * starts at zero at every epoch, when the streams go back to their starts. The order is never
  * shuffled. A batch's arrays are reused by the next batch.
  */
