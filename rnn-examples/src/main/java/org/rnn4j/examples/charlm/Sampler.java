@@ -1,11 +1,14 @@
 package org.rnn4j.examples.charlm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 
 /**
  * Writes text with a character-level language model, one character at a time, as min-char-rnn
@@ -69,15 +72,49 @@ public final class Sampler {
      * @throws IllegalArgumentException on an empty prime or a character outside the vocabulary
      */
     public String sample(String prime, int length) {
+        StringBuilder s = new StringBuilder();
+        try {
+            write(prime, length, null, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return s.toString();
+    }
+
+    /**
+     * Streams the prime, then up to {@code length} generated characters, to {@code out} as they
+     * are drawn: memory does not grow with the length. With an end of sequence, generation stops
+     * after the character that completes it ({@code end.count()} end symbols since the start of
+     * the prime; none is generated when the prime already holds them all).
+     *
+     * @param prime at least one character, all in the vocabulary
+     * @param length the most characters to generate, &gt;= 0
+     * @param end where a string ends, or null to generate all {@code length}
+     * @param out where the characters go
+     * @return the number of characters generated
+     * @throws IOException if {@code out} throws
+     * @throws IllegalArgumentException on an empty prime or a character outside the vocabulary
+     */
+    public long write(String prime, long length, SequenceEnd end, Appendable out) throws IOException {
         if (length < 0) {
             throw new IllegalArgumentException("the length must be >= 0 characters, got " + length);
         }
         start(prime);
-        StringBuilder s = new StringBuilder(prime);
-        for (int i = 0; i < length; i++) {
-            s.appendCodePoint(next());
+        out.append(prime);
+        int symbol = end == null ? -1 : end.codePoint();
+        long ends = end == null ? 0 : prime.codePoints().filter(c -> c == symbol).count();
+        long n = 0;
+        while (n < length && (end == null || ends < end.count())) {
+            int c = next();
+            n++;
+            ends += c == symbol ? 1 : 0;
+            if (Character.isBmpCodePoint(c)) {
+                out.append((char) c);
+            } else {
+                out.append(Character.highSurrogate(c)).append(Character.lowSurrogate(c));
+            }
         }
-        return s.toString();
+        return n;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.rnn4j.examples.limits.InputFile;
 
 /**
  * A text to train on: read as strict UTF-8 (a malformed byte is an error, not a silent
@@ -26,11 +27,25 @@ import java.util.HexFormat;
 public record TextCorpus(Path file, Vocabulary vocabulary, int[] tokens, String sha256) {
 
     /**
+     * The largest text read: 1 GiB. A text is held whole in memory, as its bytes and then as one
+     * {@code int} per character (the tokens) for the whole run; Java's arrays stop at 2^31
+     * elements, and the run's memory estimate refuses a text the heap cannot hold well before
+     * this on most machines.
+     */
+    public static final long MAX_BYTES = 1L << 30;
+
+    /**
      * @param file a UTF-8 text file
      * @return the corpus
-     * @throws IllegalArgumentException if the file cannot be read, is not UTF-8 or is empty
+     * @throws IllegalArgumentException if the file cannot be read, is not a regular file (a pipe or
+     *     a device), is larger than {@link #MAX_BYTES}, is not UTF-8 or is empty
      */
     public static TextCorpus read(Path file) {
+        long size = InputFile.requireRegular("--text", file, "the text", "a UTF-8 text file");
+        if (size > MAX_BYTES) {
+            throw new IllegalArgumentException(String.format("--text %s: %,d bytes, more than the %,d bytes (1 GiB) "
+                    + "a text may have; rnn4j holds the whole text in memory", file, size, MAX_BYTES));
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

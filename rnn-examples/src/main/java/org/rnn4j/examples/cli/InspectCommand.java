@@ -18,6 +18,7 @@ import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.ModelSummary;
+import org.rnn4j.examples.limits.InputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,7 @@ final class InspectCommand implements Runnable {
 
     @Override
     public void run() {
+        InputFile.requireRegular("", file, "", "a model or checkpoint file");
         ModelSummary s;
         try {
             s = ModelSummary.of(file, Registry.installed());

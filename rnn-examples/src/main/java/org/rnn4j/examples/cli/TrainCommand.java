@@ -11,6 +11,7 @@ import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.train.StopReason;
+import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.RunFiles;
@@ -274,6 +275,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Checkpoint load(Path file, Registry registry) {
+        InputFile.requireRegular("--resume", file, "the checkpoint", "a checkpoint file");
         try {
             return CheckpointFile.load(file, registry);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
@@ -59,6 +60,11 @@ final class ReberTraining implements Task {
     @Override
     public Dataset data() {
         return data;
+    }
+
+    @Override
+    public SequenceEnd end() {
+        return ReberTask.END;
     }
 
     @Override

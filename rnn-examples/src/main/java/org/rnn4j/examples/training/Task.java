@@ -2,6 +2,7 @@ package org.rnn4j.examples.training;
 
 import java.util.Map;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Vocabulary;
 
@@ -19,6 +20,12 @@ interface Task {
 
     /** @return all the data; the trainer holds out the last part for validation */
     Dataset data();
+
+    /**
+     * @return where a generated string ends (kept in the model file, so that sampling stops
+     *     there), or null for a text, which has no end
+     */
+    SequenceEnd end();
 
     /**
      * @return entries that identify the data (a text's SHA-256), kept in the checkpoint and

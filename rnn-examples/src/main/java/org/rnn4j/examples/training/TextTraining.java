@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.StreamDataset;
 import org.rnn4j.examples.charlm.Sampler;
@@ -49,6 +50,11 @@ final class TextTraining implements Task {
     @Override
     public Dataset data() {
         return data;
+    }
+
+    @Override
+    public SequenceEnd end() {
+        return null;
     }
 
     @Override

@@ -193,7 +193,7 @@ public final class TrainRun {
     }
 
     private SavedModel model() {
-        return new SavedModel(net, task.vocabulary().toString());
+        return new SavedModel(net, task.vocabulary().toString(), task.end());
     }
 
     private void checkpoint(TrainingState state) {
