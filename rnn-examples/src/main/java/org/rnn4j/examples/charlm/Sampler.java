@@ -2,6 +2,7 @@ package org.rnn4j.examples.charlm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -27,6 +28,9 @@ import org.rnn4j.core.io.SequenceEnd;
  * it its own {@link Network#copy()} if another thread uses the network.
  */
 public final class Sampler {
+
+    /** The most characters of a prime run through the network at once. */
+    static final int PRIME_CHUNK = 256;
 
     private final Network net;
     private final Vocabulary vocabulary;
@@ -129,7 +133,10 @@ public final class Sampler {
         }
         int[] ids = vocabulary.encode(prime, "the prime");
         state = null;
-        run(ids);
+        // in chunks with the state carried, so that the buffers stay PRIME_CHUNK x V however long the prime
+        for (int from = 0; from < ids.length; from += PRIME_CHUNK) {
+            run(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PRIME_CHUNK)));
+        }
         primed = true;
     }
 
