@@ -30,7 +30,7 @@ import org.rnn4j.core.io.SequenceEnd;
 public final class Sampler {
 
     /** The most characters of a prime run through the network at once. */
-    static final int PRIME_CHUNK = 256;
+    public static final int PRIME_CHUNK = 256;
 
     private final Network net;
     private final Vocabulary vocabulary;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
 
 /**
@@ -46,6 +47,7 @@ public record TextCorpus(Path file, Vocabulary vocabulary, int[] tokens, String 
             throw new IllegalArgumentException(String.format("--text %s: %,d bytes, more than the %,d bytes (1 GiB) "
                     + "a text may have; rnn4j holds the whole text in memory", file, size, MAX_BYTES));
         }
+        Heap.require("reading the text " + file, readingBytes(size), "");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -69,6 +71,19 @@ public record TextCorpus(Path file, Vocabulary vocabulary, int[] tokens, String 
         }
         Vocabulary v = Vocabulary.of(text);
         return new TextCorpus(file, v, v.encode(text, "the text"), sha256(bytes));
+    }
+
+    /**
+     * An upper bound of the heap that reading a text of n bytes takes at its peak: the bytes (n),
+     * the decoded string (at most 2 n: one UTF-16 unit per byte at most), its code points twice
+     * as {@code int}s (the encoding's input and output, 8 n), and the set of distinct characters
+     * (at most 64 bytes per character, for at most min(n, 1,112,064) of them).
+     *
+     * @param n the file's size
+     * @return the bytes reading it may take
+     */
+    static long readingBytes(long n) {
+        return 11 * n + 64 * Math.min(n, 1_112_064);
     }
 
     /**

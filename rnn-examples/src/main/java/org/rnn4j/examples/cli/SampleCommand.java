@@ -10,7 +10,9 @@ import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
+import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.limits.RunMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +68,8 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--length must be >= 0 characters, got " + length);
         }
         SavedModel m = load(model);
+        Heap.require("sampling the model " + model, RunMemory.inference(m.network().architecture(), Sampler.PRIME_CHUNK,
+                1));
         Vocabulary v = Vocabulary.parse(m.vocabulary());
         Sampler sampler = new Sampler(m.network(), v, temperature, new SplittableRandom(seed));
         PrintWriter out = spec.commandLine().getOut();
@@ -83,7 +87,8 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private static SavedModel load(Path file) {
-        InputFile.requireRegular("--model", file, "the model", "a model file");
+        long bytes = InputFile.requireRegular("--model", file, "the model", "a model file");
+        Heap.require("loading the model " + file, RunMemory.loadingBytes(bytes), "");
         try {
             return ModelFile.load(file, Registry.installed());
         } catch (IOException e) {

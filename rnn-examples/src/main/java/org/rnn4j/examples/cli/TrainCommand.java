@@ -11,7 +11,9 @@ import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.train.StopReason;
+import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.limits.RunMemory;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.RunFiles;
@@ -275,7 +277,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Checkpoint load(Path file, Registry registry) {
-        InputFile.requireRegular("--resume", file, "the checkpoint", "a checkpoint file");
+        long bytes = InputFile.requireRegular("--resume", file, "the checkpoint", "a checkpoint file");
+        Heap.require("loading the checkpoint " + file, RunMemory.loadingBytes(bytes), "");
         try {
             return CheckpointFile.load(file, registry);
         } catch (IOException e) {

@@ -22,6 +22,20 @@ interface Task {
     Dataset data();
 
     /**
+     * What the data hold in memory, for the run's estimate ({@link MemoryCheck}).
+     *
+     * @param steps T of the longest batch
+     * @param batch B, sequences in the largest batch
+     * @param heldArrays arrays the data keep for the whole run
+     * @param heldLength doubles in each (a text's tokens count as one array of ints in doubles)
+     */
+    record Footprint(int steps, int batch, long heldArrays, long heldLength) {
+    }
+
+    /** @return what the data hold in memory and the largest batch's shape */
+    Footprint footprint();
+
+    /**
      * @return where a generated string ends (kept in the model file, so that sampling stops
      *     there), or null for a text, which has no end
      */

@@ -64,6 +64,7 @@ public final class TrainRun {
         if (from != null) {
             requireSameData(from);
         }
+        MemoryCheck.require(registry, settings, task, from != null ? from.model().network().architecture() : null);
         this.net = from != null ? from.model().network() : network();
         this.optimizer = from != null ? from.optimizer() : optimizer();
     }
