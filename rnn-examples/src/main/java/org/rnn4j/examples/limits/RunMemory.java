@@ -50,14 +50,14 @@ public final class RunMemory {
      *
      * @param what what they hold, for the breakdown
      * @param count how many arrays
-     * @param length doubles in each
+     * @param length doubles in each (a double itself, so that no product of sizes can overflow)
      */
-    record Arrays(String what, long count, long length) {
+    record Arrays(String what, double count, double length) {
     }
 
     private final List<Arrays> arrays = new ArrayList<>();
-    private final List<Long> tensors = new ArrayList<>();
-    private long parameters;
+    private final List<Double> tensors = new ArrayList<>();
+    private double parameters;
 
     private RunMemory() {
     }
@@ -121,13 +121,13 @@ public final class RunMemory {
      * @param length doubles in each
      * @return this estimate with those arrays added
      */
-    public RunMemory plus(String what, long count, long length) {
+    public RunMemory plus(String what, double count, double length) {
         add(what, count, length);
         return this;
     }
 
     /** @return the network's parameters (values only) */
-    public long parameters() {
+    public double parameters() {
         return parameters;
     }
 
@@ -139,7 +139,7 @@ public final class RunMemory {
     public long bytes(long regionBytes) {
         double total = 0;
         for (Arrays x : arrays) {
-            total += (double) x.count() * Heap.arrayBytes(8 * (double) x.length(), regionBytes);
+            total += x.count() * Heap.arrayBytes(8 * x.length(), regionBytes);
         }
         return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
     }
@@ -151,7 +151,7 @@ public final class RunMemory {
     public String largestParts(long regionBytes) {
         Map<String, Double> byWhat = new LinkedHashMap<>();
         for (Arrays x : arrays) {
-            byWhat.merge(x.what(), x.count() * Heap.arrayBytes(8 * (double) x.length(), regionBytes), Double::sum);
+            byWhat.merge(x.what(), x.count() * Heap.arrayBytes(8 * x.length(), regionBytes), Double::sum);
         }
         List<String> parts = new ArrayList<>();
         byWhat.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(3)
@@ -160,7 +160,7 @@ public final class RunMemory {
     }
 
     /** One parameter tensor of {@code length} values. */
-    private void parameter(long length) {
+    private void parameter(double length) {
         tensors.add(length);
         parameters += length;
         add("parameters", 1, length);
@@ -168,25 +168,25 @@ public final class RunMemory {
 
     /** {@code times} arrays the size of each parameter tensor. */
     private void perParameter(String what, int times) {
-        for (long t : tensors) {
+        for (double t : tensors) {
             add(what, times, t);
         }
     }
 
-    private void add(String what, long count, long length) {
+    private void add(String what, double count, double length) {
         if (count > 0 && length > 0) {
             arrays.add(new Arrays(what, count, length));
         }
     }
 
     private void network(Architecture a, int steps, int batch, int cores) {
-        long rows = (long) steps * batch;
-        long in = a.inputSize();
-        long largestWeight = 0;
+        double rows = (double) steps * batch;
+        double in = a.inputSize();
+        double largestWeight = 0;
         for (int l = 0; l < a.recurrent().size(); l++) {
             LayerConfig c = a.recurrent().get(l);
-            long h = c.size();
-            long g = gates(c.kind());
+            double h = c.size();
+            double g = gates(c.kind());
             int directions = "true".equals(c.options().get("bidirectional")) ? 2 : 1;
             String layer = "layer " + l + " (" + c.kind() + ")";
             for (int d = 0; d < directions; d++) {
@@ -215,7 +215,7 @@ public final class RunMemory {
                 add("dropout masks", 3, rows * h);
             }
         }
-        long v = a.output().size();
+        double v = a.output().size();
         parameter(v * in);
         parameter(v);
         largestWeight = Math.max(largestWeight, v * in);

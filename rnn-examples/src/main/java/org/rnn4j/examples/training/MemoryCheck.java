@@ -35,7 +35,7 @@ final class MemoryCheck {
         Task.Footprint f = task.footprint();
         Heap.require(String.format(Locale.ROOT, "%s %d x %d on %,d characters, %s%sB %d (%,d parameters)", s.cell(),
                 s.layers(), s.hidden(), task.vocabulary().size(), s.isReber() ? "" : "T " + s.seq() + ", ",
-                s.isReber() ? "strings of " + f.steps() + ", " : "", f.batch(), m.parameters()), m);
+                s.isReber() ? "strings of " + f.steps() + ", " : "", f.batch(), (long) m.parameters()), m);
     }
 
     /**
@@ -53,7 +53,7 @@ final class MemoryCheck {
                 .create(new Options("optimizer '" + s.optimizer() + "'", s.optimizerOptions())));
         return RunMemory.training(a, f.steps(), f.batch(), slots, Runtime.getRuntime().availableProcessors(),
                 s.every() > 0)
-                .plus("one-hot batches", 4, (long) f.steps() * f.batch() * v)
+                .plus("one-hot batches", 4, (double) f.steps() * f.batch() * v)
                 .plus("the data", f.heldArrays(), f.heldLength());
     }
 
