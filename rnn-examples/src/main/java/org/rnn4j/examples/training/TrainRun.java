@@ -168,8 +168,7 @@ public final class TrainRun {
     private TrainingConfig config(int perEpoch) {
         TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction());
         if (settings.steps() > 0) {
-            c = c.maxSteps(settings.steps()).epochs((int) Math.min(Integer.MAX_VALUE,
-                    (settings.steps() + perEpoch - 1) / perEpoch));
+            c = c.maxSteps(settings.steps()).epochs(epochsFor(settings.steps(), perEpoch));
         } else {
             c = c.epochs(settings.epochs());
         }
@@ -177,6 +176,16 @@ public final class TrainRun {
             c = c.schedule(new ExponentialDecay(settings.lrDecay(), settings.lrDecayAfter()));
         }
         return settings.clip() > 0 ? c.clipNorm(settings.clip()) : c;
+    }
+
+    /**
+     * @param steps a step limit, at least 1
+     * @param perEpoch batches per epoch, at least 1
+     * @return the epochs that hold that many steps, at most Integer.MAX_VALUE (computed so that
+     *     no step count up to Long.MAX_VALUE overflows)
+     */
+    static int epochsFor(long steps, int perEpoch) {
+        return (int) Math.min(Integer.MAX_VALUE, (steps - 1) / perEpoch + 1);
     }
 
     private Network network() {
