@@ -99,10 +99,11 @@ public final class Heap {
 
     /**
      * @param bytes a size
-     * @return it in MB or GB, for people
+     * @return it in MB, GB or TB, for people
      */
     static String human(double bytes) {
-        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
+        return bytes >= 1e12 ? String.format(Locale.ROOT, "%,.0f TB", bytes / 1e12)
+                : bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
                 : String.format(Locale.ROOT, "%.0f MB", Math.ceil(bytes / 1e6));
     }
 }
