@@ -18,6 +18,7 @@ module org.rnn4j.examples {
     requires xchart;
     requires java.desktop;
     requires java.logging;
+    requires java.management;
 
     exports org.rnn4j.examples.tutorial;
     exports org.rnn4j.examples.cli;

@@ -14,11 +14,17 @@ public record State(double[]... parts) {
      * @param batch B
      * @param sizes the width of each block
      * @return a new state of zeros
+     * @throws IllegalArgumentException if a block of B x size values would not fit one Java array
      */
     public static State zeros(int batch, int... sizes) {
         double[][] p = new double[sizes.length][];
         for (int i = 0; i < sizes.length; i++) {
-            p[i] = new double[batch * sizes[i]];
+            long n = (long) batch * sizes[i];
+            if (batch < 0 || sizes[i] < 0 || n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a state block of batch x size = " + batch + " x " + sizes[i]
+                        + " values does not fit one Java array");
+            }
+            p[i] = new double[(int) n];
         }
         return new State(p);
     }

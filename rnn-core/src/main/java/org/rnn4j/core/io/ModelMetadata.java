@@ -50,6 +50,8 @@ final class ModelMetadata {
     static final String DROPOUT = "dropout";
     static final String SEED = "seed";
     static final String BIDIRECTIONAL = "bidirectional";
+    static final String EOS = "eos";
+    static final String EOS_COUNT = "eos_count";
 
     private static final Set<String> LAYER_KEYS = Set.of("kind", "size", "options");
     /** The keys that only repeat what {@code layers} says; checked against it on reading. */
@@ -64,8 +66,9 @@ final class ModelMetadata {
      * @param format {@link #MODEL} or {@link #CHECKPOINT}
      * @param architecture the network to build
      * @param vocabulary the characters in index order, or null
+     * @param end where a generated string ends, or null
      */
-    record Parsed(String format, Architecture architecture, String vocabulary) {
+    record Parsed(String format, Architecture architecture, String vocabulary, SequenceEnd end) {
     }
 
     /**
@@ -77,6 +80,19 @@ final class ModelMetadata {
      * @return the entries, in a fixed order
      */
     static Map<String, String> of(String format, Network net, String vocabulary) {
+        return of(format, net, vocabulary, null);
+    }
+
+    /**
+     * The metadata of a network, with {@code eos} and {@code eos_count} for a model of strings.
+     *
+     * @param format {@link #MODEL} or {@link #CHECKPOINT}
+     * @param net the network
+     * @param vocabulary the characters in index order, or null
+     * @param end where a generated string ends, or null
+     * @return the entries, in a fixed order
+     */
+    static Map<String, String> of(String format, Network net, String vocabulary, SequenceEnd end) {
         Architecture a = net.architecture();
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FORMAT, format);
@@ -86,6 +102,10 @@ final class ModelMetadata {
         m.put(INPUT, Integer.toString(a.inputSize()));
         if (vocabulary != null) {
             m.put(VOCABULARY, vocabulary);
+        }
+        if (end != null) {
+            m.put(EOS, end.symbol());
+            m.put(EOS_COUNT, Integer.toString(end.count()));
         }
         List<Object> layers = new ArrayList<>();
         a.recurrent().forEach(c -> layers.add(layer(c)));
@@ -144,10 +164,48 @@ final class ModelMetadata {
         if (problem != null) {
             throw new InvalidModelFileException(where, problem);
         }
+        SequenceEnd end = end(m, vocabulary, where);
         double dropout = dropout(m.getOrDefault(DROPOUT, "0"), where);
         long seed = seed(m.getOrDefault(SEED, "42"), where);
         return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), r, dropout, seed),
-                vocabulary);
+                vocabulary, end);
+    }
+
+    /** {@code eos} and {@code eos_count} (1 when absent), or null without {@code eos}. */
+    private static SequenceEnd end(Map<String, String> m, String vocabulary, String where) {
+        String symbol = m.get(EOS);
+        if (symbol == null) {
+            if (m.containsKey(EOS_COUNT)) {
+                throw new InvalidModelFileException(where, "metadata has 'eos_count' but no 'eos'");
+            }
+            return null;
+        }
+        SequenceEnd end;
+        try {
+            end = new SequenceEnd(symbol, positive(m.getOrDefault(EOS_COUNT, "1"), EOS_COUNT, where));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelFileException(where, "metadata 'eos' is " + Text.quote(symbol)
+                    + "; it must be one character of the vocabulary", e);
+        }
+        String problem = endProblem(end, vocabulary);
+        if (problem != null) {
+            throw new InvalidModelFileException(where, problem);
+        }
+        return end;
+    }
+
+    /**
+     * Checks an end of sequence against the vocabulary.
+     *
+     * @param end the end
+     * @param vocabulary the characters in index order, or null
+     * @return what is wrong, or null if the symbol is in the vocabulary
+     */
+    static String endProblem(SequenceEnd end, String vocabulary) {
+        if (vocabulary == null || vocabulary.indexOf(end.symbol()) < 0) {
+            return "the end-of-sequence symbol " + Text.quote(end.symbol()) + " is not in the vocabulary";
+        }
+        return null;
     }
 
     /**

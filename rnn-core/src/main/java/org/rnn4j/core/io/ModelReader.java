@@ -64,7 +64,7 @@ final class ModelReader {
         for (int i = 0; i < bindings.size(); i++) {
             bindings.get(i).parameter().set(values.get(i));
         }
-        return new Loaded(header, parsed.format(), new SavedModel(net, parsed.vocabulary()));
+        return new Loaded(header, parsed.format(), new SavedModel(net, parsed.vocabulary(), parsed.end()));
     }
 
     /**

@@ -10,7 +10,9 @@
  * and holds a {@code __metadata__} map of strings that describes the network: {@code format}
  * ({@code rnn4j-model} or {@code rnn4j-checkpoint}), {@code format_version}, {@code rnn4j_version},
  * {@code cell}, {@code num_layers}, {@code hidden_size}, {@code nonlinearity} (for
- * {@code elman}), {@code bias}, {@code input_size}, {@code vocabulary}, and, to rebuild the
+ * {@code elman}), {@code bias}, {@code input_size}, {@code vocabulary}, for a model of strings
+ * {@code eos} and {@code eos_count} (a string ends with the eos_count-th eos symbol, see
+ * {@link org.rnn4j.core.io.SequenceEnd}), and, to rebuild the
  * network exactly, {@code layers} and {@code output} (JSON: kind, size and settings of each
  * layer), {@code loss} and {@code reduction}.
  *

@@ -10,6 +10,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
+import org.rnn4j.core.math.ArraySize;
 
 /**
  * A bidirectional recurrent layer (Schuster and Paliwal, "Bidirectional Recurrent Neural
@@ -225,9 +226,11 @@ public final class Bidirectional implements Layer {
         if (t1 == steps && b1 == batch) {
             return;
         }
+        int rows = ArraySize.of("the bidirectional layer's steps x batch", t1, b1);
+        ArraySize.of("the bidirectional layer's outputs for T x B x 2H", t1, b1, outputSize());
+        ArraySize.of("the bidirectional layer's inputs for T x B x I", t1, b1, inputSize());
         steps = t1;
         batch = b1;
-        int rows = t1 * b1;
         order = new int[rows];
         real = new int[t1];
         xRev = new double[rows * inputSize()];

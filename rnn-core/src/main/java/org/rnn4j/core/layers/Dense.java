@@ -9,6 +9,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
+import org.rnn4j.core.math.ArraySize;
 import org.rnn4j.core.math.Kernels;
 
 /**
@@ -79,6 +80,8 @@ final class Dense implements Layer {
         Shapes.requireInput(this, x);
         int r = x.rows();
         if (r != rows) {
+            ArraySize.of("the dense layer's outputs for T*B rows x " + outSize, r, outSize);
+            ArraySize.of("the dense layer's input gradient for T*B rows x " + in, r, in);
             rows = r;
             pre = new double[r * outSize];
             out = new double[r * outSize];

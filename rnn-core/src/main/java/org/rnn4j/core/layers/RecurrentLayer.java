@@ -8,6 +8,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
+import org.rnn4j.core.math.ArraySize;
 import org.rnn4j.core.math.Kernels;
 import org.rnn4j.core.math.Range;
 
@@ -405,12 +406,14 @@ abstract class RecurrentLayer implements Layer {
         if (t1 == steps && b1 == batch) {
             return;
         }
+        int rows = ArraySize.of("the " + kind + " layer's steps x batch", t1, b1);
+        int gates = ArraySize.of("the " + kind + " layer's gate values for T x B x G*H", t1, b1, width);
+        ArraySize.of("the " + kind + " layer's input gradient for T x B x I", t1, b1, in);
         steps = t1;
         batch = b1;
-        int rows = t1 * b1;
-        pre = new double[rows * width];
+        pre = new double[gates];
         h = new double[rows * hidden];
-        dPre = new double[rows * width];
+        dPre = new double[gates];
         dx = null;
         h0 = new double[b1 * hidden];
         dh = new double[b1 * hidden];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.api.State;
+import org.rnn4j.core.math.ArraySize;
 
 /**
  * Per-sequence recurrent states in and out of a batch. A network's states are one
@@ -35,7 +36,7 @@ public final class BatchStates {
             double[][] parts = new double[first.get(l).parts().length][];
             for (int k = 0; k < parts.length; k++) {
                 int width = first.get(l).part(k).length;
-                parts[k] = new double[batch * width];
+                parts[k] = new double[ArraySize.of("a stacked state block", batch, width)];
                 for (int b = 0; b < batch; b++) {
                     double[] src = blockOf(perSequence.get(b), l, k, b);
                     if (src.length != width) {

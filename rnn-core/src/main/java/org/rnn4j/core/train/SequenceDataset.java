@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
+import org.rnn4j.core.math.ArraySize;
 
 /**
  * Independent sequences of any lengths, each step with its own target, batched B at a time:
@@ -81,7 +82,7 @@ public final class SequenceDataset implements Dataset {
 
     @Override
     public int batchesPerEpoch() {
-        return (inputs.size() + batchSize - 1) / batchSize;
+        return (inputs.size() - 1) / batchSize + 1; // (n + B - 1) / B, which would overflow for a B near 2^31
     }
 
     @Override
@@ -123,8 +124,8 @@ public final class SequenceDataset implements Dataset {
             }
             steps = Math.max(steps, inputs.get(e).length);
         }
-        double[] x = new double[steps * b1 * inSize];
-        double[] d = new double[steps * b1 * outSize];
+        double[] x = new double[ArraySize.of("a padded batch of T x B x inputs", steps, b1, inSize)];
+        double[] d = new double[ArraySize.of("a padded batch of T x B x targets", steps, b1, outSize)];
         boolean[] mask = new boolean[steps * b1];
         boolean padded = false;
         for (int b = 0; b < b1; b++) {

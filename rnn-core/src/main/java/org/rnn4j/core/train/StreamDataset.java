@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
+import org.rnn4j.core.math.ArraySize;
 
 /**
  * A long token sequence (a text as character indices) batched as char-rnn does: B streams
@@ -46,8 +47,9 @@ public final class StreamDataset implements Dataset {
      * @param batch B, the number of streams, at least 1
      * @param seqLength T, steps per batch, at least 1
      * @return the dataset
-     * @throws IllegalArgumentException on a token out of range or a sequence too short for one
-     *     batch (it needs at least B (T + 1) tokens)
+     * @throws IllegalArgumentException on a token out of range, a sequence too short for one
+     *     batch (it needs at least B (T + 1) tokens) or a batch of T x B x V values larger than a
+     *     Java array
      */
     public static StreamDataset of(int[] tokens, int vocabulary, int batch, int seqLength) {
         if (vocabulary < 1) {
@@ -64,6 +66,8 @@ public final class StreamDataset implements Dataset {
             }
         }
         requireLength(tokens.length, batch, seqLength, "the text");
+        ArraySize.of("a batch of T x B one-hot rows of V (seq length " + seqLength + ", batch " + batch
+                + ", vocabulary " + vocabulary + ")", seqLength, batch, vocabulary);
         return new StreamDataset(tokens, vocabulary, batch, seqLength);
     }
 
@@ -94,8 +98,9 @@ public final class StreamDataset implements Dataset {
 
     @Override
     public Iterator<Batch> epoch(RandomGenerator shuffle, int from) {
-        double[] x = new double[steps * streams * vocabulary];
-        double[] d = new double[steps * streams * vocabulary];
+        int values = ArraySize.of("a batch of T x B x V", steps, streams, vocabulary);
+        double[] x = new double[values];
+        double[] d = new double[values];
         int[] ids = new int[streams];
         Arrays.setAll(ids, b -> b);
         Batch batch = new Batch(Sequence.wrap(steps, streams, vocabulary, x), Sequence.wrap(steps, streams, vocabulary, d), ids);
@@ -128,16 +133,16 @@ public final class StreamDataset implements Dataset {
         int cut = (int) (n * (1 - fraction));
         requireLength(cut, streams, steps, "the training part (" + (1 - fraction) + " of " + n + " tokens)");
         int valLength = n - cut;
-        int valStreams = Math.min(streams, valLength / (steps + 1));
+        int valStreams = (int) Math.min(streams, valLength / (steps + 1L));
         requireLength(valLength, Math.max(1, valStreams), steps, "the validation part (" + fraction + " of " + n + " tokens)");
         return new Split(new StreamDataset(Arrays.copyOfRange(tokens, 0, cut), vocabulary, streams, steps),
                 new StreamDataset(Arrays.copyOfRange(tokens, cut, n), vocabulary, valStreams, steps));
     }
 
     private static void requireLength(int n, int batch, int seqLength, String what) {
-        if (n / batch < seqLength + 1) {
+        if (n / batch < seqLength + 1L) {
             throw new IllegalArgumentException(what + " has " + n + " tokens; " + batch + " streams of seq length "
-                    + seqLength + " need at least " + (long) batch * (seqLength + 1) + " (each stream needs T + 1)");
+                    + seqLength + " need at least " + (long) batch * (seqLength + 1L) + " (each stream needs T + 1)");
         }
     }
 }

@@ -1,11 +1,15 @@
 package org.rnn4j.examples.charlm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 
 /**
  * Writes text with a character-level language model, one character at a time, as min-char-rnn
@@ -24,6 +28,9 @@ import org.rnn4j.core.Network;
  * it its own {@link Network#copy()} if another thread uses the network.
  */
 public final class Sampler {
+
+    /** The most characters of a prime run through the network at once. */
+    public static final int PRIME_CHUNK = 256;
 
     private final Network net;
     private final Vocabulary vocabulary;
@@ -69,15 +76,49 @@ public final class Sampler {
      * @throws IllegalArgumentException on an empty prime or a character outside the vocabulary
      */
     public String sample(String prime, int length) {
+        StringBuilder s = new StringBuilder();
+        try {
+            write(prime, length, null, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return s.toString();
+    }
+
+    /**
+     * Streams the prime, then up to {@code length} generated characters, to {@code out} as they
+     * are drawn: memory does not grow with the length. With an end of sequence, generation stops
+     * after the character that completes it ({@code end.count()} end symbols since the start of
+     * the prime; none is generated when the prime already holds them all).
+     *
+     * @param prime at least one character, all in the vocabulary
+     * @param length the most characters to generate, &gt;= 0
+     * @param end where a string ends, or null to generate all {@code length}
+     * @param out where the characters go
+     * @return the number of characters generated
+     * @throws IOException if {@code out} throws
+     * @throws IllegalArgumentException on an empty prime or a character outside the vocabulary
+     */
+    public long write(String prime, long length, SequenceEnd end, Appendable out) throws IOException {
         if (length < 0) {
             throw new IllegalArgumentException("the length must be >= 0 characters, got " + length);
         }
         start(prime);
-        StringBuilder s = new StringBuilder(prime);
-        for (int i = 0; i < length; i++) {
-            s.appendCodePoint(next());
+        out.append(prime);
+        int symbol = end == null ? -1 : end.codePoint();
+        long ends = end == null ? 0 : prime.codePoints().filter(c -> c == symbol).count();
+        long n = 0;
+        while (n < length && (end == null || ends < end.count())) {
+            int c = next();
+            n++;
+            ends += c == symbol ? 1 : 0;
+            if (Character.isBmpCodePoint(c)) {
+                out.append((char) c);
+            } else {
+                out.append(Character.highSurrogate(c)).append(Character.lowSurrogate(c));
+            }
         }
-        return s.toString();
+        return n;
     }
 
     /**
@@ -92,7 +133,10 @@ public final class Sampler {
         }
         int[] ids = vocabulary.encode(prime, "the prime");
         state = null;
-        run(ids);
+        // in chunks with the state carried, so that the buffers stay PRIME_CHUNK x V however long the prime
+        for (int from = 0; from < ids.length; from += PRIME_CHUNK) {
+            run(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PRIME_CHUNK)));
+        }
         primed = true;
     }
 

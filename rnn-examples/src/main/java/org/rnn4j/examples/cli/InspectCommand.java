@@ -18,6 +18,9 @@ import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.ModelSummary;
+import org.rnn4j.examples.limits.Heap;
+import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.limits.RunMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +51,8 @@ final class InspectCommand implements Runnable {
 
     @Override
     public void run() {
+        long bytes = InputFile.requireRegular("", file, "", "a model or checkpoint file");
+        Heap.require("loading " + file, RunMemory.loadingBytes(bytes), "");
         ModelSummary s;
         try {
             s = ModelSummary.of(file, Registry.installed());

@@ -10,6 +10,9 @@ import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
+import org.rnn4j.examples.limits.Heap;
+import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.limits.RunMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,12 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rnn4j sample}: text from a model {@code ./rnn4j train} saved. It prints the prime
- * followed by the generated characters (and a final newline).
+ * followed by the generated characters (and a final newline), streamed as they are drawn, so
+ * that any {@code --length} runs in constant memory. A model of strings (the Reber grammar)
+ * stops at the end of its string, which its file records ({@code eos}, {@code eos_count}).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write text with a trained character-level model: from the zero state, run the prime, then "
             + "draw each next character from softmax(logits / temperature) and feed it back in. Prints the prime "
-            + "followed by the generated characters."},
+            + "followed by the generated characters, as they are drawn. A model of strings (the Reber grammar) "
+            + "stops at the end of its string (the model file records where that is)."},
         footer = {"", "Examples:",
             "  ./rnn4j sample --model runs/reber.safetensors --prime B --length 30",
             "  ./rnn4j sample --model runs/x.safetensors --prime ROMEO: --temperature 0.8"})
@@ -37,8 +43,12 @@ final class SampleCommand implements Callable<Integer> {
     private String prime;
 
     @Option(names = "--length", paramLabel = "N", defaultValue = "500", description = "Characters to generate "
-            + "(default ${DEFAULT-VALUE}).")
+            + "at most: fewer when a model of strings reaches its end symbol (default ${DEFAULT-VALUE}).")
     private int length;
+
+    @Option(names = "--ignore-end", description = "Generate all --length characters, past the end-of-sequence "
+            + "symbol of a model of strings (the Reber grammar's second E).")
+    private boolean ignoreEnd;
 
     @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0", description = "Below 1 sharper, above 1 "
             + "wilder; 0 always takes the most likely character, so the text depends on the model and prime alone "
@@ -58,15 +68,27 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--length must be >= 0 characters, got " + length);
         }
         SavedModel m = load(model);
+        Heap.require("sampling the model " + model, RunMemory.inference(m.network().architecture(), Sampler.PRIME_CHUNK,
+                1));
         Vocabulary v = Vocabulary.parse(m.vocabulary());
         Sampler sampler = new Sampler(m.network(), v, temperature, new SplittableRandom(seed));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(sampler.sample(prime != null ? prime : v.defaultPrime(), length));
+        try {
+            sampler.write(prime != null ? prime : v.defaultPrime(), length, ignoreEnd ? null : m.end(),
+                    new StreamedOutput(out));
+        } catch (StreamedOutput.Closed e) {
+            return 0; // the reader went away (| head): nothing more to write to
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the sample: " + e.getMessage(), e);
+        }
+        out.println();
         out.flush();
         return 0;
     }
 
     private static SavedModel load(Path file) {
+        long bytes = InputFile.requireRegular("--model", file, "the model", "a model file");
+        Heap.require("loading the model " + file, RunMemory.loadingBytes(bytes), "");
         try {
             return ModelFile.load(file, Registry.installed());
         } catch (IOException e) {

@@ -14,6 +14,9 @@ import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.TrainingResult;
+import org.rnn4j.examples.limits.Heap;
+import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.limits.RunMemory;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.RunFiles;
@@ -318,6 +321,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Checkpoint load(Path file, Registry registry) {
+        long bytes = InputFile.requireRegular("--resume", file, "the checkpoint", "a checkpoint file");
+        Heap.require("loading the checkpoint " + file, RunMemory.loadingBytes(bytes), "");
         try {
             return CheckpointFile.load(file, registry);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.rnn4j.examples.reber;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -98,13 +100,11 @@ public record ReberEvaluation(double acceptance, int samples, double nextSymbolA
      * @return the string
      */
     public static String sampleString(Sampler sampler) {
-        sampler.start("B");
-        StringBuilder s = new StringBuilder("B");
-        int ends = 0;
-        while (ends < 2 && s.length() < MAX_LENGTH) {
-            int c = sampler.next();
-            s.appendCodePoint(c);
-            ends += c == 'E' ? 1 : 0;
+        StringBuilder s = new StringBuilder();
+        try {
+            sampler.write("B", MAX_LENGTH - 1, ReberTask.END, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return s.toString();
     }

@@ -3,6 +3,7 @@ package org.rnn4j.examples.reber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.SequenceDataset;
 import org.rnn4j.examples.charlm.OneHot;
 import org.rnn4j.examples.charlm.Vocabulary;
@@ -17,6 +18,12 @@ public final class ReberTask {
 
     /** The grammar's symbols in the vocabulary's order (sorted, as for any text). */
     public static final Vocabulary VOCABULARY = Vocabulary.of(ReberGrammar.SYMBOLS);
+
+    /**
+     * Where a string of the embedded grammar ends: at its second E (the inner string's E, then
+     * the final one). A model file keeps it, so that {@code ./rnn4j sample} stops there.
+     */
+    public static final SequenceEnd END = new SequenceEnd("E", 2);
 
     private ReberTask() {
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
@@ -29,8 +30,10 @@ final class ReberTraining implements Task {
     private final List<String> heldOut;
     private final Dataset data;
     private final double valFraction;
+    private final int batch;
 
     ReberTraining(long seed, int batch, double valFraction) {
+        this.batch = batch;
         SplittableRandom random = new SplittableRandom(seed);
         this.strings = ReberTask.strings(STRINGS, random);
         this.heldOut = ReberTask.strings(HELD_OUT, random);
@@ -59,6 +62,23 @@ final class ReberTraining implements Task {
     @Override
     public Dataset data() {
         return data;
+    }
+
+    /** Each string's one-hot inputs and targets, a row array of V per symbol; batches pad to the longest. */
+    @Override
+    public Footprint footprint() {
+        int longest = 0;
+        long rows = 0;
+        for (String s : strings) {
+            longest = Math.max(longest, s.length() - 1);
+            rows += s.length() - 1;
+        }
+        return new Footprint(longest, Math.min(batch, strings.size()), 2 * rows, ReberTask.VOCABULARY.size());
+    }
+
+    @Override
+    public SequenceEnd end() {
+        return ReberTask.END;
     }
 
     @Override

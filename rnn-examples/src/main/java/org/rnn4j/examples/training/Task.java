@@ -2,6 +2,7 @@ package org.rnn4j.examples.training;
 
 import java.util.Map;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Vocabulary;
 
@@ -19,6 +20,26 @@ interface Task {
 
     /** @return all the data; the trainer holds out the last part for validation */
     Dataset data();
+
+    /**
+     * What the data hold in memory, for the run's estimate ({@link MemoryCheck}).
+     *
+     * @param steps T of the longest batch
+     * @param batch B, sequences in the largest batch
+     * @param heldArrays arrays the data keep for the whole run
+     * @param heldLength doubles in each (a text's tokens count as one array of ints in doubles)
+     */
+    record Footprint(int steps, int batch, long heldArrays, long heldLength) {
+    }
+
+    /** @return what the data hold in memory and the largest batch's shape */
+    Footprint footprint();
+
+    /**
+     * @return where a generated string ends (kept in the model file, so that sampling stops
+     *     there), or null for a text, which has no end
+     */
+    SequenceEnd end();
 
     /**
      * @return entries that identify the data (a text's SHA-256), kept in the checkpoint and

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.io.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.StreamDataset;
 import org.rnn4j.examples.charlm.Sampler;
@@ -22,10 +23,20 @@ final class TextTraining implements Task {
 
     private final TextCorpus corpus;
     private final Dataset data;
+    private final int batch;
+    private final int seq;
 
     TextTraining(Path file, int batch, int seq) {
         this.corpus = TextCorpus.read(file);
         this.data = StreamDataset.of(corpus.tokens(), corpus.vocabulary().size(), batch, seq);
+        this.batch = batch;
+        this.seq = seq;
+    }
+
+    /** The tokens (ints) and the copies the split makes of them: 8 bytes per character, one double. */
+    @Override
+    public Footprint footprint() {
+        return new Footprint(seq, batch, 1, corpus.tokens().length);
     }
 
     @Override
@@ -49,6 +60,11 @@ final class TextTraining implements Task {
     @Override
     public Dataset data() {
         return data;
+    }
+
+    @Override
+    public SequenceEnd end() {
+        return null;
     }
 
     @Override

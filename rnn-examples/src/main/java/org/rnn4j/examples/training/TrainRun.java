@@ -66,6 +66,7 @@ public final class TrainRun {
         if (from != null) {
             requireSameData(from);
         }
+        MemoryCheck.require(registry, settings, task, from != null ? from.model().network().architecture() : null);
         this.net = from != null ? from.model().network() : network();
         this.optimizer = from != null ? from.optimizer() : optimizer();
     }
@@ -191,8 +192,7 @@ public final class TrainRun {
         TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction())
                 .restoreBestWeights(keepBest);
         if (settings.steps() > 0) {
-            c = c.maxSteps(settings.steps()).epochs((int) Math.min(Integer.MAX_VALUE,
-                    (settings.steps() + perEpoch - 1) / perEpoch));
+            c = c.maxSteps(settings.steps()).epochs(epochsFor(settings.steps(), perEpoch));
         } else {
             c = c.epochs(settings.epochs());
         }
@@ -200,6 +200,16 @@ public final class TrainRun {
             c = c.schedule(new ExponentialDecay(settings.lrDecay(), settings.lrDecayAfter()));
         }
         return settings.clip() > 0 ? c.clipNorm(settings.clip()) : c;
+    }
+
+    /**
+     * @param steps a step limit, at least 1
+     * @param perEpoch batches per epoch, at least 1
+     * @return the epochs that hold that many steps, at most Integer.MAX_VALUE (computed so that
+     *     no step count up to Long.MAX_VALUE overflows)
+     */
+    static int epochsFor(long steps, int perEpoch) {
+        return (int) Math.min(Integer.MAX_VALUE, (steps - 1) / perEpoch + 1);
     }
 
     private Network network() {
@@ -217,7 +227,7 @@ public final class TrainRun {
     }
 
     private SavedModel model() {
-        return new SavedModel(net, task.vocabulary().toString());
+        return new SavedModel(net, task.vocabulary().toString(), task.end());
     }
 
     private void checkpoint(TrainingState state) {

@@ -1,0 +1,69 @@
+package org.rnn4j.examples.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rnn4j.api.Options;
+import org.rnn4j.core.Architecture;
+import org.rnn4j.core.LayerConfig;
+import org.rnn4j.core.Reduction;
+import org.rnn4j.core.Registry;
+import org.rnn4j.examples.limits.Heap;
+import org.rnn4j.examples.limits.RunMemory;
+
+/**
+ * Before {@code ./rnn4j train} builds its network: will the run fit the heap? The estimate
+ * ({@link RunMemory}) counts the network, its gradients and optimizer state, the buffers of
+ * backpropagation through time for the largest batch, the batches' one-hot arrays (inputs and
+ * targets, for training and validation: 4 T B V) and the data held for the run.
+ */
+final class MemoryCheck {
+
+    private MemoryCheck() {
+    }
+
+    /**
+     * @param registry the plug-ins (for the optimizer's state)
+     * @param s the run's settings
+     * @param task its data
+     * @param network the checkpoint's architecture when resuming, else null (built from the settings)
+     * @throws IllegalArgumentException if the run would not fit, with the figures
+     */
+    static void require(Registry registry, TrainSettings s, Task task, Architecture network) {
+        RunMemory m = estimate(registry, s, task, network);
+        Task.Footprint f = task.footprint();
+        Heap.require(String.format(Locale.ROOT, "%s %d x %d on %,d characters, %s%sB %d (%,d parameters)", s.cell(),
+                s.layers(), s.hidden(), task.vocabulary().size(), s.isReber() ? "" : "T " + s.seq() + ", ",
+                s.isReber() ? "strings of " + f.steps() + ", " : "", f.batch(), (long) m.parameters()), m);
+    }
+
+    /**
+     * @param registry the plug-ins (for the optimizer's state)
+     * @param s the run's settings
+     * @param task its data
+     * @param network the checkpoint's architecture when resuming, else null (built from the settings)
+     * @return the estimate of the run's memory
+     */
+    static RunMemory estimate(Registry registry, TrainSettings s, Task task, Architecture network) {
+        int v = task.vocabulary().size();
+        Architecture a = network != null ? network : architecture(s, v);
+        Task.Footprint f = task.footprint();
+        int slots = RunMemory.optimizerSlots(registry.optimizer(s.optimizer())
+                .create(new Options("optimizer '" + s.optimizer() + "'", s.optimizerOptions())));
+        return RunMemory.training(a, f.steps(), f.batch(), slots, Runtime.getRuntime().availableProcessors(),
+                s.every() > 0)
+                .plus("one-hot batches", 4, (double) f.steps() * f.batch() * v)
+                .plus("the data", f.heldArrays(), f.heldLength());
+    }
+
+    /** The network {@code TrainRun} builds for these settings, without building it. */
+    static Architecture architecture(TrainSettings s, int vocabulary) {
+        List<LayerConfig> layers = new ArrayList<>();
+        for (int l = 0; l < s.layers(); l++) {
+            layers.add(new LayerConfig(s.cell(), s.hidden(), s.layerOptions()));
+        }
+        return new Architecture(vocabulary, layers, new LayerConfig("dense", vocabulary, Map.of()),
+                "softmax_cross_entropy", Reduction.MEAN, s.dropout(), s.seed());
+    }
+}
