@@ -116,6 +116,17 @@ public final class Standardizer {
     }
 
     /**
+     * Undoes the standardisation of one value (a prediction in standardised units).
+     *
+     * @param f the feature
+     * @param z the standardised value
+     * @return {@code z * scale + mean}
+     */
+    public double invert(int f, double z) {
+        return z * scale[f] + mean[f];
+    }
+
+    /**
      * @return the strings to store: see the class comment
      */
     public Map<String, String> toMap() {
