@@ -71,16 +71,17 @@ final class Cells {
      * @return seconds since the epoch for times, the number itself for numbers
      */
     static double time(String s, boolean numeric, CsvRows csv, int line, String column) {
-        if (numeric) {
-            return number(s, csv, line, column, "the time column (its first value is a number)");
-        }
         Double t = instant(s);
-        if (t == null) {
-            throw new DataFileException(csv.file(), line, column, "'" + abbreviate(s) + "' is not a time; the time column "
-                    + "(its first value is a date) needs ISO-8601 dates or date-times such as 2024-03-01 or "
-                    + "2024-03-01T12:30:00 on every row");
+        if (numeric && t == null && !s.isEmpty() && !looksNumeric(s) || !numeric && t == null) {
+            throw new DataFileException(csv.file(), line, column, "'" + abbreviate(s) + "' is neither a number nor an "
+                    + "ISO-8601 date or date-time; the time column needs " + (numeric ? "numbers" : "dates or date-times "
+                    + "such as 2024-03-01 or 2024-03-01T12:30:00") + " on every row, like its first");
         }
-        return t;
+        if (numeric && t != null) {
+            throw new DataFileException(csv.file(), line, column, "'" + abbreviate(s) + "' is a date but the time column's "
+                    + "first value is a number; the time column needs one kind on every row");
+        }
+        return numeric ? number(s, csv, line, column, "the time column") : t;
     }
 
     /** @return whether a time column's first value makes it a column of numbers */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,6 +30,9 @@ import org.rnn4j.io.data.DataFileException;
  * @param headerLine the line of the header
  */
 record CsvRows(String file, List<String> header, List<String[]> rows, int[] lines, int headerLine) {
+
+    /** How Commons CSV names the line of a syntax error in its messages. */
+    private static final Pattern PARSER_LINE = Pattern.compile(" at line: (\\d+), position: \\d+");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
@@ -71,8 +77,15 @@ record CsvRows(String file, List<String> header, List<String[]> rows, int[] line
                 lines.add(line);
             }
         } catch (UncheckedIOException | IOException e) {
-            throw new DataFileException(file, 0, null, "not readable as CSV (" + message(e)
-                    + "); a CSV file has comma-separated values, quoted with \" where they hold commas, quotes or line breaks");
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw new DataFileException(file, 0, null, "the file is not UTF-8 text (it has a byte sequence that "
+                        + "UTF-8 does not allow, as Latin-1 or Windows-1252 accents are); save it as UTF-8");
+            }
+            Matcher at = PARSER_LINE.matcher(message(e));
+            throw new DataFileException(file, at.find() ? Integer.parseInt(at.group(1)) : 0, null, "not readable as CSV ("
+                    + at.replaceFirst("").strip() + "); a CSV file has comma-separated values, quoted with \" where "
+                    + "they hold commas, quotes or line breaks, a quote inside a quoted value doubled (\"\")");
         } catch (IllegalStateException e) {
             throw new DataFileException(file, 0, null, "not readable as CSV (" + e.getMessage()
                     + "); a CSV file has comma-separated values, quoted with \" where they hold commas, quotes or line breaks");

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.io.data.DataFileException;
@@ -220,7 +224,29 @@ class SequenceCsvTest {
 
     @Test
     void brokenQuoting() {
-        DataFileException e = error("id,x,y\na,\"1\"x,A\n", SequenceColumns.of(Task.CLASSIFY, "id", "y", null));
-        assertEquals("data.csv", e.file());
+        DataFileException e = error("id,x,y\nb,1,A\na,\"1\"x,A\n", SequenceColumns.of(Task.CLASSIFY, "id", "y", null));
+        assertEquals("data.csv, line 3: not readable as CSV (Invalid character between encapsulated token and "
+                + "delimiter); a CSV file has comma-separated values, quoted with \" where they hold commas, quotes or "
+                + "line breaks, a quote inside a quoted value doubled (\"\")", e.getMessage());
+    }
+
+    @Test
+    void aTimeThatIsNeitherNumberNorDate() {
+        DataFileException e = error("id,t,x,label\na,1,1,c\na,soon,1,c\n", CLASSIFY);
+        assertEquals("data.csv, line 3, column 't': 'soon' is neither a number nor an ISO-8601 date or date-time; the "
+                + "time column needs numbers on every row, like its first", e.getMessage());
+    }
+
+    @Test
+    void notUtf8() throws IOException {
+        Path file = Files.createTempFile("latin1", ".csv");
+        try {
+            Files.write(file, "id,x,label\na,1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+            DataFileException e = assertThrows(DataFileException.class, () -> SequenceCsv.read(file, CLASSIFY));
+            assertEquals(file + ": the file is not UTF-8 text (it has a byte sequence that UTF-8 does not allow, as "
+                    + "Latin-1 or Windows-1252 accents are); save it as UTF-8", e.getMessage());
+        } finally {
+            Files.delete(file);
+        }
     }
 }
