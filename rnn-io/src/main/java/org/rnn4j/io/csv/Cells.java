@@ -18,6 +18,9 @@ final class Cells {
     /** What spreadsheets and NumPy write for values that are not finite numbers. */
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
+    /** The start of an ISO-8601 date: 4 digits, dash, 2 digits, dash, 2 digits. */
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     /** What a number looks like, for messages. */
     static final String NUMBERS = "a finite decimal number such as 3, -0.25 or 1.5e-3";
 
@@ -71,8 +74,11 @@ final class Cells {
      * @return seconds since the epoch for times, the number itself for numbers
      */
     static double time(String s, boolean numeric, CsvRows csv, int line, String column) {
+        if (numeric && looksNumeric(s)) {
+            return number(s, csv, line, column, "the time column");
+        }
         Double t = instant(s);
-        if (numeric && t == null && !s.isEmpty() && !looksNumeric(s) || !numeric && t == null) {
+        if (numeric && t == null && !s.isEmpty() || !numeric && t == null) {
             throw new DataFileException(csv.file(), line, column, "'" + abbreviate(s) + "' is neither a number nor an "
                     + "ISO-8601 date or date-time; the time column needs " + (numeric ? "numbers" : "dates or date-times "
                     + "such as 2024-03-01 or 2024-03-01T12:30:00") + " on every row, like its first");
@@ -90,6 +96,9 @@ final class Cells {
     }
 
     private static Double instant(String s) {
+        if (!DATE_LIKE.matcher(s).lookingAt()) {
+            return null; // cheap: parse attempts that fail throw, which costs more than the parsing
+        }
         try {
             return seconds(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {

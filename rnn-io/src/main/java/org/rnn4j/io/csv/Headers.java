@@ -93,21 +93,23 @@ final class Headers {
             return rows;
         }
         String column = csv.header().get(time);
-        double[] keys = new double[csv.rows().size()];
-        for (int r : rows) {
-            keys[r] = Cells.time(csv.rows().get(r)[time], numericTime, csv, csv.lines()[r], column);
+        double[] keys = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            keys[k] = Cells.time(csv.rows().get(rows[k])[time], numericTime, csv, csv.lines()[rows[k]], column);
         }
-        Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(r -> keys[r]));
+        // positions into rows, sorted by time (stable: equal times keep file order, then fail)
+        Integer[] order = new Integer[rows.length];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, Comparator.comparingDouble(k -> keys[k]));
         for (int k = 1; k < order.length; k++) {
             if (keys[order[k]] == keys[order[k - 1]]) {
-                int a = Math.min(order[k], order[k - 1]);
-                int b = Math.max(order[k], order[k - 1]);
+                int a = rows[Math.min(order[k], order[k - 1])];
+                int b = rows[Math.max(order[k], order[k - 1])];
                 throw new DataFileException(csv.file(), csv.lines()[b], column, "the time '" + csv.rows().get(b)[time]
                         + "' is also on line " + csv.lines()[a] + " of " + what
                         + "; the times of one sequence must all differ");
             }
         }
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(order).mapToInt(k -> rows[k]).toArray();
     }
 }
