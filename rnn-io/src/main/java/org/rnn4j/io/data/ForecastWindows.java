@@ -1,5 +1,7 @@
 package org.rnn4j.io.data;
 
+import java.util.Arrays;
+
 /**
  * The forecasting examples of one {@link Series} ({@code --window W --horizon H}): window i
  * reads steps {@code i .. i+W-1} (every column: the target and the extra inputs) and predicts
@@ -83,6 +85,20 @@ public final class ForecastWindows {
         for (int h = 0; h < horizon; h++) {
             y[h] = series.target(i + window + h);
         }
+        return y;
+    }
+
+    /**
+     * The naive forecast, the baseline a forecaster must beat: the last observed target value,
+     * repeated H times.
+     *
+     * @param i a window
+     * @return H copies of the target at step {@code i+W-1}
+     */
+    public double[] naiveForecast(int i) {
+        check(i);
+        double[] y = new double[horizon];
+        Arrays.fill(y, series.target(i + window - 1));
         return y;
     }
 

@@ -42,6 +42,7 @@ class SeriesCsvTest {
         assertArrayEquals(new double[][] {{1, 11}, {2, 12}}, w.inputs(1));
         assertArrayEquals(new double[] {3, 4}, w.forecast(1));
         assertArrayEquals(new double[][] {{2, 3}, {3, 4}}, w.stepTargets(1), "per step: the H values after it");
+        assertArrayEquals(new double[] {2, 2}, w.naiveForecast(1), "the last value seen, H times");
     }
 
     @Test
