@@ -135,6 +135,8 @@ final class BrokenFiles {
                         + "gru (org.rnn4j.core), lstm (org.rnn4j.core)"));
         m.put("bad-unknown-activation", metadata(good, "layers", s -> s.replace("tanh", "swish"),
                 "no activation named 'swish' is installed; installed activations: elu (org.rnn4j.activations)"));
+        m.put("bad-escape-codes-in-plugin-name", metadata(good, "layers", s -> s.replace("tanh", "\\u001b[31mtanh\\u009b"),
+                "no activation named '\\u001b[31mtanh\\u009b' is installed"));
         m.put("bad-unknown-loss", metadata(good, "loss", s -> "hinge", "no loss named 'hinge' is installed"));
         m.put("bad-bad-option", metadata(good, "output", s -> s.replace("{}", "{\"bias\":\"maybe\"}"),
                 "bias must be true or false, got 'maybe'"));
