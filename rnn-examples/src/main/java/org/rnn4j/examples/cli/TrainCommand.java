@@ -13,6 +13,7 @@ import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
+import org.rnn4j.examples.training.ResumeText;
 import org.rnn4j.examples.training.RunFiles;
 import org.rnn4j.examples.training.TrainRun;
 import org.rnn4j.examples.training.TrainSettings;
@@ -140,6 +141,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The text a resume reads and why; null for a new run or the Reber grammar. */
+    private ResumeText resumeText;
+
     @Override
     public Integer call() {
         Registry registry = Registry.installed();
@@ -158,6 +162,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println("rnn4j train: " + run.describeData());
         out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
+        if (resumeText != null) {
+            out.println("  " + resumeText.describe());
+        }
         out.flush();
         TrainRun.Outcome o = run.run();
         report(o, out);
@@ -218,7 +225,8 @@ final class TrainCommand implements Callable<Integer> {
         if (text != null && was.isReber()) {
             throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
         }
-        String file = text != null ? text.toAbsolutePath().toString() : was.text();
+        resumeText = was.isReber() ? null : ResumeText.choose(resume, text, was.text());
+        String file = resumeText == null ? null : resumeText.file().toString();
         int epochs = was.epochs();
         long steps = was.steps();
         if (length != null) {

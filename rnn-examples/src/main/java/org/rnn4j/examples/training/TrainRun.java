@@ -3,18 +3,24 @@ package org.rnn4j.examples.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.Architecture;
+import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.NetworkBuilder;
+import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.core.io.Text;
 import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
@@ -34,7 +40,8 @@ import org.rnn4j.examples.reber.ReberEvaluation;
  * <p>The network is {@code --layers} recurrent layers of {@code --cell} with {@code --hidden}
  * units on one-hot characters and a dense output of logits over the vocabulary, trained with
  * softmax cross-entropy (the mean per character). A resumed run takes everything from the
- * checkpoint (weights, optimizer state, position, settings) and continues bit for bit.
+ * checkpoint (weights, optimizer state, position, settings) and continues bit for bit; the
+ * settings must describe the network the checkpoint holds.
  */
 public final class TrainRun {
 
@@ -63,6 +70,7 @@ public final class TrainRun {
         this.curveFrom = curveFrom != null ? curveFrom : files.csv();
         if (from != null) {
             requireSameData(from);
+            requireSameNetwork(from);
         }
         this.net = from != null ? from.model().network() : network();
         this.optimizer = from != null ? from.optimizer() : optimizer();
@@ -179,12 +187,46 @@ public final class TrainRun {
     }
 
     private Network network() {
+        return architecture().builder(registry).build();
+    }
+
+    /** The network the settings describe, on the task's vocabulary. */
+    private Architecture architecture() {
         int v = task.vocabulary().size();
-        NetworkBuilder b = Network.builder(registry).input(v);
+        List<LayerConfig> layers = new ArrayList<>();
         for (int l = 0; l < settings.layers(); l++) {
-            b.recurrent(settings.cell(), settings.hidden(), settings.layerOptions());
+            layers.add(new LayerConfig(settings.cell(), settings.hidden(), settings.layerOptions()));
         }
-        return b.dropout(settings.dropout()).output(v).loss("softmax_cross_entropy").seed(settings.seed()).build();
+        return new Architecture(v, layers, new LayerConfig("dense", v, Map.of()), "softmax_cross_entropy",
+                Reduction.MEAN, settings.dropout(), settings.seed());
+    }
+
+    /**
+     * The settings a checkpoint records ({@code run.cell}, {@code run.layers}, {@code run.hidden},
+     * {@code run.activation}, {@code run.dropout}, {@code run.seed}, with the vocabulary's size)
+     * must describe the network it holds: the run reports and continues with them, so a
+     * checkpoint whose settings were altered is refused rather than trained under a false name.
+     */
+    private void requireSameNetwork(Checkpoint c) {
+        Architecture said = architecture();
+        Architecture holds = c.model().network().architecture();
+        if (!said.equals(holds)) {
+            throw new IllegalArgumentException("the checkpoint's settings describe " + describe(said)
+                    + ", but the network it holds is " + describe(holds) + "; was the checkpoint altered?");
+        }
+    }
+
+    private static String describe(Architecture a) {
+        StringBuilder s = new StringBuilder("input " + a.inputSize());
+        for (LayerConfig c : a.recurrent()) {
+            s.append(", ").append(c.kind()).append(' ').append(c.size()).append(c.options().isEmpty() ? "" : " "
+                    + new TreeMap<>(c.options()));
+        }
+        s.append(", ").append(a.output().kind()).append(' ').append(a.output().size())
+                .append(a.output().options().isEmpty() ? "" : " " + new TreeMap<>(a.output().options()));
+        s.append(", ").append(a.loss()).append(' ').append(a.reduction().name().toLowerCase(Locale.ROOT));
+        s.append(", dropout ").append(a.dropout()).append(", seed ").append(a.seed());
+        return Text.escape(s.toString());
     }
 
     private Optimizer optimizer() {
@@ -234,20 +276,22 @@ public final class TrainRun {
                 + settings.hidden() + ")";
     }
 
+    /** The text's SHA-256 first: nothing more is said of a text that is not the one recorded. */
     private void requireSameData(Checkpoint c) {
+        task.identity().forEach((k, v) -> {
+            String was = c.position().get(k);
+            if (!v.equals(was)) {
+                throw new IllegalArgumentException("the text is not the one the checkpoint was trained on ("
+                        + k.substring(k.indexOf('.') + 1) + " " + (was == null ? null : Text.escape(was)) + ", now "
+                        + v + ")");
+            }
+        });
         String had = c.model().vocabulary();
         if (!task.vocabulary().toString().equals(had)) {
             throw new IllegalArgumentException("the checkpoint's vocabulary is not this data's: it has "
                     + (had == null ? "none" : had.codePointCount(0, had.length()) + " characters") + ", the data "
                     + task.vocabulary().size() + "; resume with the text it was trained on");
         }
-        task.identity().forEach((k, v) -> {
-            String was = c.position().get(k);
-            if (!v.equals(was)) {
-                throw new IllegalArgumentException("the text is not the one the checkpoint was trained on ("
-                        + k.substring(k.indexOf('.') + 1) + " " + was + ", now " + v + ")");
-            }
-        });
     }
 
     /** An action that writes a file. */

@@ -112,7 +112,8 @@ class TrainCommandTest {
         String[] first = run(common, "--steps", "23", "--every", "10", "--save", resumed.toString());
         assertEquals("0", first[0], first[2]);
         assertTrue(first[2].contains("step 20, validation loss"), first[2]);
-        String[] second = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "50");
+        String[] second = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "50",
+                "--text", text.toString());
         assertEquals("0", second[0], second[2]);
         assertTrue(second[1].contains("resumed from"), second[1]);
         assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "the same weights, bit for bit");
@@ -131,7 +132,7 @@ class TrainCommandTest {
         // Resumed into new files, the curve still starts with the interrupted run's points.
         Path moved = dir.resolve("c/m.safetensors");
         String[] third = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "55",
-                "--save", moved.toString());
+                "--save", moved.toString(), "--text", text.toString());
         assertEquals("0", third[0], third[2]);
         List<String> c = Files.readAllLines(dir.resolve("c/m.loss.csv"));
         assertEquals(b, c.subList(0, b.size()));
