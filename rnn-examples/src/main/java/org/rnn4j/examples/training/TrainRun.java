@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.rnn4j.api.Layer;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.State;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
@@ -147,6 +150,7 @@ public final class TrainRun {
         int perEpoch = (split == null ? data : split.train()).batchesPerEpoch();
         TrainingConfig config = config(perEpoch);
         TrainingState start = from != null ? TrainingPosition.parse(from.position()) : TrainingState.start();
+        requireCarriedFits(start);
         if (settings.steps() > 0 && start.step() >= settings.steps()) {
             throw new IllegalArgumentException("the checkpoint is at step " + start.step() + "; give --steps above it "
                     + "to train on");
@@ -213,6 +217,36 @@ public final class TrainRun {
         if (!said.equals(holds)) {
             throw new IllegalArgumentException("the checkpoint's settings describe " + describe(said)
                     + ", but the network it holds is " + describe(holds) + "; was the checkpoint altered?");
+        }
+    }
+
+    /**
+     * A carried state (read from a checkpoint) must be the network's: for each recurrent layer its
+     * blocks, each of batch x width values.
+     */
+    private void requireCarriedFits(TrainingState s) {
+        List<State> carried = s.carried();
+        if (carried.isEmpty()) {
+            return;
+        }
+        List<Layer> layers = net.recurrentLayers();
+        if (carried.size() != layers.size()) {
+            throw new IllegalArgumentException("the checkpoint carries the state of " + carried.size()
+                    + " recurrent layer(s), but its network has " + layers.size());
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            int[] widths = layers.get(l).stateSizes();
+            double[][] parts = carried.get(l).parts();
+            boolean fits = parts.length == widths.length;
+            for (int k = 0; fits && k < parts.length; k++) {
+                fits = parts[k].length == (long) settings.batch() * widths[k];
+            }
+            if (!fits) {
+                throw new IllegalArgumentException("the checkpoint's carried state of recurrent layer " + l + " has "
+                        + parts.length + " block(s) of " + Arrays.stream(parts).mapToInt(p -> p.length).boxed().toList()
+                        + " values, but the layer with batch " + settings.batch() + " needs " + widths.length
+                        + " of " + Arrays.stream(widths).mapToLong(w -> (long) settings.batch() * w).boxed().toList());
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,15 @@ class TamperedCheckpointTest {
             assertTrue(r[2].contains("lstm 8, lstm 8, dense "), lie + ": " + r[2]);
             assertEquals(1, r[2].strip().lines().count(), r[2]);
         }
+    }
+
+    @Test
+    void aCarriedStateOfAnotherShapeIsRefusedBeforeTraining() throws Exception {
+        String three = Base64.getEncoder().encodeToString(new byte[3 * Double.BYTES]);
+        Tamper.position(checkpoint, Map.of("carried.1", three + "," + three));
+        String[] r = Cli.run("train", "--resume", checkpoint.toString(), "--steps", "4", "--text", text.toString());
+        assertEquals("2", r[0], r[1] + r[2]);
+        assertEquals("rnn4j train: the checkpoint's carried state of recurrent layer 1 has 2 block(s) of [3, 3] values,"
+                + " but the layer with batch 2 needs 2 of [16, 16]", r[2].strip());
     }
 }
