@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.rnn4j.api.Layer;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
-import org.rnn4j.api.State;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
@@ -23,7 +19,6 @@ import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
-import org.rnn4j.core.io.Text;
 import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
@@ -72,8 +67,8 @@ public final class TrainRun {
         this.files = RunFiles.beside(save != null ? save : Path.of(DEFAULT_DIRECTORY, task.name() + RunFiles.EXTENSION));
         this.curveFrom = curveFrom != null ? curveFrom : files.csv();
         if (from != null) {
-            requireSameData(from);
-            requireSameNetwork(from);
+            ResumeChecks.requireSameData(task, from);
+            ResumeChecks.requireSameNetwork(architecture(), from);
         }
         this.net = from != null ? from.model().network() : network();
         this.optimizer = from != null ? from.optimizer() : optimizer();
@@ -150,7 +145,7 @@ public final class TrainRun {
         int perEpoch = (split == null ? data : split.train()).batchesPerEpoch();
         TrainingConfig config = config(perEpoch);
         TrainingState start = from != null ? TrainingPosition.parse(from.position()) : TrainingState.start();
-        requireCarriedFits(start);
+        ResumeChecks.requireCarriedFits(start, net, settings.batch());
         if (settings.steps() > 0 && start.step() >= settings.steps()) {
             throw new IllegalArgumentException("the checkpoint is at step " + start.step() + "; give --steps above it "
                     + "to train on");
@@ -205,64 +200,6 @@ public final class TrainRun {
                 Reduction.MEAN, settings.dropout(), settings.seed());
     }
 
-    /**
-     * The settings a checkpoint records ({@code run.cell}, {@code run.layers}, {@code run.hidden},
-     * {@code run.activation}, {@code run.dropout}, {@code run.seed}, with the vocabulary's size)
-     * must describe the network it holds: the run reports and continues with them, so a
-     * checkpoint whose settings were altered is refused rather than trained under a false name.
-     */
-    private void requireSameNetwork(Checkpoint c) {
-        Architecture said = architecture();
-        Architecture holds = c.model().network().architecture();
-        if (!said.equals(holds)) {
-            throw new IllegalArgumentException("the checkpoint's settings describe " + describe(said)
-                    + ", but the network it holds is " + describe(holds) + "; was the checkpoint altered?");
-        }
-    }
-
-    /**
-     * A carried state (read from a checkpoint) must be the network's: for each recurrent layer its
-     * blocks, each of batch x width values.
-     */
-    private void requireCarriedFits(TrainingState s) {
-        List<State> carried = s.carried();
-        if (carried.isEmpty()) {
-            return;
-        }
-        List<Layer> layers = net.recurrentLayers();
-        if (carried.size() != layers.size()) {
-            throw new IllegalArgumentException("the checkpoint carries the state of " + carried.size()
-                    + " recurrent layer(s), but its network has " + layers.size());
-        }
-        for (int l = 0; l < layers.size(); l++) {
-            int[] widths = layers.get(l).stateSizes();
-            double[][] parts = carried.get(l).parts();
-            boolean fits = parts.length == widths.length;
-            for (int k = 0; fits && k < parts.length; k++) {
-                fits = parts[k].length == (long) settings.batch() * widths[k];
-            }
-            if (!fits) {
-                throw new IllegalArgumentException("the checkpoint's carried state of recurrent layer " + l + " has "
-                        + parts.length + " block(s) of " + Arrays.stream(parts).mapToInt(p -> p.length).boxed().toList()
-                        + " values, but the layer with batch " + settings.batch() + " needs " + widths.length
-                        + " of " + Arrays.stream(widths).mapToLong(w -> (long) settings.batch() * w).boxed().toList());
-            }
-        }
-    }
-
-    private static String describe(Architecture a) {
-        StringBuilder s = new StringBuilder("input " + a.inputSize());
-        for (LayerConfig c : a.recurrent()) {
-            s.append(", ").append(c.kind()).append(' ').append(c.size()).append(c.options().isEmpty() ? "" : " "
-                    + new TreeMap<>(c.options()));
-        }
-        s.append(", ").append(a.output().kind()).append(' ').append(a.output().size())
-                .append(a.output().options().isEmpty() ? "" : " " + new TreeMap<>(a.output().options()));
-        s.append(", ").append(a.loss()).append(' ').append(a.reduction().name().toLowerCase(Locale.ROOT));
-        s.append(", dropout ").append(a.dropout()).append(", seed ").append(a.seed());
-        return Text.escape(s.toString());
-    }
-
     private Optimizer optimizer() {
         String name = settings.optimizer();
         return registry.optimizer(name).create(new Options("optimizer '" + name + "'", settings.optimizerOptions()));
@@ -308,24 +245,6 @@ public final class TrainRun {
     private String title() {
         return "rnn4j train: " + task.name() + " (" + settings.cell() + " " + settings.layers() + " x "
                 + settings.hidden() + ")";
-    }
-
-    /** The text's SHA-256 first: nothing more is said of a text that is not the one recorded. */
-    private void requireSameData(Checkpoint c) {
-        task.identity().forEach((k, v) -> {
-            String was = c.position().get(k);
-            if (!v.equals(was)) {
-                throw new IllegalArgumentException("the text is not the one the checkpoint was trained on ("
-                        + k.substring(k.indexOf('.') + 1) + " " + (was == null ? null : Text.escape(was)) + ", now "
-                        + v + ")");
-            }
-        });
-        String had = c.model().vocabulary();
-        if (!task.vocabulary().toString().equals(had)) {
-            throw new IllegalArgumentException("the checkpoint's vocabulary is not this data's: it has "
-                    + (had == null ? "none" : had.codePointCount(0, had.length()) + " characters") + ", the data "
-                    + task.vocabulary().size() + "; resume with the text it was trained on");
-        }
     }
 
     /** An action that writes a file. */
