@@ -22,16 +22,27 @@ public final class Quoting {
      *     with the full length given ({@code 'abc...(200 chars)'})
      */
     public static String quote(String s) {
-        return "'" + escape(s) + "'";
+        int n = cut(s);
+        StringBuilder sb = new StringBuilder("'");
+        escape(s, n, sb);
+        if (n < s.length()) {
+            sb.append("...(").append(s.length()).append(" chars)");
+        }
+        return sb.append('\'').toString();
     }
 
     /**
      * @param s untrusted text
-     * @return it escaped as the class says, cut after {@value #MAX} characters with the full length given
+     * @return all of it, escaped as the class says (for text shown whole, such as what
+     *     {@code rnn4j inspect} prints from a file)
      */
     public static String escape(String s) {
-        StringBuilder sb = new StringBuilder();
-        int n = cut(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        escape(s, s.length(), sb);
+        return sb.toString();
+    }
+
+    private static void escape(String s, int n, StringBuilder sb) {
         for (int i = 0; i < n; ) {
             int cp = s.codePointAt(i);
             int width = Character.charCount(cp);
@@ -44,10 +55,6 @@ public final class Quoting {
             }
             i += width;
         }
-        if (n < s.length()) {
-            sb.append("...(").append(s.length()).append(" chars)");
-        }
-        return sb.toString();
     }
 
     /** The end of the kept part: {@value #MAX} characters, one less rather than half a surrogate pair. */

@@ -2,7 +2,8 @@ package org.rnn4j.core.io;
 
 /**
  * A model or checkpoint file that cannot be loaded: its message is one line, "where: what is
- * wrong", naming the offending tensor, entry or plug-in and what is allowed.
+ * wrong", naming the offending tensor, entry or plug-in and what is allowed, with every string of
+ * the file in it escaped (no terminal control characters, whatever message it wraps).
  */
 public final class InvalidModelFileException extends IllegalArgumentException {
 
@@ -25,7 +26,8 @@ public final class InvalidModelFileException extends IllegalArgumentException {
         super(oneLine(where + ": " + problem), cause);
     }
 
+    /** Line breaks become spaces, and anything else a terminal would act on is {@linkplain Text#escape escaped}. */
     private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]+", " ");
+        return Text.escape(s.replaceAll("[\\r\\n]+", " "));
     }
 }

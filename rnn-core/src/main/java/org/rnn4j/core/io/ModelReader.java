@@ -7,14 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.rnn4j.api.Parameter;
-import org.rnn4j.core.Architecture;
-import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 
 /**
- * Reads the model part of a model or checkpoint file: header, metadata, size checks, the network
- * rebuilt through the registry, then every tensor checked against its parameter and read.
+ * Reads the model part of a model or checkpoint file: header, metadata, every tensor the
+ * architecture implies checked against the file ({@link ExpectedTensors}) before anything is
+ * allocated for it, the network rebuilt through the registry, then every tensor checked against
+ * its parameter and read.
  * Nothing is returned unless everything passed.
  */
 final class ModelReader {
@@ -47,7 +47,7 @@ final class ModelReader {
         SafeTensors.Header header = SafeTensors.readHeader(src, where);
         ModelMetadata.Parsed parsed = ModelMetadata.parse(header.metadata(), where);
         boolean checkpoint = parsed.format().equals(ModelMetadata.CHECKPOINT);
-        checkSizes(parsed.architecture(), header, where);
+        ExpectedTensors.check(parsed.architecture(), registry, header, where);
         Network net;
         try {
             net = parsed.architecture().builder(registry).build();
@@ -65,52 +65,6 @@ final class ModelReader {
             bindings.get(i).parameter().set(values.get(i));
         }
         return new Loaded(header, parsed.format(), new SavedModel(net, parsed.vocabulary(), parsed.end()));
-    }
-
-    /**
-     * Declared sizes must be backed by the file before anything is allocated for them: every layer
-     * maps in to out through a weight of in x out numbers, so in * out may not exceed the values
-     * in the file; a recurrent layer's width must match its {@code weight_hh} tensor's
-     * [gates * h, h] (h or 2h for a bidirectional layer) where the file has one, and may not
-     * exceed the square root of the file's values where it has none. A layer with the builder's
-     * option {@code bidirectional=true} passes twice its size on to the next layer.
-     */
-    private static void checkSizes(Architecture a, SafeTensors.Header header, String where) {
-        long n = header.elements();
-        boolean uniform = TensorNames.uniform(a);
-        long in = a.inputSize();
-        for (int l = 0; l < a.recurrent().size(); l++) {
-            LayerConfig c = a.recurrent().get(l);
-            String what = "recurrent layer " + l + " (" + c.kind() + ", " + in + " -> " + c.size() + ")";
-            requireBacked(what, in * c.size(), n, where);
-            SafeTensors.Entry hh = header.entries().get(TensorNames.recurrent(uniform, l, "weight_hh"));
-            if (hh != null && hh.shape().length == 2) {
-                long h = hh.shape()[1];
-                if (c.size() != h && c.size() != 2 * h) {
-                    throw new InvalidModelFileException(where, what + " has size " + c.size() + ", but its tensor "
-                            + Text.quote(hh.name()) + " has shape " + Text.shape(hh.shape()) + " (hidden size " + h
-                            + ")");
-                }
-            } else {
-                requireBacked(what, (long) c.size() * c.size(), n, where);
-            }
-            in = (long) c.size() * (bidirectional(c) ? 2 : 1);
-        }
-        LayerConfig o = a.output();
-        requireBacked("the output layer (" + o.kind() + ", " + in + " -> " + o.size() + ")", in * o.size(), n, where);
-    }
-
-    /** The builder's {@code bidirectional} flag, read as the builder reads it; false if invalid. */
-    private static boolean bidirectional(LayerConfig c) {
-        String v = c.options().get("bidirectional");
-        return v != null && v.trim().equalsIgnoreCase("true");
-    }
-
-    private static void requireBacked(String what, long needed, long held, String where) {
-        if (needed > held) {
-            throw new InvalidModelFileException(where, what + " needs at least " + needed
-                    + " weights, but the file holds " + held + " values in all");
-        }
     }
 
     /** The file's tensors must be exactly the network's (plus, in a checkpoint, optimizer state). */

@@ -29,7 +29,8 @@ import org.rnn4j.core.Network;
  */
 final class TensorNames {
 
-    private static final String REVERSE = "_reverse";
+    /** The suffix of a bidirectional layer's backward parameters. */
+    static final String REVERSE = "_reverse";
     private static final String FUSED_BIAS = "bias";
 
     private TensorNames() {
@@ -78,6 +79,25 @@ final class TensorNames {
     }
 
     /**
+     * The tensor(s) holding a recurrent layer's parameter: one, or for a fused bias b_ih and its
+     * zero twin b_hh.
+     *
+     * @param uniform whether the stack is uniform
+     * @param layer the layer's index from the input side
+     * @param parameter the parameter's name within its layer
+     * @return {tensor, twin}, the twin null unless the parameter is a fused bias
+     */
+    static String[] recurrentTensors(boolean uniform, int layer, String parameter) {
+        boolean reverse = parameter.endsWith(REVERSE);
+        String base = reverse ? parameter.substring(0, parameter.length() - REVERSE.length()) : parameter;
+        String suffix = reverse ? REVERSE : "";
+        if (base.equals(FUSED_BIAS)) {
+            return new String[] {recurrent(uniform, layer, "bias_ih" + suffix), recurrent(uniform, layer, "bias_hh" + suffix)};
+        }
+        return new String[] {recurrent(uniform, layer, parameter), null};
+    }
+
+    /**
      * @param parameter the output layer's parameter name
      * @return the name in the file
      */
@@ -99,16 +119,8 @@ final class TensorNames {
             Layer layer = layers.get(l);
             String owner = "recurrent layer " + l + " (" + describe(layer) + ")";
             for (Parameter p : layer.parameters()) {
-                String name = p.name();
-                boolean reverse = name.endsWith(REVERSE);
-                String base = reverse ? name.substring(0, name.length() - REVERSE.length()) : name;
-                String suffix = reverse ? REVERSE : "";
-                if (base.equals(FUSED_BIAS)) {
-                    out.add(new Binding(p, recurrent(uniform, l, "bias_ih" + suffix),
-                            recurrent(uniform, l, "bias_hh" + suffix), owner));
-                } else {
-                    out.add(new Binding(p, recurrent(uniform, l, name), null, owner));
-                }
+                String[] t = recurrentTensors(uniform, l, p.name());
+                out.add(new Binding(p, t[0], t[1], owner));
             }
         }
         String owner = "output layer (" + describe(net.outputLayer()) + ")";

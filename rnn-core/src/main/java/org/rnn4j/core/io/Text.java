@@ -3,18 +3,33 @@ package org.rnn4j.core.io;
 import java.util.Arrays;
 import org.rnn4j.core.Quoting;
 
-/** Quoting of untrusted text from a file, so that every message stays one short line. */
-final class Text {
+/**
+ * Escaping of untrusted text from a file, so that what reaches a terminal is plain text on one
+ * line: no escape sequences, no line breaks, no reordering. Public for rnn4j's own modules (the
+ * command line escapes with it what {@code rnn4j inspect} prints from a file, and plug-in names in
+ * messages); not part of the API.
+ */
+public final class Text {
 
     private Text() {
     }
 
     /**
      * @param s a string read from a file
-     * @return {@link Quoting#quote}: in single quotes, control characters escaped, cut after 64 characters
+     * @return {@link Quoting#quote}: in single quotes, escaped, cut after 64 characters
      */
-    static String quote(String s) {
+    public static String quote(String s) {
         return Quoting.quote(s);
+    }
+
+    /**
+     * The whole string, {@linkplain Quoting escaped} so that a terminal shows it as text.
+     *
+     * @param s a string read from a file
+     * @return it, escaped
+     */
+    public static String escape(String s) {
+        return Quoting.escape(s);
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.rnn4j.core.layers;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Options;
 
 /**
  * Makes {@code dense} layers (the usual output head). Options: {@code activation} (default
@@ -11,6 +14,9 @@ import org.rnn4j.api.LayerSpec;
  * [-1/sqrt(I), 1/sqrt(I)), as torch.nn.Linear.
  */
 public final class DenseProvider implements LayerProvider {
+
+    /** Options this layer understands. */
+    private static final Set<String> OPTIONS = Set.of("activation", "bias");
 
     /** For {@link java.util.ServiceLoader}. */
     public DenseProvider() {
@@ -28,11 +34,17 @@ public final class DenseProvider implements LayerProvider {
 
     @Override
     public Layer create(LayerSpec spec) {
-        spec.options().requireOnly(Set.of("activation", "bias"));
+        spec.options().requireOnly(OPTIONS);
         Dense layer = new Dense(spec.inputSize(), spec.outputSize(), spec.activation("activation", "identity"),
                 spec.options().flag("bias", true));
         double bound = 1.0 / Math.sqrt(spec.inputSize());
         layer.parameters().forEach(p -> Init.uniform(p, bound, spec.random()));
         return layer;
+    }
+
+    @Override
+    public Optional<Map<String, long[]>> parameterShapes(int inputSize, int outputSize, Options options) {
+        options.requireOnly(OPTIONS);
+        return DeclaredShapes.dense(inputSize, outputSize, options.flag("bias", true));
     }
 }

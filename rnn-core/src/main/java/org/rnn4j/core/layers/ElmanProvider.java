@@ -1,9 +1,12 @@
 package org.rnn4j.core.layers;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Options;
 
 /**
  * Makes {@code elman} layers. Options: {@code activation} (any installed activation, default
@@ -37,5 +40,11 @@ public final class ElmanProvider implements LayerProvider {
         spec.options().requireOnly(OPTIONS);
         return Init.recurrentDefault(new Elman(spec.inputSize(), spec.outputSize(),
                 spec.activation("activation", DEFAULT_ACTIVATION), spec.options().flag("bias", true)), spec.random());
+    }
+
+    @Override
+    public Optional<Map<String, long[]>> parameterShapes(int inputSize, int outputSize, Options options) {
+        options.requireOnly(OPTIONS);
+        return DeclaredShapes.recurrent(inputSize, outputSize, 1, options.flag("bias", true), true);
     }
 }

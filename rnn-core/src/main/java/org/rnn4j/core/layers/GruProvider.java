@@ -1,9 +1,12 @@
 package org.rnn4j.core.layers;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Options;
 
 /**
  * Makes {@code gru} layers ({@link Gru}). Options: {@code gate_activation} (default
@@ -37,5 +40,11 @@ public final class GruProvider implements LayerProvider {
         CellActivations a = CellActivations.of(spec);
         return Init.recurrentDefault(new Gru(spec.inputSize(), spec.outputSize(), a.gate(), a.cell(),
                 spec.options().flag("bias", true)), spec.random());
+    }
+
+    @Override
+    public Optional<Map<String, long[]>> parameterShapes(int inputSize, int outputSize, Options options) {
+        options.requireOnly(OPTIONS);
+        return DeclaredShapes.recurrent(inputSize, outputSize, 3, options.flag("bias", true), false);
     }
 }

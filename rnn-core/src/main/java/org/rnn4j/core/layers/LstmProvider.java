@@ -1,6 +1,8 @@
 package org.rnn4j.core.layers;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
@@ -68,5 +70,11 @@ public final class LstmProvider implements LayerProvider {
             }
         }
         return layer;
+    }
+
+    @Override
+    public Optional<Map<String, long[]>> parameterShapes(int inputSize, int outputSize, Options options) {
+        options.requireOnly(OPTIONS);
+        return DeclaredShapes.recurrent(inputSize, outputSize, 4, options.flag("bias", true), false);
     }
 }

@@ -126,14 +126,16 @@ final class BrokenFiles {
         m.put("bad-dtype-unknown", edit(good, r -> r.tensor("decoder.bias").put("dtype", "F65"),
                 "has dtype 'F65'; safetensors dtypes are [BF16, BOOL"));
         m.put("bad-shape-disagrees-before-building", edit(good, r -> r.tensor("rnn.weight_hh_l0").put("shape",
-                List.of(9, 1)), "recurrent layer 0 (elman, 5 -> 3) has size 3, but its tensor 'rnn.weight_hh_l0' has"
-                + " shape [9, 1] (hidden size 1)"));
+                List.of(9, 1)), "tensor 'rnn.weight_hh_l0' has shape [9, 1] but recurrent layer 0 (elman, 5 -> 3)'s weight_hh"
+                + " has shape [3, 3]"));
         m.put("bad-shape-disagrees", edit(good, r -> r.tensor("decoder.weight").put("shape", List.of(3, 5)),
                 "tensor 'decoder.weight' has shape [3, 5] but output layer (dense, 3 -> 5)'s weight has shape [5, 3]"));
         m.put("bad-unknown-cell", metadata(good, "layers", s -> s.replace("elman", "indrnn"),
                 "no layer named 'indrnn' is installed; installed layers: dense, elman, gru, lstm (org.rnn4j.core)"));
-        m.put("bad-unknown-activation", metadata(good, "layers", s -> s.replaceFirst("tanh", "swish"),
+        m.put("bad-unknown-activation", metadata(good, "layers", s -> s.replace("tanh", "swish"),
                 "no activation named 'swish' is installed; installed activations: elu, hard_sigmoid, identity"));
+        m.put("bad-escape-codes-in-plugin-name", metadata(good, "layers", s -> s.replace("tanh", "\\u001b[31mtanh\\u009b"),
+                "no activation named '\\u001b[31mtanh\\u009b' is installed"));
         m.put("bad-unknown-loss", metadata(good, "loss", s -> "hinge", "no loss named 'hinge' is installed"));
         m.put("bad-bad-option", metadata(good, "output", s -> s.replace("{}", "{\"bias\":\"maybe\"}"),
                 "bias must be true or false, got 'maybe'"));
@@ -144,11 +146,16 @@ final class BrokenFiles {
         m.put("bad-bias-sum-overflows", edit(good, r -> r.setValue("rnn.bias_ih_l0", 1, Double.MAX_VALUE)
                 .setValue("rnn.bias_hh_l0", 1, Double.MAX_VALUE), "overflow to Infinity at index 1"));
         m.put("bad-lying-hidden-size", metadata(good, "layers", s -> s.replace("\"size\":3", "\"size\":100000"),
-                "recurrent layer 0 (elman, 5 -> 100000) needs at least 500000 weights, but the file holds 74 values in all"));
+                "recurrent layer 0 (elman, 5 -> 100000) needs 10000700000 values, but the file holds 74 values in all"));
         m.put("bad-lying-input-size", edit(good, r -> {
             r.metadata().put("input_size", "2000000000");
             r.metadata().remove("vocabulary");
-        }, "recurrent layer 0 (elman, 2000000000 -> 3) needs at least 6000000000 weights, but the file holds 74"));
+        }, "recurrent layer 0 (elman, 2000000000 -> 3) needs 6000000015 values, but the file holds 74"));
+        m.put("bad-hollow-weight-hh", new Case(HollowFiles.oneLayer("elman", false, 1, 300, "rnn.weight_hh_l0", false),
+                "recurrent layer 0 (elman, 1 -> 300) needs 90900 values, but the file holds 1201 values in all"));
+        m.put("bad-hollow-weight-hh-padded", new Case(HollowFiles.oneLayer("lstm", true, 2, 20, "rnn.weight_hh_l0_reverse",
+                true), "tensor 'rnn.weight_hh_l0_reverse' has shape [0, 20] but recurrent layer 0 (lstm, 2 -> 40)'s "
+                + "weight_hh_reverse has shape [80, 20]"));
         m.put("bad-missing-tensor", edit(good, r -> r.header.put("rnn.bias_hh_l7", r.header.remove("rnn.bias_hh_l1")),
                 "there is no tensor 'rnn.bias_hh_l1' for recurrent layer 1 (elman, 3 -> 3)'s bias of shape [3]"));
         m.put("bad-extra-tensor", edit(good, r -> {

@@ -52,6 +52,8 @@ class BrokenFilesTest {
         assertTrue(message.startsWith(prefix), message);
         assertTrue(message.contains(expected), () -> "expected '" + expected + "' in: " + message);
         assertFalse(message.contains("\n") || message.contains("\r"), message);
+        assertFalse(message.chars().anyMatch(c -> c < 0x20 || c >= 0x7f && c <= 0x9f),
+                () -> "a control character would reach the terminal: " + message);
         assertTrue(message.length() < 600, () -> message.length() + " characters: " + message);
     }
 }

@@ -14,7 +14,8 @@ import org.rnn4j.core.Network;
  * Coverage-guided fuzzing of the model and checkpoint loaders (Jazzer). For any bytes, loading
  * either succeeds, and then saving and loading again gives the same network, or fails with an
  * {@link InvalidModelFileException} whose message is one line; any other exception, an
- * {@link OutOfMemoryError} or a hang is a finding.
+ * {@link OutOfMemoryError}, a hang, or a load that allocates more than {@link Allocation#budget}
+ * of the input's size (16 bytes per byte and 8 MB) is a finding.
  *
  * <p>{@code mvn verify} replays the seed corpus in
  * {@code src/test/resources/org/rnn4j/core/io/ModelFileFuzzTestInputs/loadOrReject} (regression
@@ -25,6 +26,16 @@ class ModelFileFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void loadOrReject(byte[] data) {
+        Allocation.requireWithinBudget(data.length, "a file", () -> loadBoth(data));
+    }
+
+    /**
+     * Loads the bytes as a model and as a checkpoint: each load succeeds, and then saving and
+     * loading again gives the same network, or fails with a one-line message.
+     *
+     * @param data a file's bytes
+     */
+    static void loadBoth(byte[] data) {
         SavedModel model = loadOrNull(data, false);
         if (model != null) {
             assertRoundTrip(model);
@@ -40,6 +51,7 @@ class ModelFileFuzzTest {
             String m = e.getMessage();
             assertTrue(m.startsWith("<bytes>: ") && m.length() > 12, m);
             assertFalse(m.contains("\n") || m.contains("\r"), m);
+            assertFalse(m.chars().anyMatch(c -> c < 0x20 || c >= 0x7f && c <= 0x9f), m);
             assertTrue(m.length() < 2000, m);
             return null;
         }

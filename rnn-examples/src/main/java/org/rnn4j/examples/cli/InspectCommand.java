@@ -18,6 +18,7 @@ import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.ModelSummary;
+import org.rnn4j.core.io.Text;
 import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.limits.RunMemory;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code rnn4j inspect FILE}: a model or checkpoint file's architecture, tensors, shapes and
  * checksums (SHA-256 of the whole file, CRC-32 of each tensor's stored bytes), after loading it
- * completely; a bad file is one line on stderr and exit code 2.
+ * completely; a bad file is one line on stderr and exit code 2. Every string from the file is
+ * printed {@linkplain Text#escape escaped}: a crafted file cannot send a terminal escape codes.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Load a model or checkpoint file completely and show its architecture, metadata, tensors "
@@ -120,7 +122,7 @@ final class InspectCommand implements Runnable {
 
     private static void printText(ModelSummary s, PrintWriter out) {
         Network net = s.model().network();
-        out.printf("%s: %s, %d bytes, valid%n", s.file(), s.format(), s.bytes());
+        out.printf("%s: %s, %d bytes, valid%n", s.file(), Text.escape(s.format()), s.bytes());
         out.printf("  sha256 %s (whole file)%n", s.sha256());
         out.println();
         out.println("Network");
@@ -129,23 +131,24 @@ final class InspectCommand implements Runnable {
                     net.recurrentLayers().get(l)));
         }
         out.printf("  output layer       %s%n", describe(net.architecture().output(), net.outputLayer()));
-        out.printf("  loss               %s, reduction %s%n", net.architecture().loss(),
+        out.printf("  loss               %s, reduction %s%n", Text.escape(net.architecture().loss()),
                 net.architecture().reduction().name().toLowerCase(Locale.ROOT));
         out.printf("  parameters         %d%n", net.parameters().stream().mapToLong(Parameter::size).sum());
         out.println();
         out.println("Metadata");
-        s.metadata().forEach((k, v) -> out.printf("  %-16s %s%n", k, Json.of(v)));
+        s.metadata().forEach((k, v) -> out.printf("  %-16s %s%n", Text.escape(k), Text.escape(Json.of(v))));
         out.println();
         out.println("Tensors (F64, little-endian; crc32 of the stored bytes)");
-        int width = s.tensors().stream().mapToInt(t -> t.name().length()).max().orElse(4);
+        int width = s.tensors().stream().mapToInt(t -> Text.escape(t.name()).length()).max().orElse(4);
         for (ModelSummary.TensorSummary t : s.tensors()) {
-            out.printf("  %-" + width + "s  %-4s %-12s %8d bytes  crc32 %s%n", t.name(), t.dtype(),
+            out.printf("  %-" + width + "s  %-4s %-12s %8d bytes  crc32 %s%n", Text.escape(t.name()), t.dtype(),
                     Arrays.toString(t.shape()), t.end() - t.begin(), t.crc32());
         }
     }
 
+    /** The layer in one line, its kind and options (strings from the file) escaped. */
     private static String describe(LayerConfig c, Layer layer) {
-        return c.kind() + " " + layer.inputSize() + " -> " + layer.outputSize() + (c.options().isEmpty() ? ""
-                : " " + c.options());
+        return Text.escape(c.kind() + " " + layer.inputSize() + " -> " + layer.outputSize() + (c.options().isEmpty() ? ""
+                : " " + c.options()));
     }
 }

@@ -19,6 +19,7 @@ import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.limits.RunMemory;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
+import org.rnn4j.examples.training.ResumeText;
 import org.rnn4j.examples.training.RunFiles;
 import org.rnn4j.examples.training.TrainRun;
 import org.rnn4j.examples.training.TrainSettings;
@@ -152,6 +153,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The text a resume reads and why; null for a new run or the Reber grammar. */
+    private ResumeText resumeText;
+
     @Override
     public Integer call() {
         Registry registry = Registry.installed();
@@ -173,6 +177,9 @@ final class TrainCommand implements Callable<Integer> {
         run.keepBest(keepBest);
         out.println("rnn4j train: " + run.describeData());
         out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
+        if (resumeText != null) {
+            out.println("  " + resumeText.describe());
+        }
         out.flush();
         TrainRun.Outcome o = run.run();
         report(o, fromStep, out);
@@ -244,7 +251,8 @@ final class TrainCommand implements Callable<Integer> {
         if (text != null && was.isReber()) {
             throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
         }
-        String file = text != null ? text.toAbsolutePath().toString() : was.text();
+        resumeText = was.isReber() ? null : ResumeText.choose(resume, text, was.text());
+        String file = resumeText == null ? null : resumeText.file().toString();
         int epochs = was.epochs();
         long steps = was.steps();
         if (length != null) {

@@ -3,13 +3,17 @@ package org.rnn4j.examples.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.Architecture;
+import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.NetworkBuilder;
+import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
@@ -35,7 +39,8 @@ import org.rnn4j.examples.reber.ReberEvaluation;
  * <p>The network is {@code --layers} recurrent layers of {@code --cell} with {@code --hidden}
  * units on one-hot characters and a dense output of logits over the vocabulary, trained with
  * softmax cross-entropy (the mean per character). A resumed run takes everything from the
- * checkpoint (weights, optimizer state, position, settings) and continues bit for bit.
+ * checkpoint (weights, optimizer state, position, settings) and continues bit for bit; the
+ * settings must describe the network the checkpoint holds.
  */
 public final class TrainRun {
 
@@ -64,7 +69,8 @@ public final class TrainRun {
         this.files = RunFiles.beside(save != null ? save : Path.of(DEFAULT_DIRECTORY, task.name() + RunFiles.EXTENSION));
         this.curveFrom = curveFrom != null ? curveFrom : files.csv();
         if (from != null) {
-            requireSameData(from);
+            ResumeChecks.requireSameData(task, from);
+            ResumeChecks.requireSameNetwork(architecture(), from);
         }
         MemoryCheck.require(registry, settings, task, from != null ? from.model().network().architecture() : null);
         this.net = from != null ? from.model().network() : network();
@@ -156,6 +162,7 @@ public final class TrainRun {
         int perEpoch = (split == null ? data : split.train()).batchesPerEpoch();
         TrainingConfig config = config(perEpoch);
         TrainingState start = from != null ? TrainingPosition.parse(from.position()) : TrainingState.start();
+        ResumeChecks.requireCarriedFits(start, net, settings.batch());
         if (settings.steps() > 0 && start.step() >= settings.steps()) {
             throw new IllegalArgumentException("the checkpoint is at step " + start.step() + "; give --steps above it "
                     + "to train on");
@@ -213,12 +220,18 @@ public final class TrainRun {
     }
 
     private Network network() {
+        return architecture().builder(registry).build();
+    }
+
+    /** The network the settings describe, on the task's vocabulary. */
+    private Architecture architecture() {
         int v = task.vocabulary().size();
-        NetworkBuilder b = Network.builder(registry).input(v);
+        List<LayerConfig> layers = new ArrayList<>();
         for (int l = 0; l < settings.layers(); l++) {
-            b.recurrent(settings.cell(), settings.hidden(), settings.layerOptions());
+            layers.add(new LayerConfig(settings.cell(), settings.hidden(), settings.layerOptions()));
         }
-        return b.dropout(settings.dropout()).output(v).loss("softmax_cross_entropy").seed(settings.seed()).build();
+        return new Architecture(v, layers, new LayerConfig("dense", v, Map.of()), "softmax_cross_entropy",
+                Reduction.MEAN, settings.dropout(), settings.seed());
     }
 
     private Optimizer optimizer() {
@@ -266,22 +279,6 @@ public final class TrainRun {
     private String title() {
         return "rnn4j train: " + task.name() + " (" + settings.cell() + " " + settings.layers() + " x "
                 + settings.hidden() + ")";
-    }
-
-    private void requireSameData(Checkpoint c) {
-        String had = c.model().vocabulary();
-        if (!task.vocabulary().toString().equals(had)) {
-            throw new IllegalArgumentException("the checkpoint's vocabulary is not this data's: it has "
-                    + (had == null ? "none" : had.codePointCount(0, had.length()) + " characters") + ", the data "
-                    + task.vocabulary().size() + "; resume with the text it was trained on");
-        }
-        task.identity().forEach((k, v) -> {
-            String was = c.position().get(k);
-            if (!v.equals(was)) {
-                throw new IllegalArgumentException("the text is not the one the checkpoint was trained on ("
-                        + k.substring(k.indexOf('.') + 1) + " " + was + ", now " + v + ")");
-            }
-        });
     }
 
     /** An action that writes a file. */

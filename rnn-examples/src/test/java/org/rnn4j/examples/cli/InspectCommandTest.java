@@ -91,6 +91,28 @@ class InspectCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void noStringFromTheFileReachesTheTerminalUnescaped() throws Exception {
+        int n = (int) ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        Map<String, Object> header = JSON.std.mapFrom(new String(bytes, 8, n, StandardCharsets.UTF_8));
+        Map<String, Object> md = (Map<String, Object>) header.get("__metadata__");
+        md.put("\u001b[31mevil key\u009b2J", "\u001b]0;owned\u0007 value \u009b31m \u202eright-to-left");
+        md.put("output", ((String) md.get("output")).replace("{}", "{\"bias\":\"true\\u001b\"}"));
+        byte[] json = JSON.std.asString(header).getBytes(StandardCharsets.UTF_8);
+        Path crafted = dir.resolve("crafted.safetensors");
+        Files.write(crafted, ByteBuffer.allocate(8 + json.length + bytes.length - 8 - n).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(json.length).put(json).put(bytes, 8 + n, bytes.length - 8 - n).array());
+        String[] r = run("inspect", crafted.toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertFalse(out.chars().anyMatch(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e),
+                "a control character reached the terminal: " + out);
+        assertTrue(out.contains("\\u001b[31mevil key\\u009b2J"), out);
+        assertTrue(out.contains("\\u001B]0;owned\\u0007 value \\u009b31m \\u202eright-to-left"), out);
+        assertTrue(out.contains("{bias=true\\u001b}"), out);
+    }
+
+    @Test
     void aBadFileIsOneLineOnStderrAndExitCode2() throws Exception {
         Path bad = dir.resolve("bad.safetensors");
         Files.write(bad, Arrays.copyOf(bytes, bytes.length - 100));

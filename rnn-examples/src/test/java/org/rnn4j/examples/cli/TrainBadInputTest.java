@@ -128,7 +128,8 @@ class TrainBadInputTest {
         train("not a checkpoint", "--resume", model.toString());
         train("the text is not the one the checkpoint was trained on (text_sha256 ", "--resume", checkpoint.toString(),
                 "--text", dir.resolve("other.txt").toString(), "--steps", "4");
-        train("the checkpoint's vocabulary is not this data's", "--resume", checkpoint.toString(),
+        // The SHA-256 is checked first, so nothing more (its vocabulary) is said of a text that is not the one.
+        train("the text is not the one the checkpoint was trained on (text_sha256 ", "--resume", checkpoint.toString(),
                 "--text", dir.resolve("abc.txt").toString(), "--steps", "4");
     }
 

@@ -118,7 +118,8 @@ class TrainCommandTest {
         assertEquals("0", first[0], first[2]);
         assertTrue(first[2].contains("step 20, validation loss"), first[2]);
         assertTrue(first[1].contains("trained 23 steps in "), first[1]);
-        String[] second = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "50");
+        String[] second = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "50",
+                "--text", text.toString());
         assertEquals("0", second[0], second[2]);
         assertTrue(second[1].contains("resumed from"), second[1]);
         assertTrue(second[1].contains("trained 27 steps (23 -> 50) in "), "what ran this time, and the total: " + second[1]);
@@ -138,7 +139,7 @@ class TrainCommandTest {
         // Resumed into new files, the curve still starts with the interrupted run's points.
         Path moved = dir.resolve("c/m.safetensors");
         String[] third = Cli.run("train", "--resume", dir.resolve("b/m.ckpt.safetensors").toString(), "--steps", "55",
-                "--save", moved.toString(), "--json");
+                "--save", moved.toString(), "--text", text.toString(), "--json");
         assertEquals("0", third[0], third[2]);
         assertTrue(third[1].contains("trained 5 steps (50 -> 55) in "), third[1]);
         assertEquals(55, ((Number) json(third[1]).get("steps")).intValue(), "--json counts the run's steps in all");

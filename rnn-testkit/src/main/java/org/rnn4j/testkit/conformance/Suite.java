@@ -84,7 +84,8 @@ public final class Suite {
                 Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers),
                 LayerChecks.gradients(choices, p.name(), Tolerance.DEFAULT),
                 LayerChecks.accumulates(choices, p.name()),
-                LayerChecks.rejectsWrongShapes(r, p.name())));
+                LayerChecks.rejectsWrongShapes(r, p.name()),
+                ShapeChecks.declaredShapes(choices, p.name())));
         if (p.recurrent()) {
             ps.add(LayerChecks.carriesState(choices, p.name()));
         }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Activation;
@@ -25,6 +28,7 @@ import org.rnn4j.testkit.conformance.LayerChecks;
 import org.rnn4j.testkit.conformance.LossChecks;
 import org.rnn4j.testkit.conformance.OptimizerChecks;
 import org.rnn4j.testkit.conformance.Registries;
+import org.rnn4j.testkit.conformance.ShapeChecks;
 import org.rnn4j.testkit.conformance.Suite;
 import org.rnn4j.testkit.gradient.GradientMismatchError;
 import org.rnn4j.testkit.gradient.Tolerance;
@@ -307,5 +311,37 @@ class ChecksCanFailTest {
         });
         String report = fails(LayerChecks.rejectsWrongShapes(Registries.with(installed, lax), "dense"));
         assertTrue(report.contains("accepted an input of 4 features per step where it expects 3"), report);
+    }
+
+    @Test
+    void aLayerThatDeclaresOtherShapesThanItMakesIsCaught() {
+        LayerProvider real = installed.layer("gru");
+        LayerProvider lying = new LayerProvider() {
+            @Override
+            public String name() {
+                return "gru";
+            }
+
+            @Override
+            public boolean recurrent() {
+                return true;
+            }
+
+            @Override
+            public Layer create(LayerSpec spec) {
+                return real.create(spec);
+            }
+
+            @Override
+            public Optional<Map<String, long[]>> parameterShapes(int inputSize, int outputSize, Options options) {
+                Map<String, long[]> m = new LinkedHashMap<>(real.parameterShapes(inputSize, outputSize, options)
+                        .orElseThrow());
+                m.put("weight_hh", new long[] {outputSize, outputSize});
+                return Optional.of(m);
+            }
+        };
+        String report = fails(ShapeChecks.declaredShapes(Choices.of(Registries.with(installed, lying)), "gru"));
+        assertTrue(report.contains("declares parameters [weight_ih["), report);
+        assertTrue(report.contains("but makes [weight_ih["), report);
     }
 }
