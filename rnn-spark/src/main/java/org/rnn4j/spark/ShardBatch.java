@@ -60,6 +60,35 @@ final class ShardBatch implements Serializable {
                 Rows.states(carried, in.batch(), rows), b.realSteps());
     }
 
+    /**
+     * A worker's batch built where its data lives (a stream shard's own batch).
+     *
+     * @param shard w
+     * @param local the batch over the worker's rows only
+     * @param initial [layer][part][values] of those rows, or null for zeros
+     * @param globalReal the real steps of the whole global batch
+     * @return the worker's part
+     */
+    static ShardBatch of(int shard, Batch local, double[][][] initial, long globalReal) {
+        Sequence in = local.input();
+        Sequence out = local.target();
+        return new ShardBatch(shard, in.steps(), in.batch(), in.features(), out.features(), in.data().clone(),
+                in.mask() == null ? null : in.mask().clone(), out.data().clone(),
+                out.mask() == null ? null : out.mask().clone(), initial, globalReal);
+    }
+
+    /**
+     * @param shard w
+     * @param steps T
+     * @param features the one-hot width of inputs and targets
+     * @param globalReal the real steps of the whole global batch
+     * @return a part with no rows, for a worker without any (B &lt; N)
+     */
+    static ShardBatch empty(int shard, int steps, int features, long globalReal) {
+        return new ShardBatch(shard, steps, 0, features, features, new double[0], null, new double[0], null, null,
+                globalReal);
+    }
+
     /** @return the input, T x rows x I */
     Sequence input() {
         return Sequence.wrap(steps, rows, inputs, x, xMask);

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.rnn4j.api.Optimizer;
@@ -60,6 +61,11 @@ import org.rnn4j.core.train.TrainingConfig;
  * (the mean of shard means, a lost or doubled shard, a state sent to the wrong row) gives,
  * which is 1e-3 or more.
  *
+ * <p><b>Data.</b> {@link #fit(Dataset)} reads each global batch on the driver and ships every
+ * worker its rows with the step (any dataset, masked sequences among them);
+ * {@link #fitText fitText} spreads a text's streams over the workers once, each keeping only its
+ * streams' tokens, and ships only the carried states with each step ({@link StreamShards}).
+ *
  * <p><b>Supported now:</b> stream and sequence datasets, sum and mean reductions, masks, truncated
  * BPTT, carried states, clipping, learning-rate schedules, shuffling, step limits. Not yet:
  * validation, early stopping, best weights, listeners, checkpoints (rejected with a message);
@@ -102,25 +108,64 @@ public final class SparkTrainer {
     }
 
     /**
-     * Trains for the config's epochs (or up to its step limit), from the start of the data.
+     * Trains for the config's epochs (or up to its step limit), from the start of the data: the
+     * driver reads each global batch and ships every worker its rows ({@link DatasetBatch}).
      *
      * @param train the training data (all of it: no validation part is held out)
      * @return how the run ended
      */
     public SparkRun fit(Dataset train) {
+        return run(epoch -> {
+            Iterator<Batch> it = train.epoch(config.shuffle() ? Seeds.forEpoch(config.seed(), epoch) : null, 0);
+            return new Iterator<GlobalBatch>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public GlobalBatch next() {
+                    Batch b = it.next();
+                    return new DatasetBatch(spark, b, ShardPlan.of(b.input().batch(), workers, config.seed()));
+                }
+            };
+        }, train.carriesState());
+    }
+
+    /**
+     * Trains on a text as {@code fit(StreamDataset.of(tokens, vocabulary, batch, seqLength))}
+     * would, with the text spread over the workers: each keeps only its streams' tokens
+     * ({@link StreamShards}), and only the carried states travel with each step.
+     *
+     * @param tokens the text as symbol indices
+     * @param vocabulary V
+     * @param batch B, the number of streams
+     * @param seqLength T
+     * @return how the run ended
+     * @throws IllegalArgumentException as {@code StreamDataset.of} does
+     */
+    public SparkRun fitText(int[] tokens, int vocabulary, int batch, int seqLength) {
+        try (StreamShards text = new StreamShards(spark, tokens, vocabulary, batch, seqLength,
+                ShardPlan.of(batch, workers, config.seed()))) {
+            return run(epoch -> text.epoch(), true);
+        }
+    }
+
+    private SparkRun run(IntFunction<Iterator<GlobalBatch>> epochs, boolean carries) {
         boolean wasTraining = net.isTraining();
         net.setTraining(true);
         String run = UUID.randomUUID().toString();
         Broadcast<byte[]> model = spark.broadcast(ModelFile.toBytes(SavedModel.of(net)));
         try {
-            return loop(train, run, model);
+            return loop(epochs, carries, run, model);
         } finally {
             model.destroy();
             net.setTraining(wasTraining);
         }
     }
 
-    private SparkRun loop(Dataset train, String run, Broadcast<byte[]> model) {
+    private SparkRun loop(IntFunction<Iterator<GlobalBatch>> epochs, boolean carries, String run,
+            Broadcast<byte[]> model) {
         List<Parameter> params = net.parameters();
         List<Double> losses = new ArrayList<>();
         double baseRate = optimizer.learningRate();
@@ -132,11 +177,11 @@ public final class SparkTrainer {
                 optimizer.setLearningRate(config.schedule().rate(baseRate, epoch));
             }
             List<State> carried = null;
-            Iterator<Batch> it = train.epoch(config.shuffle() ? Seeds.forEpoch(config.seed(), epoch) : null, 0);
+            Iterator<GlobalBatch> it = epochs.apply(epoch);
             while (!atLimit(step) && it.hasNext()) {
-                Batch b = it.next();
+                GlobalBatch b = it.next();
                 long started = System.nanoTime();
-                Step s = step(b, train.carriesState() ? carried : null, run, model);
+                Step s = step(b, carries ? carried : null, run, model);
                 double norm = config.clip().clip(params);
                 if (!Double.isFinite(s.loss) || !Double.isFinite(norm)) {
                     String what = !Double.isFinite(s.loss) ? "the loss is " + s.loss : "the gradient norm is " + norm;
@@ -145,11 +190,10 @@ public final class SparkTrainer {
                             compute, total);
                 }
                 optimizer.step(params);
-                if (train.carriesState()) {
+                if (carries) {
                     carried = s.states;
                 }
-                int real = b.realSteps();
-                losses.add(net.reduction() == Reduction.SUM ? s.loss / real : s.loss);
+                losses.add(net.reduction() == Reduction.SUM ? s.loss / b.realSteps() : s.loss);
                 step++;
                 compute += s.computeNanos / 1e9;
                 total += (System.nanoTime() - started) / 1e9;
@@ -164,13 +208,7 @@ public final class SparkTrainer {
     }
 
     /** One step's gradient: the shards computed by Spark, summed in shard order into the parameters' gradients. */
-    private Step step(Batch b, List<State> carried, String run, Broadcast<byte[]> model) {
-        int rows = b.input().batch();
-        ShardPlan plan = ShardPlan.of(rows, workers, config.seed());
-        List<ShardBatch> parts = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            parts.add(ShardBatch.of(w, b, plan.rows(w), carried));
-        }
+    private Step step(GlobalBatch b, List<State> carried, String run, Broadcast<byte[]> model) {
         List<Parameter> params = net.parameters();
         double[][] values = new double[params.size()][];
         for (int p = 0; p < values.length; p++) {
@@ -179,13 +217,13 @@ public final class SparkTrainer {
         Broadcast<double[][]> now = spark.broadcast(values);
         List<ShardGradient> results;
         try {
-            results = new ArrayList<>(spark.parallelize(parts, workers)
-                    .map(new ShardWorker(run, model, now, config.truncation())).collect());
+            results = new ArrayList<>(b.shards(carried).map(new ShardWorker(run, model, now, config.truncation()))
+                    .collect());
         } finally {
             now.destroy();
         }
         results.sort(Comparator.comparingInt(r -> r.shard));
-        return sum(results, plan, rows);
+        return sum(results, b.plan(), b.rows());
     }
 
     private Step sum(List<ShardGradient> results, ShardPlan plan, int rows) {

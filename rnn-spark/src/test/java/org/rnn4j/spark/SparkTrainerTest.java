@@ -68,6 +68,31 @@ class SparkTrainerTest {
     }
 
     @Test
+    void textKeptOnTheWorkersEqualsOneProcess() {
+        // each worker holds only its streams' tokens and builds its batches itself
+        int[] text = Fixtures.text(300, V, 6);
+        TrainingConfig cfg = TrainingConfig.defaults().epochs(2).truncation(4).clipNorm(1.0).seed(13);
+        Network net = Fixtures.net(V, Reduction.MEAN, 7, "gru", "elman");
+        Network one = net.copy();
+        Network distributed = net.copy();
+        List<Double> expected = trainerLosses(one, StreamDataset.of(text, V, 5, 6), cfg, "0.5");
+        SparkRun run = new SparkTrainer(spark, 3, distributed, Fixtures.sgd("0.5"), cfg).fitText(text, V, 5, 6);
+        same(net, one, distributed, expected, run, 3);
+    }
+
+    @Test
+    void moreWorkersThanStreamsLeavesSomeIdle() {
+        int[] text = Fixtures.text(120, V, 8);
+        TrainingConfig cfg = TrainingConfig.defaults().epochs(1).seed(4);
+        Network net = Fixtures.net(V, Reduction.SUM, 2, "elman");
+        Network one = net.copy();
+        Network distributed = net.copy();
+        List<Double> expected = trainerLosses(one, StreamDataset.of(text, V, 2, 5), cfg, "0.05");
+        SparkRun run = new SparkTrainer(spark, 3, distributed, Fixtures.sgd("0.05"), cfg).fitText(text, V, 2, 5);
+        same(net, one, distributed, expected, run, 3);
+    }
+
+    @Test
     void maskedSequencesMeanShuffledOnThreeShardsEqualOneProcess() {
         // batches of 7 sequences of 1-9 steps: the shards' real steps differ, so averaging the
         // shards' means instead of dividing by the global count would not agree
@@ -116,12 +141,18 @@ class SparkTrainerTest {
         Network distributed = net.copy();
         List<Double> expected = trainerLosses(one, data, cfg, lr);
         SparkRun run = new SparkTrainer(spark, workers, distributed, Fixtures.sgd(lr), cfg).fit(data);
+        same(net, one, distributed, expected, run, workers);
+    }
+
+    /** The Spark run took the one-process run's steps, losses and parameters, within the tolerance. */
+    private static void same(Network start, Network one, Network distributed, List<Double> expected, SparkRun run,
+            int workers) {
         assertEquals(expected.size(), run.steps(), "steps");
         assertTrue(run.steps() >= 4, "a run of " + run.steps() + " steps tests little");
         for (int s = 0; s < expected.size(); s++) {
             assertEquals(expected.get(s), run.stepLosses()[s], TOLERANCE, "loss of step " + (s + 1));
         }
-        double moved = Fixtures.maxDifference(net, one);
+        double moved = Fixtures.maxDifference(start, one);
         assertTrue(moved > 1e-3, "training moved the parameters by only " + moved);
         double d = Fixtures.maxDifference(one, distributed);
         assertTrue(d <= TOLERANCE, "the parameters differ by " + d + " after " + run.steps() + " steps on " + workers
