@@ -2,9 +2,7 @@ package org.rnn4j.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -23,6 +21,8 @@ import org.rnn4j.core.train.StreamDataset;
 final class StreamShards implements AutoCloseable {
 
     private final JavaRDD<Shard> shards;
+    private final int[] tokens;
+    private final int perStream;
     private final ShardPlan plan;
     private final int streams;
     private final int steps;
@@ -43,7 +43,8 @@ final class StreamShards implements AutoCloseable {
         this.plan = plan;
         this.streams = streams;
         this.steps = seqLength;
-        int perStream = tokens.length / streams;
+        this.tokens = tokens;
+        this.perStream = tokens.length / streams;
         List<Shard> list = new ArrayList<>(plan.workers());
         for (int w = 0; w < plan.workers(); w++) {
             int[] rows = plan.rows(w);
@@ -56,32 +57,48 @@ final class StreamShards implements AutoCloseable {
         this.shards = spark.parallelize(list, plan.workers()).persist(StorageLevel.MEMORY_ONLY());
     }
 
-    /** @return the batches of one epoch */
-    int batchesPerEpoch() {
-        return batches;
+    /**
+     * Which stream batch a global batch is: {@code guess} if its first and last steps hold that
+     * batch's tokens in every stream, else the first batch that does.
+     *
+     * @param b a batch of the stream dataset over the same text, B and T
+     * @param guess the expected index (the one after the last batch, or 0)
+     * @return its index s
+     * @throws IllegalStateException if it is none of this text's batches
+     */
+    int locate(Batch b, int guess) {
+        if (guess >= 0 && guess < batches && holds(b, guess)) {
+            return guess;
+        }
+        for (int s = 0; s < batches; s++) {
+            if (holds(b, s)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("the trainer's batch is none of the " + batches + " batches of the text the "
+                + "workers hold; train on StreamDataset.of(tokens, V, B, T) of the same tokens, B and T");
     }
 
-    /** @return the global batches of one epoch, in order (streams are never shuffled) */
-    Iterator<GlobalBatch> epoch() {
-        return new Iterator<>() {
-            private int s;
-
-            @Override
-            public boolean hasNext() {
-                return s < batches;
-            }
-
-            @Override
-            public GlobalBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+    private boolean holds(Batch b, int s) {
+        if (b.input().batch() != streams || b.input().steps() != steps) {
+            return false;
+        }
+        for (int r = 0; r < streams; r++) {
+            for (int t : new int[] {0, steps - 1}) {
+                if (b.input().get(t, r, tokens[r * perStream + s * steps + t]) != 1
+                        || b.target().get(t, r, tokens[r * perStream + s * steps + t + 1]) != 1) {
+                    return false;
                 }
-                return batch(s++);
             }
-        };
+        }
+        return true;
     }
 
-    private GlobalBatch batch(int s) {
+    /**
+     * @param s the batch's index in the epoch
+     * @return stream batch s, its shards built on the workers
+     */
+    GlobalBatch batch(int s) {
         long real = (long) streams * steps;
         return new GlobalBatch() {
             @Override

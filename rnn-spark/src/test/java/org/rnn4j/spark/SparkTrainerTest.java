@@ -1,12 +1,12 @@
 package org.rnn4j.spark;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.train.Dataset;
+import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.StepEvent;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.StreamDataset;
@@ -56,7 +57,8 @@ class SparkTrainerTest {
     void streamsMeanTruncatedAndCarriedOnThreeShardsEqualOneProcess() {
         // 5 streams on 3 shards (2, 2, 1 rows), k = 3 < T = 7, two epochs (the state resets between)
         Dataset data = StreamDataset.of(Fixtures.text(300, V, 1), V, 5, 7);
-        TrainingConfig cfg = TrainingConfig.defaults().epochs(2).truncation(3).clipNorm(1.0).seed(11);
+        TrainingConfig cfg = TrainingConfig.defaults().epochs(2).truncation(3).clipNorm(1.0).seed(11)
+                .validationFraction(0.2);
         agree(Fixtures.net(V, Reduction.MEAN, 3, "lstm", "elman"), data, cfg, 3, "0.5");
     }
 
@@ -75,9 +77,12 @@ class SparkTrainerTest {
         Network net = Fixtures.net(V, Reduction.MEAN, 7, "gru", "elman");
         Network one = net.copy();
         Network distributed = net.copy();
-        List<Double> expected = trainerLosses(one, StreamDataset.of(text, V, 5, 6), cfg, "0.5");
-        SparkRun run = new SparkTrainer(spark, 3, distributed, Fixtures.sgd("0.5"), cfg).fitText(text, V, 5, 6);
-        same(net, one, distributed, expected, run, 3);
+        Dataset validation = StreamDataset.of(Fixtures.text(90, V, 16), V, 2, 6);
+        Recorder expected = trainer(one, cfg, "0.5", t -> t.fit(StreamDataset.of(text, V, 5, 6), validation));
+        Recorder got = new Recorder();
+        SparkTrainer st = new SparkTrainer(spark, 3, distributed, Fixtures.sgd("0.5"), cfg).addListener(got);
+        st.fitText(text, V, 5, 6, validation);
+        same(net, one, distributed, expected, got, st.timing(), 3);
     }
 
     @Test
@@ -87,9 +92,11 @@ class SparkTrainerTest {
         Network net = Fixtures.net(V, Reduction.SUM, 2, "elman");
         Network one = net.copy();
         Network distributed = net.copy();
-        List<Double> expected = trainerLosses(one, StreamDataset.of(text, V, 2, 5), cfg, "0.05");
-        SparkRun run = new SparkTrainer(spark, 3, distributed, Fixtures.sgd("0.05"), cfg).fitText(text, V, 2, 5);
-        same(net, one, distributed, expected, run, 3);
+        Recorder expected = trainer(one, cfg, "0.05", t -> t.fit(StreamDataset.of(text, V, 2, 5)));
+        Recorder got = new Recorder();
+        SparkTrainer st = new SparkTrainer(spark, 3, distributed, Fixtures.sgd("0.05"), cfg).addListener(got);
+        st.fitText(text, V, 2, 5, null);
+        same(net, one, distributed, expected, got, st.timing(), 3);
     }
 
     @Test
@@ -114,10 +121,11 @@ class SparkTrainerTest {
         TrainingConfig cfg = TrainingConfig.defaults().epochs(1).truncation(2).clipNorm(1.0).seed(1);
         Network one = Fixtures.net(V, Reduction.MEAN, 8, "lstm");
         Network distributed = one.copy();
-        List<Double> expected = trainerLosses(one, data, cfg, "0.5");
-        SparkRun run = new SparkTrainer(spark, 1, distributed, Fixtures.sgd("0.5"), cfg).fit(data);
-        assertArrayEquals(expected.stream().mapToDouble(Double::doubleValue).toArray(), run.stepLosses());
-        assertEquals(0.0, Fixtures.maxDifference(one, distributed), "parameters after " + run.steps() + " steps");
+        Recorder expected = trainer(one, cfg, "0.5", t -> t.fit(data));
+        Recorder got = new Recorder();
+        new SparkTrainer(spark, 1, distributed, Fixtures.sgd("0.5"), cfg).addListener(got).fit(data);
+        assertEquals(expected.losses, got.losses);
+        assertEquals(0.0, Fixtures.maxDifference(one, distributed), "parameters after " + got.losses.size() + " steps");
     }
 
     @Test
@@ -125,8 +133,9 @@ class SparkTrainerTest {
         Network net = Fixtures.net(V, Reduction.MEAN, 1, "elman");
         TrainingConfig cfg = TrainingConfig.defaults();
         IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
-                () -> new SparkTrainer(spark, 2, net, Fixtures.sgd("0.1"), cfg.validationFraction(0.2)));
-        assertTrue(v.getMessage().startsWith("training on Spark does not support validation"), v.getMessage());
+                () -> new SparkTrainer(spark, 2, net, Fixtures.sgd("0.1"), cfg.validationFraction(0.2))
+                        .fitText(Fixtures.text(100, V, 1), V, 2, 5, null));
+        assertTrue(v.getMessage().startsWith("fitText trains on all the tokens it is given"), v.getMessage());
         Network dropped = Network.builder(Fixtures.REGISTRY).input(V).recurrent("elman", 4).recurrent("elman", 4)
                 .dropout(0.3).output(V).loss("softmax_cross_entropy").build();
         IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
@@ -139,35 +148,58 @@ class SparkTrainerTest {
     private static void agree(Network net, Dataset data, TrainingConfig cfg, int workers, String lr) {
         Network one = net.copy();
         Network distributed = net.copy();
-        List<Double> expected = trainerLosses(one, data, cfg, lr);
-        SparkRun run = new SparkTrainer(spark, workers, distributed, Fixtures.sgd(lr), cfg).fit(data);
-        same(net, one, distributed, expected, run, workers);
+        Recorder expected = trainer(one, cfg, lr, t -> t.fit(data));
+        Recorder got = new Recorder();
+        SparkTrainer st = new SparkTrainer(spark, workers, distributed, Fixtures.sgd(lr), cfg).addListener(got);
+        st.fit(data);
+        same(net, one, distributed, expected, got, st.timing(), workers);
     }
 
     /** The Spark run took the one-process run's steps, losses and parameters, within the tolerance. */
-    private static void same(Network start, Network one, Network distributed, List<Double> expected, SparkRun run,
-            int workers) {
-        assertEquals(expected.size(), run.steps(), "steps");
-        assertTrue(run.steps() >= 4, "a run of " + run.steps() + " steps tests little");
-        for (int s = 0; s < expected.size(); s++) {
-            assertEquals(expected.get(s), run.stepLosses()[s], TOLERANCE, "loss of step " + (s + 1));
+    private static void same(Network start, Network one, Network distributed, Recorder expected, Recorder got,
+            StepTiming timing, int workers) {
+        assertEquals(expected.losses.size(), got.losses.size(), "steps");
+        assertTrue(got.losses.size() >= 4, "a run of " + got.losses.size() + " steps tests little");
+        for (int s = 0; s < expected.losses.size(); s++) {
+            assertEquals(expected.losses.get(s), got.losses.get(s), TOLERANCE, "loss of step " + (s + 1));
         }
+        assertEquals(expected.validation.size(), got.validation.size(), "epochs");
+        for (int e = 0; e < expected.validation.size(); e++) {
+            assertEquals(expected.validation.get(e), got.validation.get(e), TOLERANCE, "validation loss of epoch "
+                    + (e + 1));
+        }
+        assertEquals(got.losses.size(), timing.steps(), "steps timed");
+        assertTrue(timing.computeSeconds() > 0 && timing.computeSeconds() <= timing.totalSeconds(),
+                "compute " + timing.computeSeconds() + " s within the steps' " + timing.totalSeconds() + " s");
         double moved = Fixtures.maxDifference(start, one);
         assertTrue(moved > 1e-3, "training moved the parameters by only " + moved);
         double d = Fixtures.maxDifference(one, distributed);
-        assertTrue(d <= TOLERANCE, "the parameters differ by " + d + " after " + run.steps() + " steps on " + workers
-                + " workers (tolerance " + TOLERANCE + ")");
+        assertTrue(d <= TOLERANCE, "the parameters differ by " + d + " after " + got.losses.size() + " steps on "
+                + workers + " workers (tolerance " + TOLERANCE + ")");
     }
 
-    private static List<Double> trainerLosses(Network net, Dataset data, TrainingConfig cfg, String lr) {
-        List<Double> losses = new ArrayList<>();
-        TrainingResult r = new Trainer(net, Fixtures.sgd(lr), cfg).addListener(new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                losses.add(e.loss());
-            }
-        }).fit(data);
-        assertTrue(r.reason() == StopReason.COMPLETED || r.reason() == StopReason.STEP_LIMIT, r.message());
-        return losses;
+    /** Trains on one process, recording what the listeners see. */
+    private static Recorder trainer(Network net, TrainingConfig cfg, String lr, Function<Trainer, TrainingResult> fit) {
+        Recorder r = new Recorder();
+        TrainingResult result = fit.apply(new Trainer(net, Fixtures.sgd(lr), cfg).addListener(r));
+        assertTrue(result.reason() == StopReason.COMPLETED || result.reason() == StopReason.STEP_LIMIT,
+                result.message());
+        return r;
+    }
+
+    /** Each step's loss and each epoch's validation loss. */
+    private static final class Recorder implements TrainingListener {
+        final List<Double> losses = new ArrayList<>();
+        final List<Double> validation = new ArrayList<>();
+
+        @Override
+        public void onStep(StepEvent e) {
+            losses.add(e.loss());
+        }
+
+        @Override
+        public void onEpochEnd(EpochMetrics m) {
+            validation.add(m.validationLoss());
+        }
     }
 }

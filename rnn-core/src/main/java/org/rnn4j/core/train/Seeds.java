@@ -4,10 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * Derived seeds: one generator per (seed, epoch), so that no generator state needs saving and
- * epoch e's shuffle is the same whether a run gets there straight or resumed. Public so that a
- * trainer outside this package (rnn-spark's) shuffles its epochs exactly as {@link Trainer} does.
+ * epoch e's shuffle is the same whether a run gets there straight or resumed.
  */
-public final class Seeds {
+final class Seeds {
 
     private Seeds() {
     }
@@ -21,7 +20,7 @@ public final class Seeds {
      * @param epoch the epoch
      * @return a new generator
      */
-    public static SplittableRandom forEpoch(long seed, int epoch) {
+    static SplittableRandom forEpoch(long seed, int epoch) {
         long z = seed + (epoch + 1L) * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
