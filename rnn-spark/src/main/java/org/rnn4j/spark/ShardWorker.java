@@ -33,7 +33,7 @@ import org.rnn4j.core.train.TruncatedBptt;
  *
  * <p>Replicas: each executor keeps one network per (run, shard), built once from the model
  * bytes broadcast at the start of the run, and overwrites its parameters from this step's
- * broadcast; a retried or moved task rebuilds it, so a task depends only on its inputs.
+ * broadcast; a task on another executor builds its own, so a task depends only on its inputs.
  */
 final class ShardWorker implements Function<ShardBatch, ShardGradient> {
 
@@ -68,37 +68,44 @@ final class ShardWorker implements Function<ShardBatch, ShardGradient> {
             // nothing real: no gradient, the states pass unchanged (as TruncatedBptt skips a chunk of padding)
             return new ShardGradient(part.shard, null, 0, part.initial, System.nanoTime() - started);
         }
-        Network net = replica(part.shard);
-        List<Parameter> ps = net.parameters();
-        double[][] values = parameters.value();
-        for (int p = 0; p < ps.size(); p++) {
-            System.arraycopy(values[p], 0, ps.get(p).value(), 0, values[p].length);
-        }
-        TruncatedBptt bptt = new TruncatedBptt(truncation > 0 ? truncation : Math.max(1, part.steps));
-        List<State> initial = Rows.toStates(part.initial);
-        double loss = bptt.gradients(net, part.input(), part.target(), initial);
-        double w = net.reduction() == Reduction.MEAN ? (double) real / part.globalReal : 1.0;
-        double[][] g = new double[ps.size()][];
-        for (int p = 0; p < ps.size(); p++) {
-            g[p] = ps.get(p).grad().clone();
-            if (w != 1.0) {
-                for (int i = 0; i < g[p].length; i++) {
-                    g[p][i] *= w;
+        String key = run + "/" + part.shard;
+        Network net = checkOut(key);
+        try {
+            List<Parameter> ps = net.parameters();
+            double[][] values = parameters.value();
+            for (int p = 0; p < ps.size(); p++) {
+                System.arraycopy(values[p], 0, ps.get(p).value(), 0, values[p].length);
+            }
+            TruncatedBptt bptt = new TruncatedBptt(truncation > 0 ? truncation : Math.max(1, part.steps));
+            List<State> initial = Rows.toStates(part.initial);
+            double loss = bptt.gradients(net, part.input(), part.target(), initial);
+            double w = net.reduction() == Reduction.MEAN ? (double) real / part.globalReal : 1.0;
+            double[][] g = new double[ps.size()][];
+            for (int p = 0; p < ps.size(); p++) {
+                g[p] = ps.get(p).grad().clone();
+                if (w != 1.0) {
+                    for (int i = 0; i < g[p].length; i++) {
+                        g[p][i] *= w;
+                    }
                 }
             }
+            double[][][] states = Rows.raw(bptt.finalStates());
+            return new ShardGradient(part.shard, g, w * loss, states, System.nanoTime() - started);
+        } finally {
+            REPLICAS.put(key, net);
         }
-        double[][][] states = Rows.raw(bptt.finalStates());
-        return new ShardGradient(part.shard, g, w * loss, states, System.nanoTime() - started);
     }
 
-    private Network replica(int shard) {
-        String key = run + "/" + shard;
-        Network net = REPLICAS.get(key);
+    /**
+     * Takes the replica out of the cache while a task uses it, so that two tasks of one shard
+     * at once (a speculative or retried copy) never share a network: the second builds its own.
+     */
+    private Network checkOut(String key) {
+        Network net = REPLICAS.remove(key);
         if (net == null) {
             REPLICAS.keySet().removeIf(k -> !k.startsWith(run + "/"));
             net = ModelFile.fromBytes(model.value(), Registry.installed()).network();
             net.setTraining(true);
-            REPLICAS.put(key, net);
         }
         return net;
     }
