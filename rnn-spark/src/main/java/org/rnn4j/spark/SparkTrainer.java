@@ -44,7 +44,7 @@ import org.rnn4j.core.train.TrainingResult;
  * of Numerical Algorithms, 2nd ed., 2002, section 4.2); with m = B T &lt; 10^4 real steps per batch
  * and gradients of order 1, that is below 10^-12 per element. Through K plain SGD steps with
  * learning rate eta the parameters then differ by at most about K eta 10^-12 (1 + eta L)^K for a
- * gradient Lipschitz constant L, around 10^-11 for the tests' K &lt;= 12 and eta &lt;= 0.5. The
+ * gradient Lipschitz constant L, around 10^-11 for the tests' K &lt;= 20 and eta &lt;= 0.5. The
  * tests require 1e-9: two orders above that bound, and orders below what a wrong reduction
  * (the mean of shard means, a lost or doubled shard, a state sent to the wrong row) gives,
  * which is 1e-3 or more. (Adam divides by the root of its second moment, which can turn a
