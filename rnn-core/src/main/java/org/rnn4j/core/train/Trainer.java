@@ -70,6 +70,7 @@ public final class Trainer {
     private List<EpochMetrics> history = new ArrayList<>();
     private double baseRate;
     private BestWeights best;
+    private BatchGradients elsewhere;
 
     /**
      * @param net the network to train
@@ -91,6 +92,18 @@ public final class Trainer {
      */
     public Trainer addListener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Takes each step's loss and gradient from {@code source} instead of this thread's BPTT (for
+     * example from a cluster's workers, see {@link BatchGradients}); everything else stays.
+     *
+     * @param source where gradients come from, or null for this thread's BPTT (the default)
+     * @return this
+     */
+    public Trainer gradientsFrom(BatchGradients source) {
+        this.elsewhere = source;
         return this;
     }
 
@@ -297,12 +310,18 @@ public final class Trainer {
     /** BPTT (or truncated BPTT) of one batch, from the carried state for streams. */
     private double gradients(Batch b, boolean carry) {
         List<State> initial = carry ? carried : null;
+        if (elsewhere != null) {
+            return elsewhere.gradients(b, initial);
+        }
         return truncated != null ? truncated.gradients(net, b.input(), b.target(), initial)
                 : net.parameterGradients(b.input(), b.target(), initial);
     }
 
     /** The states after the batch just run, to carry into the next. */
     private List<State> statesAfterBatch() {
+        if (elsewhere != null) {
+            return elsewhere.finalStates();
+        }
         return truncated != null ? truncated.finalStates() : net.finalStates();
     }
 

@@ -1,0 +1,113 @@
+package org.rnn4j.spark;
+
+import java.io.Serializable;
+import java.util.List;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+import org.rnn4j.core.train.Batch;
+
+/**
+ * One worker's part of a global batch, as shipped to it: the batch's columns of its rows (data
+ * and masks), the states those rows start from (streams), and the number of real steps of the
+ * whole global batch, which a mean reduction divides by.
+ *
+ * <p>Plain arrays, so that Java serialization (Spark's default for closures and parallelized
+ * collections) carries it without any rnn4j class needing to be {@code Serializable}.
+ */
+final class ShardBatch implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    final int shard;
+    final int steps;
+    final int rows;
+    final int inputs;
+    final int outputs;
+    final double[] x;
+    final boolean[] xMask;
+    final double[] d;
+    final boolean[] dMask;
+    final double[][][] initial;
+    final long globalReal;
+
+    private ShardBatch(int shard, int steps, int rows, int inputs, int outputs, double[] x, boolean[] xMask,
+            double[] d, boolean[] dMask, double[][][] initial, long globalReal) {
+        this.shard = shard;
+        this.steps = steps;
+        this.rows = rows;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.x = x;
+        this.xMask = xMask;
+        this.d = d;
+        this.dMask = dMask;
+        this.initial = initial;
+        this.globalReal = globalReal;
+    }
+
+    /**
+     * @param shard w, the worker's index
+     * @param b the global batch
+     * @param rows the worker's rows of it ({@link ShardPlan#rows})
+     * @param carried the states every row of the global batch starts from, or null for zeros
+     * @return the worker's part
+     */
+    static ShardBatch of(int shard, Batch b, int[] rows, List<State> carried) {
+        Sequence in = b.input();
+        Sequence out = b.target();
+        return new ShardBatch(shard, in.steps(), rows.length, in.features(), out.features(), Rows.data(in, rows),
+                Rows.mask(in, rows), Rows.data(out, rows), Rows.mask(out, rows),
+                Rows.states(carried, in.batch(), rows), b.realSteps());
+    }
+
+    /**
+     * A worker's batch built where its data lives (a stream shard's own batch).
+     *
+     * @param shard w
+     * @param local the batch over the worker's rows only
+     * @param initial [layer][part][values] of those rows, or null for zeros
+     * @param globalReal the real steps of the whole global batch
+     * @return the worker's part
+     */
+    static ShardBatch of(int shard, Batch local, double[][][] initial, long globalReal) {
+        Sequence in = local.input();
+        Sequence out = local.target();
+        return new ShardBatch(shard, in.steps(), in.batch(), in.features(), out.features(), in.data().clone(),
+                in.mask() == null ? null : in.mask().clone(), out.data().clone(),
+                out.mask() == null ? null : out.mask().clone(), initial, globalReal);
+    }
+
+    /**
+     * @param shard w
+     * @param steps T
+     * @param features the one-hot width of inputs and targets
+     * @param globalReal the real steps of the whole global batch
+     * @return a part with no rows, for a worker without any (B &lt; N)
+     */
+    static ShardBatch empty(int shard, int steps, int features, long globalReal) {
+        return new ShardBatch(shard, steps, 0, features, features, new double[0], null, new double[0], null, null,
+                globalReal);
+    }
+
+    /** @return the input, T x rows x I */
+    Sequence input() {
+        return Sequence.wrap(steps, rows, inputs, x, xMask);
+    }
+
+    /** @return the target, T x rows x O */
+    Sequence target() {
+        return Sequence.wrap(steps, rows, outputs, d, dMask);
+    }
+
+    /** @return the real (unmasked) steps of this part */
+    int realSteps() {
+        if (xMask == null) {
+            return steps * rows;
+        }
+        int n = 0;
+        for (boolean m : xMask) {
+            n += m ? 1 : 0;
+        }
+        return n;
+    }
+}
