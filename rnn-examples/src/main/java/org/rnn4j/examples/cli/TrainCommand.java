@@ -14,6 +14,7 @@ import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.RunFiles;
+import org.rnn4j.examples.training.StopOnSignal;
 import org.rnn4j.examples.training.TrainRun;
 import org.rnn4j.examples.training.TrainSettings;
 import picocli.CommandLine.ArgGroup;
@@ -28,6 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * samples the grammar accepts; with {@code --text FILE} it trains a character-level language
  * model on any UTF-8 text, batched as char-rnn. Progress goes to standard error, the report to
  * standard output; with {@code --json} the report's last line is one JSON object.
+ *
+ * <p>An earlier run's files are never replaced without {@code --overwrite}: without {@code --save}
+ * a run takes the first free name ({@code runs/reber.safetensors}, {@code runs/reber-2.safetensors},
+ * ...). SIGTERM or Ctrl-C stops the run after its current step with every file saved and a line
+ * saying how to resume; the process then exits with 143 (SIGTERM) or 130 (SIGINT), as the JVM
+ * does after those signals ({@link StopOnSignal}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Train a recurrent network to predict the next character, then save the model, a checkpoint, "
@@ -122,8 +129,13 @@ final class TrainCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--save", paramLabel = "FILE", description = "The model file; the checkpoint, plot and CSV go "
-            + "beside it. Default: runs/reber.safetensors, or runs/<text name>.safetensors.")
+            + "beside it. Default: runs/reber.safetensors, or runs/<text name>.safetensors (then -2, -3, ... if an "
+            + "earlier run has that name).")
     private Path save;
+
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run at --save (they are deleted "
+            + "before training). Without it, existing files are an error.")
+    private boolean overwrite;
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
@@ -151,21 +163,35 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             Checkpoint c = load(resume, registry);
             s = resumedSettings(c);
-            run = TrainRun.resumed(registry, c, resume, s, save, progress);
+            run = TrainRun.resumed(registry, c, resume, s, save, overwrite, progress);
         } else {
             s = newSettings();
-            run = TrainRun.fresh(registry, s, save, progress);
+            run = TrainRun.fresh(registry, s, save, overwrite, progress);
         }
-        out.println("rnn4j train: " + run.describeData());
-        out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
-        out.flush();
-        TrainRun.Outcome o = run.run();
-        report(o, out);
-        if (o.result().reason() == StopReason.NON_FINITE) {
-            err.println("rnn4j train: " + o.result().message() + " The model and checkpoint hold the last good step.");
-            return 1;
+        try (run) {
+            out.println("rnn4j train: " + run.describeData());
+            out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
+            if (run.filesNote() != null) {
+                out.println("  " + run.filesNote());
+            }
+            out.flush();
+            try (StopOnSignal stop = StopOnSignal.install()) {
+                TrainRun.Outcome o = run.stopWhen(stop::requested).run();
+                report(o, out);
+                if (o.stopped()) {
+                    err.println("rnn4j train: stopped by a signal (SIGTERM or Ctrl-C) after step " + o.result().steps()
+                            + ", every file saved; continue with ./rnn4j train --resume " + o.files().checkpoint());
+                    err.flush();
+                    return 1;
+                }
+                if (o.result().reason() == StopReason.NON_FINITE) {
+                    err.println("rnn4j train: " + o.result().message()
+                            + " The model and checkpoint hold the last good step.");
+                    return 1;
+                }
+                return 0;
+            }
         }
-        return 0;
     }
 
     private TrainSettings newSettings() {
