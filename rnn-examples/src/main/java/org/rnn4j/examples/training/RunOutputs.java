@@ -82,9 +82,10 @@ final class RunOutputs implements AutoCloseable {
         if (save != null || own != null || overwrite) {
             RunFiles f = RunFiles.beside(model);
             prepare(option, f);
+            check(option, f, inputs, continuing ? resumed : null);
+            probe(option, f);
             RunLock lock = lock(option, f);
             try {
-                check(option, f, inputs, continuing ? resumed : null);
                 if (!continuing) {
                     if (overwrite) {
                         delete(option, f);
@@ -92,7 +93,6 @@ final class RunOutputs implements AutoCloseable {
                         requireNone(f, save != null);
                     }
                 }
-                probe(option, f);
                 return new RunOutputs(f, lock, null);
             } catch (RuntimeException e) {
                 release(lock);
@@ -102,6 +102,8 @@ final class RunOutputs implements AutoCloseable {
         for (int n = 1; n <= MAX_NUMBER; n++) {
             RunFiles f = RunFiles.beside(n == 1 ? fallback : numbered(fallback, n));
             prepare(option, f);
+            check(option, f, inputs, null);
+            probe(option, f);
             RunLock lock = tryLock(option, f);
             if (lock == null) {
                 continue;
@@ -109,13 +111,6 @@ final class RunOutputs implements AutoCloseable {
             if (!existing(f).isEmpty()) {
                 release(lock);
                 continue;
-            }
-            try {
-                check(option, f, inputs, null);
-                probe(option, f);
-            } catch (RuntimeException e) {
-                release(lock);
-                throw e;
             }
             return new RunOutputs(f, lock, n == 1 ? null : fallback + " holds an earlier run: this one saves as "
                     + f.model() + " (--save FILE chooses, --overwrite replaces)");
