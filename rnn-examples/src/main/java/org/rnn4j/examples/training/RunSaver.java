@@ -15,9 +15,10 @@ import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingState;
 
 /**
- * Writes a run's files as it goes, each atomically ({@link AtomicFile}): the loss curve's CSV and
- * PNG at every epoch's end, and all four files at every save point (every N steps, a stop by a
- * signal, the end of the run), in this order:
+ * Writes a run's files as it goes, each atomically ({@link AtomicFile}): the loss curve's CSV (and
+ * its PNG, redrawn at most every {@value #PLOT_SECONDS} seconds, and always at the end) at every
+ * epoch's end, and all four files at every save point (every N steps, a stop by a signal, the
+ * end of the run), in this order:
  *
  * <ol>
  *   <li><b>the CSV and the PNG</b>: a resumed run reads the CSV up to its checkpoint's step, so the
@@ -60,8 +61,13 @@ final class RunSaver implements TrainingListener {
     private final Progress progress;
     private final Function<TrainingState, Checkpoint> checkpoint;
     private final Supplier<SavedModel> model;
+    /** The least time between two drawings of the PNG while training goes on. */
+    static final int PLOT_SECONDS = 10;
+
     private final Writes writes;
     private boolean plotted = true;
+    private long plottedAt;
+    private boolean drawn;
     private boolean curveWarned;
     private long savedStep = -1;
 
@@ -87,17 +93,31 @@ final class RunSaver implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochMetrics m) {
-        curve();
+        curve(false);
     }
 
     /**
-     * A save point: the curve, the checkpoint of the position, then the model.
+     * A save point while training goes on: the curve, the checkpoint of the position, then the model.
      *
      * @param state the position (the network and optimizer must be at it)
      * @throws IllegalStateException if the checkpoint or the model cannot be written
      */
     void save(TrainingState state) {
-        curve();
+        save(state, false);
+    }
+
+    /**
+     * The last save point of this process (the end, or a stop): as {@link #save}, the PNG drawn.
+     *
+     * @param state the position
+     * @throws IllegalStateException if the checkpoint or the model cannot be written
+     */
+    void finish(TrainingState state) {
+        save(state, true);
+    }
+
+    private void save(TrainingState state, boolean last) {
+        curve(last);
         Checkpoint c = checkpoint.apply(state);
         String resume = " (./rnn4j train --resume " + files.checkpoint() + " continues from it)";
         write(files.checkpoint(), out -> CheckpointFile.write(out, c), savedStep < 0 ? "this run saved nothing before"
@@ -108,8 +128,8 @@ final class RunSaver implements TrainingListener {
         savedStep = state.step();
     }
 
-    /** Writes the CSV and draws the PNG; a failure is reported once and training goes on. */
-    void curve() {
+    /** Writes the CSV and draws the PNG (if due); a failure is reported once and training goes on. */
+    private void curve(boolean last) {
         try {
             curve.writeCsv(files.csv());
         } catch (IOException e) {
@@ -119,9 +139,12 @@ final class RunSaver implements TrainingListener {
                         + RunOutputs.reason(e) + " (training goes on)");
             }
         }
-        if (!plotted) {
+        long now = System.nanoTime();
+        if (!plotted || !last && drawn && now - plottedAt < PLOT_SECONDS * 1_000_000_000L) {
             return;
         }
+        drawn = true;
+        plottedAt = now;
         try {
             LossPlot.write(curve, title, files.plot());
         } catch (IOException | RuntimeException | LinkageError e) {

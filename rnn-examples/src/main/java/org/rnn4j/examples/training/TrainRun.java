@@ -279,7 +279,7 @@ public final class TrainRun implements AutoCloseable {
                     s.state.step(), s.state.history(), s.state);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        saver.save(result.state());
+        saver.finish(result.state());
         EpochMetrics last = result.lastEpoch();
         ReberEvaluation reber = task instanceof ReberTraining r && !stopped ? r.evaluate(net, settings.seed() + 1)
                 : null;
