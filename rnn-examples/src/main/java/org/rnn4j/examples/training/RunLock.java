@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * An exclusive claim on a run's files: an operating-system lock ({@link FileChannel#tryLock()})
- * on {@code <model>.lock}, which holds the owner's process id while it is held, so that a second
+ * on {@code .<model name>.lock} beside the model, which holds the owner's process id while it is held, so that a second
  * run on the same {@code --save} path fails at once, before training, instead of one of the two
  * losing its work when both write the same files.
  *
@@ -49,10 +49,10 @@ final class RunLock implements AutoCloseable {
 
     /**
      * @param model a run's model file
-     * @return its lock file, {@code <model>.lock}
+     * @return its lock file, hidden beside it: {@code .<model name>.lock}
      */
     static Path fileOf(Path model) {
-        return model.resolveSibling(model.getFileName() + SUFFIX);
+        return model.resolveSibling("." + model.getFileName() + SUFFIX);
     }
 
     /**
