@@ -45,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "next-symbol accuracy on held-out strings.",
             "With --text FILE: any UTF-8 text, one-hot characters, batched as char-rnn (B streams, chunks of T "
             + "characters, the state carried between chunks).",
+            "Ctrl-C or SIGTERM stops after the current step with every file saved (exit code 130 or 143); "
+            + "--resume continues bit for bit.",
             ""},
         footer = {"", "Examples:",
             "  ./rnn4j train",
@@ -141,8 +143,8 @@ final class TrainCommand implements Callable<Integer> {
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
     private Path resume;
 
-    @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint and a "
-            + "sample in the log.")
+    @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint (with the "
+            + "model, CSV and plot) and a sample in the log.")
     private Integer every;
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps, "
