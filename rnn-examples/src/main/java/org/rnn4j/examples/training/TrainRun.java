@@ -277,6 +277,7 @@ public final class TrainRun implements AutoCloseable {
             stopped = true;
             result = new TrainingResult(StopReason.STEP_LIMIT, "stopped on request after step " + s.state.step(),
                     s.state.step(), s.state.history(), s.state);
+            progress.onTrainEnd(result); // the trainer did not get to it: the bar ends here
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         saver.finish(result.state());
