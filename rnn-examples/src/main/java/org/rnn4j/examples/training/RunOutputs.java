@@ -112,7 +112,7 @@ final class RunOutputs implements AutoCloseable {
                 release(lock);
                 continue;
             }
-            return new RunOutputs(f, lock, n == 1 ? null : fallback + " holds an earlier run: this one saves as "
+            return new RunOutputs(f, lock, n == 1 ? null : fallback + " is taken by another run: this one saves as "
                     + f.model() + " (--save FILE chooses, --overwrite replaces)");
         }
         throw new IllegalArgumentException(numbered(fallback, MAX_NUMBER) + " and every name before it are taken; give "

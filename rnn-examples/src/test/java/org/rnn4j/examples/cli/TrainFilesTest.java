@@ -68,7 +68,7 @@ class TrainFilesTest {
         assertArrayEquals(model, Files.readAllBytes(dir.resolve("runs/tiny.safetensors")), "the first model is kept");
         assertArrayEquals(checkpoint, Files.readAllBytes(dir.resolve("runs/tiny.ckpt.safetensors")));
         assertArrayEquals(csv, Files.readAllBytes(dir.resolve("runs/tiny.loss.csv")));
-        assertTrue(Files.readString(dir.resolve("out.txt")).contains("runs/tiny.safetensors holds an earlier run: this "
+        assertTrue(Files.readString(dir.resolve("out.txt")).contains("runs/tiny.safetensors is taken by another run: this "
                 + "one saves as runs/tiny-2.safetensors"), Files.readString(dir.resolve("out.txt")));
     }
 
