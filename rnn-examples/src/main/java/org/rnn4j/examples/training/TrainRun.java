@@ -18,12 +18,9 @@ import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
-import org.rnn4j.core.train.StepEvent;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
-import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.TrainingConfig;
-import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.examples.reber.ReberEvaluation;
@@ -120,25 +117,6 @@ public final class TrainRun implements AutoCloseable {
     public static TrainRun fresh(Registry registry, TrainSettings settings, Path save, boolean overwrite,
             Progress progress) {
         return new TrainRun(registry, settings, save, overwrite, progress, null, null);
-    }
-
-    /**
-     * A run that continues a checkpoint.
-     *
-     * @param registry the installed plug-ins
-     * @param checkpoint the checkpoint
-     * @param file where it was read from: {@code x.ckpt.safetensors} continues the run of
-     *     {@code x.safetensors}, its files and its loss curve
-     * @param settings its settings (from {@link TrainSettings#fromMap}), with any changes allowed on resuming
-     * @param save the model file (the others go beside it), or null for the checkpoint's model
-     *     (or {@code runs/<task name>.safetensors} if the checkpoint is named otherwise)
-     * @param progress what to show while training
-     * @return the run
-     * @throws IllegalArgumentException if the data are not those the checkpoint was trained on
-     */
-    public static TrainRun resumed(Registry registry, Checkpoint checkpoint, Path file, TrainSettings settings,
-            Path save, Progress progress) {
-        return resumed(registry, checkpoint, file, settings, save, false, progress);
     }
 
     /**
@@ -260,23 +238,15 @@ public final class TrainRun implements AutoCloseable {
             trainer.addListener(new EveryNSteps(settings.every(), trainer, net, split == null ? null : split.validation(),
                     task, settings.seed(), recorder, progress, saver::save));
         }
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void onStep(StepEvent s) {
-                if (stopRequested.getAsBoolean()) {
-                    throw new Stopped(trainer.state());
-                }
-            }
-        });
+        trainer.addListener(new StopAtStep(trainer, stopRequested));
         long started = System.nanoTime();
         TrainingResult result;
         boolean stopped = false;
         try {
             result = trainer.resume(data, start);
-        } catch (Stopped s) {
+        } catch (StopAtStep.Stopped s) {
             stopped = true;
-            result = new TrainingResult(StopReason.STEP_LIMIT, "stopped on request after step " + s.state.step(),
-                    s.state.step(), s.state.history(), s.state);
+            result = s.result();
             progress.onTrainEnd(result); // the trainer did not get to it: the bar ends here
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -288,16 +258,6 @@ public final class TrainRun implements AutoCloseable {
                 last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber, stopped);
     }
 
-    /** Ends training at a step boundary when a stop is requested, with the position to save. */
-    private static final class Stopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient TrainingState state;
-
-        Stopped(TrainingState state) {
-            super("stop requested", null, false, false);
-            this.state = state;
-        }
-    }
 
     private TrainingConfig config(int perEpoch) {
         TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction());

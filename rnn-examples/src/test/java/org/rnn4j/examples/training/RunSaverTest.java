@@ -106,7 +106,7 @@ class RunSaverTest {
         TrainSettings longer = new TrainSettings(s.text(), s.cell(), s.layers(), s.hidden(), s.activation(),
                 s.optimizer(), s.optimizerOptions(), s.seq(), s.batch(), s.epochs(), 15, s.clip(), s.dropout(),
                 s.valFraction(), s.seed(), s.every(), s.lrDecay(), s.lrDecayAfter());
-        TrainRun.resumed(Registry.installed(), c, ckpt, longer, null, quiet()).run();
+        TrainRun.resumed(Registry.installed(), c, ckpt, longer, null, false, quiet()).run();
         Checkpoint after = CheckpointFile.load(ckpt, Registry.installed());
         assertEquals("15", after.position().get("step"));
         assertArrayEquals(ModelFile.toBytes(after.model()), Files.readAllBytes(model), "the pair agrees again");
