@@ -21,6 +21,7 @@ import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.ResumeText;
 import org.rnn4j.examples.training.RunFiles;
+import org.rnn4j.examples.training.StopOnSignal;
 import org.rnn4j.examples.training.TrainRun;
 import org.rnn4j.examples.training.TrainSettings;
 import picocli.CommandLine.ArgGroup;
@@ -35,6 +36,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * samples the grammar accepts; with {@code --text FILE} it trains a character-level language
  * model on any UTF-8 text, batched as char-rnn. Progress goes to standard error, the report to
  * standard output; with {@code --json} the report's last line is one JSON object.
+ *
+ * <p>An earlier run's files are never replaced without {@code --overwrite}: without {@code --save}
+ * a run takes the first free name ({@code runs/reber.safetensors}, {@code runs/reber-2.safetensors},
+ * ...). SIGTERM or Ctrl-C stops the run after its current step with every file saved and a line
+ * saying how to resume; the process then exits with 143 (SIGTERM) or 130 (SIGINT), as the JVM
+ * does after those signals ({@link StopOnSignal}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Train a recurrent network to predict the next character, then save the model, a checkpoint, "
@@ -45,6 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "next-symbol accuracy on held-out strings.",
             "With --text FILE: any UTF-8 text, one-hot characters, batched as char-rnn (B streams, chunks of T "
             + "characters, the state carried between chunks).",
+            "Ctrl-C or SIGTERM stops after the current step with every file saved (exit code 130 or 143); "
+            + "--resume continues bit for bit.",
             ""},
         footer = {"", "Examples:",
             "  ./rnn4j train",
@@ -129,8 +138,13 @@ final class TrainCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--save", paramLabel = "FILE", description = "The model file; the checkpoint, plot and CSV go "
-            + "beside it. Default: runs/reber.safetensors, or runs/<text name>.safetensors.")
+            + "beside it. Default: runs/reber.safetensors, or runs/<text name>.safetensors (then -2, -3, ... if an "
+            + "earlier run has that name).")
     private Path save;
+
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run at --save (they are deleted "
+            + "before training). Without it, existing files are an error.")
+    private boolean overwrite;
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
@@ -141,8 +155,8 @@ final class TrainCommand implements Callable<Integer> {
             + "--resume continues exactly. Needs validation (--val-fraction above 0).")
     private boolean keepBest;
 
-    @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint and a "
-            + "sample in the log.")
+    @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint (with the "
+            + "model, CSV and plot) and a sample in the log.")
     private Integer every;
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
@@ -169,27 +183,40 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoint c = load(resume, registry);
             fromStep = TrainingPosition.parse(c.position()).step();
             s = keepBestFits(resumedSettings(c));
-            run = TrainRun.resumed(registry, c, resume, s, save, progress);
+            run = TrainRun.resumed(registry, c, resume, s, save, overwrite, progress);
         } else {
             s = keepBestFits(newSettings());
-            run = TrainRun.fresh(registry, s, save, progress);
+            run = TrainRun.fresh(registry, s, save, overwrite, progress);
         }
-        run.keepBest(keepBest);
-        out.println("rnn4j train: " + run.describeData());
-        out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
-        if (resumeText != null) {
-            out.println("  " + resumeText.describe());
+        try (run) {
+            run.keepBest(keepBest);
+            out.println("rnn4j train: " + run.describeData());
+            out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
+            if (resumeText != null) {
+                out.println("  " + resumeText.describe());
+            }
+            if (run.filesNote() != null) {
+                out.println("  " + run.filesNote());
+            }
+            out.flush();
+            try (StopOnSignal stop = StopOnSignal.install()) {
+                TrainRun.Outcome o = run.stopWhen(stop::requested).run();
+                report(o, fromStep, out);
+                if (o.stopped()) {
+                    err.println("rnn4j train: stopped by a signal (SIGTERM or Ctrl-C) after step " + o.result().steps()
+                            + ", every file saved; continue with ./rnn4j train --resume " + o.files().checkpoint());
+                    err.flush();
+                    return 1;
+                }
+                if (o.result().reason() == StopReason.NON_FINITE) {
+                    err.println("rnn4j train: " + o.result().message() + (o.result().restored() != null
+                            ? " The model holds the best epoch's weights (--keep-best), the checkpoint the last good step."
+                            : " The model and checkpoint hold the last good step."));
+                    return 1;
+                }
+                return 0;
+            }
         }
-        out.flush();
-        TrainRun.Outcome o = run.run();
-        report(o, fromStep, out);
-        if (o.result().reason() == StopReason.NON_FINITE) {
-            err.println("rnn4j train: " + o.result().message() + (o.result().restored() != null
-                    ? " The model holds the best epoch's weights (--keep-best), the checkpoint the last good step."
-                    : " The model and checkpoint hold the last good step."));
-            return 1;
-        }
-        return 0;
     }
 
     private TrainSettings newSettings() {

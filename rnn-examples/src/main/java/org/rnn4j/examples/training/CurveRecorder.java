@@ -1,6 +1,7 @@
 package org.rnn4j.examples.training;
 
 import java.util.List;
+import java.util.Map;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.StepEvent;
 import org.rnn4j.core.train.TrainingListener;
@@ -10,11 +11,19 @@ import org.rnn4j.core.train.TrainingPlan;
  * Records the loss curve as training goes (a point of mean training loss every 1/{@value #POINTS}
  * of the run, a validation loss wherever one is measured) and the training speed: characters
  * per second of the steps themselves, without validation, checkpoints and samples.
+ *
+ * <p>The training loss of the steps since the last point is kept in a checkpoint
+ * ({@link #pending()}) and restored on resuming ({@link #restore}), so that a resumed run's
+ * curve has exactly the points of an uninterrupted one.
  */
 final class CurveRecorder implements TrainingListener {
 
     /** Training-loss points over a whole run. */
     static final int POINTS = 200;
+    /** The checkpoint entry of the loss summed since the last point (a double's bits, in hex). */
+    static final String LOSS_SUM = "curve.loss_sum";
+    /** The checkpoint entry of the characters it sums over. */
+    static final String LOSS_CHARS = "curve.loss_chars";
 
     private final LossCurve curve;
     private long interval = 1;
@@ -76,6 +85,34 @@ final class CurveRecorder implements TrainingListener {
      */
     void exclude(long nanos) {
         mark += nanos;
+    }
+
+    /** @return the steps since the last point, as checkpoint entries ({@link #restore} reads them) */
+    Map<String, String> pending() {
+        return Map.of(LOSS_SUM, Long.toHexString(Double.doubleToRawLongBits(lossSum)), LOSS_CHARS,
+                Long.toString(lossChars));
+    }
+
+    /**
+     * Continues the steps since the last point of an interrupted run.
+     *
+     * @param position the checkpoint's entries; a checkpoint without {@link #pending()}'s entries
+     *     (from before they were kept) starts the next point afresh
+     * @throws IllegalArgumentException if an entry is malformed
+     */
+    void restore(Map<String, String> position) {
+        String sum = position.get(LOSS_SUM);
+        String n = position.get(LOSS_CHARS);
+        if (sum == null || n == null) {
+            return;
+        }
+        try {
+            lossSum = Double.longBitsToDouble(Long.parseUnsignedLong(sum, 16));
+            lossChars = Long.parseLong(n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the checkpoint's '" + LOSS_SUM + "' or '" + LOSS_CHARS + "' is not a "
+                    + "number: " + sum + ", " + n);
+        }
     }
 
     /** @return characters trained per second in this process, NaN before any step */

@@ -11,8 +11,8 @@ import org.rnn4j.core.train.TrainingState;
 
 /**
  * {@code --every N}: after every N-th step, as char-rnn's {@code eval_val_every}, the validation
- * loss (a point of the curve), a checkpoint and a sample in the log. The time it takes is left
- * out of the training speed.
+ * loss (a point of the curve), a save point (the curve, the checkpoint and the model, see
+ * {@link RunSaver}) and a sample in the log. The time it takes is left out of the training speed.
  */
 final class EveryNSteps implements TrainingListener {
 

@@ -1,13 +1,14 @@
 package org.rnn4j.examples.training;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
 import org.rnn4j.core.Architecture;
@@ -15,9 +16,8 @@ import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.AtomicFile;
 import org.rnn4j.core.io.Checkpoint;
-import org.rnn4j.core.io.CheckpointFile;
-import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.Dataset;
@@ -25,7 +25,6 @@ import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
 import org.rnn4j.core.train.TrainingConfig;
-import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.examples.reber.ReberEvaluation;
@@ -41,8 +40,12 @@ import org.rnn4j.examples.reber.ReberEvaluation;
  * softmax cross-entropy (the mean per character). A resumed run takes everything from the
  * checkpoint (weights, optimizer state, position, settings) and continues bit for bit; the
  * settings must describe the network the checkpoint holds.
+ *
+ * <p>Its files are chosen, checked and locked when the run is made, before any training
+ * ({@link RunOutputs}), and written as it goes ({@link RunSaver}); {@link #close()} (or the end
+ * of {@link #run()}) releases them.
  */
-public final class TrainRun {
+public final class TrainRun implements AutoCloseable {
 
     /** Where runs go unless {@code --save} says otherwise. */
     static final String DEFAULT_DIRECTORY = "runs";
@@ -50,6 +53,7 @@ public final class TrainRun {
     private final Registry registry;
     private final TrainSettings settings;
     private final Task task;
+    private final RunOutputs outputs;
     private final RunFiles files;
     private final Progress progress;
     private final Checkpoint from;
@@ -57,17 +61,18 @@ public final class TrainRun {
     private final Network net;
     private final Optimizer optimizer;
     private boolean keepBest;
+    private RunSaver.Writes writes = AtomicFile::write;
+    private BooleanSupplier stopRequested = () -> false;
 
-    private TrainRun(Registry registry, TrainSettings settings, Path save, Progress progress, Checkpoint from,
-            Path curveFrom) {
+    private TrainRun(Registry registry, TrainSettings settings, Path save, boolean overwrite, Progress progress,
+            Checkpoint from, Path fromFile) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.from = from;
         this.task = settings.isReber() ? new ReberTraining(settings.seed(), settings.batch(), settings.valFraction())
                 : new TextTraining(Path.of(settings.text()), settings.batch(), settings.seq());
-        this.files = RunFiles.beside(save != null ? save : Path.of(DEFAULT_DIRECTORY, task.name() + RunFiles.EXTENSION));
-        this.curveFrom = curveFrom != null ? curveFrom : files.csv();
+        Path own = fromFile == null ? null : RunFiles.modelOf(fromFile);
         if (from != null) {
             ResumeChecks.requireSameData(task, from);
             ResumeChecks.requireSameNetwork(architecture(), from);
@@ -75,6 +80,17 @@ public final class TrainRun {
         MemoryCheck.require(registry, settings, task, from != null ? from.model().network().architecture() : null);
         this.net = from != null ? from.model().network() : network();
         this.optimizer = from != null ? from.optimizer() : optimizer();
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        if (!settings.isReber()) {
+            inputs.put("the training text", Path.of(settings.text()));
+        }
+        if (fromFile != null) {
+            inputs.put("the checkpoint it resumes from", fromFile);
+        }
+        this.outputs = RunOutputs.claim(save, Path.of(DEFAULT_DIRECTORY, task.name() + RunFiles.EXTENSION), own,
+                overwrite, inputs, fromFile);
+        this.files = outputs.files();
+        this.curveFrom = own != null ? RunFiles.beside(own).csv() : files.csv();
     }
 
     /**
@@ -89,7 +105,26 @@ public final class TrainRun {
      *     hyperparameter is an IllegalArgumentException now, before any training)
      */
     public static TrainRun fresh(Registry registry, TrainSettings settings, Path save, Progress progress) {
-        return new TrainRun(registry, settings, save, progress, null, null);
+        return fresh(registry, settings, save, false, progress);
+    }
+
+    /**
+     * A new run.
+     *
+     * @param registry the installed plug-ins
+     * @param settings what to train
+     * @param save the model file (the others go beside it), or null for
+     *     {@code runs/<task name>.safetensors}, or the first free {@code runs/<task name>-n.safetensors}
+     *     if an earlier run has that one
+     * @param overwrite whether an earlier run's files at {@code save} are replaced (they are
+     *     deleted before training); without it they are an error
+     * @param progress what to show while training
+     * @return the run, its data read, network and optimizer made and its files claimed (so a bad
+     *     text, name, hyperparameter or file is an IllegalArgumentException now, before any training)
+     */
+    public static TrainRun fresh(Registry registry, TrainSettings settings, Path save, boolean overwrite,
+            Progress progress) {
+        return new TrainRun(registry, settings, save, overwrite, progress, null, null);
     }
 
     /**
@@ -101,16 +136,52 @@ public final class TrainRun {
      *     {@code x.safetensors}, its files and its loss curve
      * @param settings its settings (from {@link TrainSettings#fromMap}), with any changes allowed on resuming
      * @param save the model file (the others go beside it), or null for the checkpoint's model
-     *     (or {@code runs/<task name>.safetensors} if the checkpoint is named otherwise)
+     *     (or a new name as for {@link #fresh} if the checkpoint is named otherwise)
+     * @param overwrite whether another run's files at {@code save} are replaced
      * @param progress what to show while training
      * @return the run
-     * @throws IllegalArgumentException if the data are not those the checkpoint was trained on
+     * @throws IllegalArgumentException if the data are not those the checkpoint was trained on, or
+     *     the files cannot be written
      */
     public static TrainRun resumed(Registry registry, Checkpoint checkpoint, Path file, TrainSettings settings,
-            Path save, Progress progress) {
-        Path model = RunFiles.modelOf(file);
-        return new TrainRun(registry, settings, save != null ? save : model, progress,
-                Objects.requireNonNull(checkpoint, "checkpoint"), model == null ? null : RunFiles.beside(model).csv());
+            Path save, boolean overwrite, Progress progress) {
+        return new TrainRun(registry, settings, save, overwrite, progress, Objects.requireNonNull(checkpoint,
+                "checkpoint"), Objects.requireNonNull(file, "file"));
+    }
+
+    /** @return the files this run writes */
+    public RunFiles files() {
+        return files;
+    }
+
+    /** @return a line saying why the files are not at the default name (an earlier run has it), or null */
+    public String filesNote() {
+        return outputs.note();
+    }
+
+    /**
+     * Stops the run at the next step boundary when asked (by a signal, see {@link StopOnSignal}):
+     * the step finishes, every file is saved, and {@link #run()} returns an outcome marked
+     * {@link Outcome#stopped()}.
+     *
+     * @param requested polled after every step
+     * @return this
+     */
+    public TrainRun stopWhen(BooleanSupplier requested) {
+        this.stopRequested = Objects.requireNonNull(requested, "requested");
+        return this;
+    }
+
+    /** For tests: how files are written (a full disk simulated). */
+    TrainRun writes(RunSaver.Writes w) {
+        this.writes = Objects.requireNonNull(w, "writes");
+        return this;
+    }
+
+    /** Releases the run's files (its lock) for other runs; {@link #run()} does it too. */
+    @Override
+    public void close() {
+        outputs.close();
     }
 
     /**
@@ -144,19 +215,29 @@ public final class TrainRun {
      * @param valLoss its validation loss per character, NaN without validation
      * @param charsPerSecond characters trained per second (steps only)
      * @param reber the Reber grammar's figures, or null for a text
+     * @param stopped whether a stop was requested ({@link #stopWhen}) and the run saved where it was
      */
     public record Outcome(RunFiles files, boolean plotted, TrainingResult result, Network network, double seconds,
-            double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber) {
+            double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber, boolean stopped) {
     }
 
     /**
-     * Trains, then writes the model, the checkpoint, the CSV and the PNG.
+     * Trains, writing the curve at each epoch's end and every file at each save point (every N
+     * steps, a requested stop, the end), then releases the files.
      *
      * @return how it went
      * @throws IllegalArgumentException if the settings do not fit the data
-     * @throws IllegalStateException if a file cannot be written
+     * @throws IllegalStateException if the checkpoint or the model cannot be written
      */
     public Outcome run() {
+        try {
+            return train();
+        } finally {
+            close();
+        }
+    }
+
+    private Outcome train() {
         Dataset data = task.data();
         Dataset.Split split = settings.valFraction() > 0 ? data.split(settings.valFraction()) : null;
         int perEpoch = (split == null ? data : split.train()).batchesPerEpoch();
@@ -169,31 +250,42 @@ public final class TrainRun {
         }
         LossCurve curve = from != null ? readCurve(start.step()) : new LossCurve();
         CurveRecorder recorder = new CurveRecorder(curve);
+        if (from != null) {
+            recorder.restore(from.position());
+        }
+        RunSaver saver = new RunSaver(files, curve, title(), progress, state -> checkpoint(state, recorder),
+                this::model, writes);
         Trainer trainer = new Trainer(net, optimizer, config);
-        trainer.addListener(recorder).addListener(progress);
-        // The checkpoint is written at the train end, where the network still has the last
-        // weights (--keep-best puts the best back after it), so that a resume is exact.
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void onTrainEnd(TrainingResult r) {
-                checkpoint(r.state());
-            }
-        });
+        trainer.addListener(recorder).addListener(progress).addListener(saver);
         if (settings.every() > 0) {
             trainer.addListener(new EveryNSteps(settings.every(), trainer, net, split == null ? null : split.validation(),
-                    task, settings.seed(), recorder, progress, this::checkpoint));
+                    task, settings.seed(), recorder, progress, saver::save));
         }
+        trainer.addListener(new StopAtStep(trainer, stopRequested));
         long started = System.nanoTime();
-        TrainingResult result = trainer.resume(data, start);
+        TrainingResult result;
+        boolean stopped = false;
+        try {
+            result = trainer.resume(data, start);
+        } catch (StopAtStep.Stopped s) {
+            stopped = true;
+            result = s.result();
+            progress.onTrainEnd(result); // the trainer did not get to it: the bar ends here
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
-        write(files.model(), () -> ModelFile.save(files.model(), model()));
-        write(files.csv(), () -> curve.writeCsv(files.csv()));
-        boolean plotted = plot(curve);
+        if (stopped) {
+            saver.finish(result.state()); // the trainer's end, where RunSaver saves, did not come
+        }
+        if (result.restored() != null) {
+            saver.saveModel(); // --keep-best: the best epoch's weights, put back after the last save point
+        }
         EpochMetrics last = result.restored() != null ? result.restored() : result.lastEpoch();
-        ReberEvaluation reber = task instanceof ReberTraining r ? r.evaluate(net, settings.seed() + 1) : null;
-        return new Outcome(files, plotted, result, net, seconds, last == null ? Double.NaN : last.trainLoss(),
-                last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber);
+        ReberEvaluation reber = task instanceof ReberTraining r && !stopped ? r.evaluate(net, settings.seed() + 1)
+                : null;
+        return new Outcome(files, saver.plotted(), result, net, seconds, last == null ? Double.NaN : last.trainLoss(),
+                last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber, stopped);
     }
+
 
     private TrainingConfig config(int perEpoch) {
         TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction())
@@ -243,28 +335,12 @@ public final class TrainRun {
         return new SavedModel(net, task.vocabulary().toString(), task.end());
     }
 
-    private void checkpoint(TrainingState state) {
+    private Checkpoint checkpoint(TrainingState state, CurveRecorder recorder) {
         Map<String, String> position = new TreeMap<>(TrainingPosition.of(state));
         position.putAll(settings.toMap());
         position.putAll(task.identity());
-        write(files.checkpoint(), () -> CheckpointFile.save(files.checkpoint(),
-                new Checkpoint(model(), optimizer, settings.optimizerOptions(), position)));
-    }
-
-    /**
-     * Draws the PNG; a Java without the AWT's fonts or image support costs the plot, not the
-     * trained model (the CSV has the same numbers).
-     */
-    private boolean plot(LossCurve curve) {
-        try {
-            Files.createDirectories(files.plot().toAbsolutePath().getParent());
-            LossPlot.write(curve, title(), files.plot());
-            return true;
-        } catch (IOException | RuntimeException | LinkageError e) {
-            progress.message("rnn4j train: could not draw the plot " + files.plot() + " (" + e
-                    + "); the numbers are in " + files.csv());
-            return false;
-        }
+        position.putAll(recorder.pending());
+        return new Checkpoint(model(), optimizer, settings.optimizerOptions(), position);
     }
 
     /** The interrupted run's curve up to the checkpoint (empty if its CSV is gone). */
@@ -279,22 +355,5 @@ public final class TrainRun {
     private String title() {
         return "rnn4j train: " + task.name() + " (" + settings.cell() + " " + settings.layers() + " x "
                 + settings.hidden() + ")";
-    }
-
-    /** An action that writes a file. */
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    private static void write(Path file, Write w) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            w.run();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }
