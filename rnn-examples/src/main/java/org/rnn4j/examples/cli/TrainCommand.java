@@ -201,10 +201,10 @@ final class TrainCommand implements Callable<Integer> {
             out.flush();
             try (StopOnSignal stop = StopOnSignal.install()) {
                 TrainRun.Outcome o = run.stopWhen(stop::requested).run();
-                report(o, fromStep, out);
+                report(o, fromStep, run.resumeCommand(), out);
                 if (o.stopped()) {
                     err.println("rnn4j train: stopped by a signal (SIGTERM or Ctrl-C) after step " + o.result().steps()
-                            + ", every file saved; continue with ./rnn4j train --resume " + o.files().checkpoint());
+                            + ", every file saved; continue with " + run.resumeCommand());
                     err.flush();
                     return 1;
                 }
@@ -293,7 +293,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The report; a resumed run says how many steps ran this time and from which to which (fromStep &gt; 0). */
-    private void report(TrainRun.Outcome o, long fromStep, PrintWriter out) {
+    private void report(TrainRun.Outcome o, long fromStep, String resumeCommand, PrintWriter out) {
         RunFiles f = o.files();
         long steps = o.result().steps();
         String ran = resume == null ? String.format(Locale.ROOT, "%,d steps", steps)
@@ -314,7 +314,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println("saved:");
         out.println("  model       " + f.model() + "   (./rnn4j sample --model " + f.model() + ")");
-        out.println("  checkpoint  " + f.checkpoint() + "   (./rnn4j train --resume " + f.checkpoint() + " ...)");
+        out.println("  checkpoint  " + f.checkpoint() + "   (" + resumeCommand + " ...)");
         out.println("  plot        " + (o.plotted() ? f.plot() : "(not drawn, see the message above)"));
         out.println("  csv         " + f.csv());
         if (json) {

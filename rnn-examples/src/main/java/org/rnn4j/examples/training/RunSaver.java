@@ -66,6 +66,7 @@ final class RunSaver implements TrainingListener {
     static final int PLOT_SECONDS = 10;
 
     private final Writes writes;
+    private final String resumeCommand;
     private boolean plotted = true;
     private long plottedAt;
     private boolean drawn;
@@ -80,9 +81,10 @@ final class RunSaver implements TrainingListener {
      * @param checkpoint makes the checkpoint of a position
      * @param model makes the model as it is now
      * @param writes how files are written
+     * @param resumeCommand the command that continues the run, for the messages
      */
     RunSaver(RunFiles files, LossCurve curve, String title, Progress progress,
-            Function<TrainingState, Checkpoint> checkpoint, Supplier<SavedModel> model, Writes writes) {
+            Function<TrainingState, Checkpoint> checkpoint, Supplier<SavedModel> model, Writes writes, String resumeCommand) {
         this.files = Objects.requireNonNull(files, "files");
         this.curve = Objects.requireNonNull(curve, "curve");
         this.title = title;
@@ -90,6 +92,7 @@ final class RunSaver implements TrainingListener {
         this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
         this.model = Objects.requireNonNull(model, "model");
         this.writes = Objects.requireNonNull(writes, "writes");
+        this.resumeCommand = Objects.requireNonNull(resumeCommand, "resumeCommand");
     }
 
     @Override
@@ -144,7 +147,7 @@ final class RunSaver implements TrainingListener {
     private void save(TrainingState state, boolean last) {
         curve(last);
         Checkpoint c = checkpoint.apply(state);
-        String resume = " (./rnn4j train --resume " + files.checkpoint() + " continues from it)";
+        String resume = " (" + resumeCommand + " continues from it)";
         write(files.checkpoint(), out -> CheckpointFile.write(out, c), savedStep < 0 ? "this run saved nothing before"
                 : "the checkpoint and the model on disk hold step " + savedStep + resume);
         SavedModel m = c.model();

@@ -154,6 +154,14 @@ public final class TrainRun implements AutoCloseable {
         return files;
     }
 
+    /**
+     * @return the command that continues this run from its checkpoint: with {@code --text} for a
+     *     text, since a resume never opens the path a checkpoint records ({@link ResumeText})
+     */
+    public String resumeCommand() {
+        return "./rnn4j train --resume " + files.checkpoint() + (settings.isReber() ? "" : " --text " + settings.text());
+    }
+
     /** @return a line saying why the files are not at the default name (an earlier run has it), or null */
     public String filesNote() {
         return outputs.note();
@@ -254,7 +262,7 @@ public final class TrainRun implements AutoCloseable {
             recorder.restore(from.position());
         }
         RunSaver saver = new RunSaver(files, curve, title(), progress, state -> checkpoint(state, recorder),
-                this::model, writes);
+                this::model, writes, resumeCommand());
         Trainer trainer = new Trainer(net, optimizer, config);
         trainer.addListener(recorder).addListener(progress).addListener(saver);
         if (settings.every() > 0) {

@@ -68,7 +68,7 @@ class TrainCrashTest {
         assertTrue(at >= 100 && at < STEPS, "killed at step " + at);
         assertTrue(Files.readAllLines(dir.resolve("b/m.loss.csv")).size() > 10, "the curve so far is on disk");
 
-        r = Cli.run("train", "--resume", checkpoint.toString());
+        r = Cli.run("train", "--resume", checkpoint.toString(), "--text", dir.resolve("tiny.txt").toString());
         assertEquals("0", r[0], r[2]);
         assertSameRun(straight, model);
     }
@@ -95,13 +95,13 @@ class TrainCrashTest {
         long at = step(checkpoint);
         assertTrue(at >= STEPS / 10 && at < STEPS, "stopped at step " + at);
         assertTrue(err.contains("rnn4j train: stopped by a signal (SIGTERM or Ctrl-C) after step " + at + ", every file "
-                + "saved; continue with ./rnn4j train --resume " + checkpoint), err);
+                + "saved; continue with ./rnn4j train --resume " + checkpoint + " --text " + dir.resolve("tiny.txt")), err);
         Map<String, Object> j = TrainCommandTest.json(Files.readString(dir.resolve("out.txt")));
         assertEquals(TrainCommandTest.TEXT_KEYS, j.keySet(), "--json still ends with its one line");
         assertEquals(at, ((Number) j.get("steps")).longValue());
         assertTrue(Files.exists(dir.resolve("b/m.loss.png")));
 
-        r = Cli.run("train", "--resume", checkpoint.toString());
+        r = Cli.run("train", "--resume", checkpoint.toString(), "--text", dir.resolve("tiny.txt").toString());
         assertEquals("0", r[0], r[2]);
         assertSameRun(straight, model);
     }

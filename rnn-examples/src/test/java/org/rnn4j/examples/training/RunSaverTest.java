@@ -81,7 +81,7 @@ class RunSaverTest {
         TrainRun run = TrainRun.fresh(Registry.installed(), settings(), model, quiet()).writes(disk);
         IllegalStateException e = assertThrows(IllegalStateException.class, run::run);
         assertEquals("cannot write " + ckpt + ": No space left on device; the checkpoint and the model on disk hold "
-                + "step 5 (./rnn4j train --resume " + ckpt + " continues from it)", e.getMessage());
+                + "step 5 (./rnn4j train --resume " + ckpt + " --text " + dir.resolve("t.txt") + " continues from it)", e.getMessage());
         Checkpoint c = CheckpointFile.load(ckpt, Registry.installed());
         assertEquals("5", c.position().get("step"));
         assertArrayEquals(ModelFile.toBytes(c.model()), Files.readAllBytes(model),
@@ -97,7 +97,7 @@ class RunSaverTest {
         TrainRun run = TrainRun.fresh(Registry.installed(), s, model, quiet()).writes(disk);
         IllegalStateException e = assertThrows(IllegalStateException.class, run::run);
         assertEquals("cannot write " + model + ": No space left on device; the checkpoint holds step 10, the model an "
-                + "earlier one (./rnn4j train --resume " + ckpt + " continues from it)", e.getMessage());
+                + "earlier one (./rnn4j train --resume " + ckpt + " --text " + dir.resolve("t.txt") + " continues from it)", e.getMessage());
         Checkpoint c = CheckpointFile.load(ckpt, Registry.installed());
         assertEquals("10", c.position().get("step"));
         assertArrayEquals(disk.written.get(0), Files.readAllBytes(model), "the model of step 5 is left whole");
