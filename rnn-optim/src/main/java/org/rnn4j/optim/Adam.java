@@ -48,7 +48,7 @@ class Adam extends AbstractOptimizer {
                     Settings.nonNegative(options, Settings.LR, 1e-3),
                     Settings.beta(options, Settings.BETA1, 0.9),
                     Settings.beta(options, Settings.BETA2, 0.999),
-                    Settings.nonNegative(options, Settings.EPS, 1e-8),
+                    Settings.positive(options, Settings.EPS, 1e-8),
                     Settings.nonNegative(options, Settings.WEIGHT_DECAY, defaultWeightDecay),
                     options.flag(Settings.AMSGRAD, false));
         }
