@@ -20,6 +20,7 @@ import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
+import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.TrainingConfig;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
@@ -121,9 +122,25 @@ public final class TrainRun {
      * @param valLoss the last validation loss per character, NaN without validation
      * @param charsPerSecond characters trained per second (steps only)
      * @param reber the Reber grammar's figures, or null for a text
+     * @param saved whether the model, checkpoint, CSV and PNG were written: not when the run
+     *     stopped on a NaN or infinity before any good step of its own ({@link #saves})
      */
     public record Outcome(RunFiles files, boolean plotted, TrainingResult result, Network network, double seconds,
-            double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber) {
+            double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber, boolean saved) {
+    }
+
+    /**
+     * Whether a run's files are written at its end: always, except when it stopped on a NaN or
+     * an infinity before taking any step of its own. Then the network and the optimizer are
+     * those it started from, and the files already at {@code --save} (a checkpoint's own, or an
+     * earlier run's) are left exactly as they were.
+     *
+     * @param result how the run ended
+     * @param startStep the step it started from (0, or the checkpoint's)
+     * @return whether to write
+     */
+    static boolean saves(TrainingResult result, long startStep) {
+        return result.reason() != StopReason.NON_FINITE || result.steps() > startStep;
     }
 
     /**
@@ -154,14 +171,18 @@ public final class TrainRun {
         long started = System.nanoTime();
         TrainingResult result = trainer.resume(data, start);
         double seconds = (System.nanoTime() - started) / 1e9;
-        write(files.model(), () -> ModelFile.save(files.model(), model()));
-        checkpoint(result.state());
-        write(files.csv(), () -> curve.writeCsv(files.csv()));
-        boolean plotted = plot(curve);
+        boolean saved = saves(result, start.step());
+        boolean plotted = false;
+        if (saved) {
+            write(files.model(), () -> ModelFile.save(files.model(), model()));
+            checkpoint(result.state());
+            write(files.csv(), () -> curve.writeCsv(files.csv()));
+            plotted = plot(curve);
+        }
         EpochMetrics last = result.lastEpoch();
         ReberEvaluation reber = task instanceof ReberTraining r ? r.evaluate(net, settings.seed() + 1) : null;
         return new Outcome(files, plotted, result, net, seconds, last == null ? Double.NaN : last.trainLoss(),
-                last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber);
+                last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber, saved);
     }
 
     private TrainingConfig config(int perEpoch) {
