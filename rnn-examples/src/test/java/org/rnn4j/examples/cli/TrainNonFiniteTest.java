@@ -98,6 +98,24 @@ class TrainNonFiniteTest {
         assertNull(j.get("val_loss"), "not a number: null");
     }
 
+    /**
+     * The same run with {@code --every 1}: the validation, checkpoint and sample after step 1 meet
+     * the diverged model first. The sample's state overflows: the log says there is no sample,
+     * and the run goes on to its clean stop.
+     */
+    @Test
+    void aDivergedModelMetEveryNStepsCostsTheSampleNotTheRun() throws Exception {
+        Path text = TrainCommandTest.corpus(dir);
+        Path model = dir.resolve("e.safetensors");
+        String[] r = train(text, model, "--cell", "elman", "--activation", "identity", "--optimizer", "sgd",
+                "--lr", "1e6", "--clip", "0", "--val-fraction", "0.5", "--steps", "1", "--every", "1");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains("step 1, validation loss NaN, checkpoint saved; a sample:\n(none: the model diverges: "),
+                r[2]);
+        assertTrue(r[2].contains("The model and checkpoint hold step 1, every value in them finite."), r[2]);
+        ModelFile.load(model, Registry.installed());
+    }
+
     @Test
     void anEpsOfZeroIsRefusedBeforeAnythingRuns() throws Exception {
         Path text = TrainCommandTest.corpus(dir);
