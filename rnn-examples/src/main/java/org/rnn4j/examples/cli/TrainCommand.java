@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps, "
             + "train_loss, val_loss, chars_per_s (and grammar_accept, next_symbol_accuracy for Reber); every key "
-            + "is always there, null when there is no value (a file not written, a loss not measured or not finite).")
+            + "is always present.")
     private boolean json;
 
     @Spec
