@@ -89,7 +89,7 @@ final class NonFiniteStop {
      */
     static String refusedStep(int epoch, int batch, long step, String refusal, double loss, double norm) {
         String advice = refusal.startsWith("parameter")
-                ? "The update is too large for the numbers: try a lower learning rate or gradient clipping."
+                ? "The update is too large for the numbers: try a lower learning rate."
                 : "The gradients are too large for the optimizer's running statistics: try gradient clipping (or a "
                         + "lower clip norm) or check the optimizer's settings.";
         return at(epoch, batch, step) + "the optimizer's update was refused: " + refusal + " (the loss " + loss
