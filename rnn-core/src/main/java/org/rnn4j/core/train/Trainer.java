@@ -56,6 +56,12 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingConfig config;
     private final TruncatedBptt truncated;
+    /**
+     * The network's parameters in their order, as views named as in
+     * {@link Network#namedParameters()} ({@code layer0.weight_ih}), so that an optimizer's message
+     * about a refused step names the layer.
+     */
+    private final List<Parameter> qualified = new ArrayList<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
 
     // Where the run is (see TrainingState).
@@ -80,6 +86,7 @@ public final class Trainer {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.config = Objects.requireNonNull(config, "config");
         this.truncated = config.truncation() > 0 ? new TruncatedBptt(config.truncation()) : null;
+        net.namedParameters().forEach((name, p) -> qualified.add(p.renamed(name)));
         restore(TrainingState.start());
     }
 
@@ -242,7 +249,7 @@ public final class Trainer {
                     return end(StopReason.NON_FINITE, NonFiniteStop.beforeStep(epoch, batch, step, loss, norm,
                             badState), state());
                 }
-                Optional<String> refused = optimizer.stepIfFinite(params);
+                Optional<String> refused = optimizer.stepIfFinite(qualified);
                 if (refused.isPresent()) {
                     return end(StopReason.NON_FINITE, NonFiniteStop.refusedStep(epoch, batch, step, refused.get(), loss,
                             norm), state());
