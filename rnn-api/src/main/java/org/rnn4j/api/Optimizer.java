@@ -2,6 +2,7 @@ package org.rnn4j.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Updates parameters from their gradients; made by an {@link OptimizerProvider}.
@@ -25,6 +26,11 @@ import java.util.Map;
  * same hyperparameters: the steps that follow are then bit for bit those the original would have
  * taken. The hyperparameters themselves are not part of the state; a checkpoint stores them
  * beside it.
+ *
+ * <h2>Non-finite steps</h2>
+ * A trainer calls {@link #stepIfFinite(List)} instead of {@link #step(List)}: a step that would
+ * leave a NaN or an infinity in a parameter or in the state is then not applied at all, so that
+ * what is saved afterwards is the last good step, never a half-updated or non-finite one.
  */
 public interface Optimizer {
 
@@ -38,6 +44,48 @@ public interface Optimizer {
      * @throws IllegalArgumentException if the list does not match the one of earlier steps
      */
     void step(List<Parameter> parameters);
+
+    /**
+     * One update as {@link #step(List)}, kept only if it leaves every parameter value and every
+     * number of the state finite; otherwise the parameters and the state are exactly as they
+     * were before the call (the step count included).
+     *
+     * <p>The default copies the values and the {@link #state()} before the step, checks them all
+     * after it and puts the copies back if needed: a copy of everything at every step. An
+     * optimizer can do better by computing the step into buffers of its own and keeping them
+     * only when every number is finite (rnn4j's optimizers do). An optimizer without
+     * {@link #state()} gets only its parameters checked and put back.
+     *
+     * @param parameters as for {@link #step(List)}
+     * @return empty when the step was applied; otherwise one line naming the first number that
+     *     would have become non-finite, beginning with {@code "parameter '"} for a parameter value
+     *     ({@code parameter 'layer0.weight_ih' value 6 would become NaN}) and with
+     *     {@code "the optimizer's state"} for a number of the state
+     * @throws IllegalArgumentException as {@link #step(List)}
+     */
+    default Optional<String> stepIfFinite(List<Parameter> parameters) {
+        double[][] values = new double[parameters.size()][];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = parameters.get(p).value().clone();
+        }
+        Map<String, double[]> before;
+        try {
+            before = state();
+        } catch (UnsupportedOperationException e) {
+            before = null;
+        }
+        step(parameters);
+        Optional<String> bad = firstNonFinite(parameters, before == null ? Map.of() : state());
+        if (bad.isPresent()) {
+            for (int p = 0; p < values.length; p++) {
+                System.arraycopy(values[p], 0, parameters.get(p).value(), 0, values[p].length);
+            }
+            if (before != null) {
+                restore(before);
+            }
+        }
+        return bad;
+    }
 
     /** Forgets all state (buffers, step count), as if newly made; the learning rate is kept. */
     void reset();
@@ -79,5 +127,26 @@ public interface Optimizer {
      */
     default void restore(Map<String, double[]> state) {
         throw new UnsupportedOperationException("optimizer '" + name() + "' cannot restore a checkpoint");
+    }
+
+    private static Optional<String> firstNonFinite(List<Parameter> parameters, Map<String, double[]> state) {
+        for (Parameter p : parameters) {
+            double[] v = p.value();
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    return Optional.of("parameter '" + p.name() + "' value " + i + " would become " + v[i]);
+                }
+            }
+        }
+        for (Map.Entry<String, double[]> e : state.entrySet()) {
+            double[] v = e.getValue();
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    return Optional.of("the optimizer's state '" + e.getKey() + "' value " + i + " would become "
+                            + v[i]);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

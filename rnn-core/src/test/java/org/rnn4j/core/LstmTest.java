@@ -165,7 +165,8 @@ class LstmTest {
         c0[3] = Double.NaN;
         IllegalArgumentException nanState = assertThrows(IllegalArgumentException.class,
                 () -> lstm.forward(Sequence.zeros(2, B, IN), new State(new double[B * H], c0)));
-        assertTrue(nanState.getMessage().contains("NaN in initial state block 1 at 3"), nanState.getMessage());
+        assertTrue(nanState.getMessage().contains("NaN in initial state block 1 at 3 (the state given, or the one "
+                + "carried from an earlier batch or chunk)"), nanState.getMessage());
         IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
                 () -> lstm.forward(Sequence.zeros(2, B, IN + 1), null));
         assertTrue(wide.getMessage().contains("lstm layer (3 -> 2) expects 3 features"), wide.getMessage());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Parameter;
 
@@ -21,6 +22,11 @@ import org.rnn4j.api.Parameter;
  * them) and {@code <p>.<slot>} for parameter {@code p}'s buffers, with the slot names of
  * {@link #slotName(int)} (PyTorch's: {@code momentum_buffer}, {@code sum}, {@code square_avg},
  * {@code exp_avg}, ...).
+ *
+ * <p>{@link #stepIfFinite(List)} computes the step into a second set of buffers (new values,
+ * new state), checks every number there, and only then copies the values in and swaps the state
+ * buffers: a refused step changes nothing, and a kept one costs one more pass over the values
+ * than {@link #step(List)}, with nothing allocated after the first call.
  */
 abstract class AbstractOptimizer implements Optimizer {
 
@@ -38,6 +44,9 @@ abstract class AbstractOptimizer implements Optimizer {
     private int[] sizes;
     /** {@code state[p][slot][element]}; null before the first step. */
     private double[][][] state;
+    /** What {@link #stepIfFinite(List)} computes into: the values, then the state; null before it is called. */
+    private double[][] nextValues;
+    private double[][][] nextState;
 
     /**
      * @param name the provider name, for {@link #name()} and messages
@@ -51,14 +60,19 @@ abstract class AbstractOptimizer implements Optimizer {
     }
 
     /**
-     * Updates one parameter in place.
+     * Updates one parameter: reads the values and state before the step, writes those after it.
+     * The new arrays may be the old ones (an update in place), so element {@code i} of the new
+     * arrays is written only after element {@code i} of the old ones has been read.
      *
      * @param t the step number, 1 at the first step after creation or {@link #reset()}
-     * @param theta the values, to update
+     * @param theta the values before the step, not to be changed (unless it is {@code newTheta})
      * @param grad the gradient dL/dtheta, not to be changed
-     * @param state this parameter's state arrays, each as long as {@code theta}
+     * @param state this parameter's state arrays before the step, each as long as {@code theta}
+     * @param newTheta where the values after the step go
+     * @param newState where the state after the step goes, arrays as {@code state}'s
      */
-    abstract void update(long t, double[] theta, double[] grad, double[][] state);
+    abstract void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta,
+            double[][] newState);
 
     /**
      * Sets the initial state of one parameter, called at the first step; the arrays are zero.
@@ -103,8 +117,72 @@ abstract class AbstractOptimizer implements Optimizer {
         steps++;
         for (int p = 0; p < sizes.length; p++) {
             Parameter parameter = parameters.get(p);
-            update(steps, parameter.value(), parameter.grad(), state[p]);
+            update(steps, parameter.value(), parameter.grad(), state[p], parameter.value(), state[p]);
         }
+    }
+
+    @Override
+    public final Optional<String> stepIfFinite(List<Parameter> parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        boolean first = sizes == null;
+        if (first) {
+            start(parameters);
+        } else {
+            checkSameAsFirst(parameters);
+        }
+        if (nextValues == null || nextValues.length != sizes.length) {
+            nextValues = new double[sizes.length][];
+            nextState = new double[sizes.length][][];
+            for (int p = 0; p < sizes.length; p++) {
+                nextValues[p] = new double[sizes[p]];
+                nextState[p] = new double[slots][sizes[p]];
+            }
+        }
+        for (int p = 0; p < sizes.length; p++) {
+            Parameter parameter = parameters.get(p);
+            update(steps + 1, parameter.value(), parameter.grad(), state[p], nextValues[p], nextState[p]);
+            String bad = firstNonFinite(p, parameter);
+            if (bad != null) {
+                if (first) {
+                    reset();
+                }
+                return Optional.of(bad);
+            }
+        }
+        steps++;
+        for (int p = 0; p < sizes.length; p++) {
+            System.arraycopy(nextValues[p], 0, parameters.get(p).value(), 0, sizes[p]);
+            double[][] was = state[p];
+            state[p] = nextState[p];
+            nextState[p] = was;
+        }
+        return Optional.empty();
+    }
+
+    /** The first non-finite number of parameter p's values or state after the step, or null. */
+    private String firstNonFinite(int p, Parameter parameter) {
+        int i = firstNonFinite(nextValues[p]);
+        if (i >= 0) {
+            return "parameter '" + parameter.name() + "' value " + i + " would become " + nextValues[p][i];
+        }
+        for (int k = 0; k < slots; k++) {
+            i = firstNonFinite(nextState[p][k]);
+            if (i >= 0) {
+                return "the optimizer's state '" + p + "." + slotName(k) + "' (of parameter '" + parameter.name()
+                        + "') value " + i + " would become " + nextState[p][k][i];
+            }
+        }
+        return null;
+    }
+
+    /** The index of the first NaN or infinity in a, or -1. */
+    private static int firstNonFinite(double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -112,6 +190,8 @@ abstract class AbstractOptimizer implements Optimizer {
         steps = 0;
         sizes = null;
         state = null;
+        nextValues = null;
+        nextState = null;
     }
 
     @Override
@@ -182,6 +262,8 @@ abstract class AbstractOptimizer implements Optimizer {
         lr = newLr;
         sizes = newSizes;
         state = newState;
+        nextValues = null;
+        nextState = null;
     }
 
     private String slotNames() {

@@ -43,13 +43,14 @@ final class Adagrad extends AbstractOptimizer {
     }
 
     @Override
-    void update(long t, double[] theta, double[] grad, double[][] state) {
+    void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta, double[][] newState) {
         double clr = learningRate() / (1 + (t - 1) * lrDecay);
         double[] sum = state[0];
+        double[] newSum = newState[0];
         for (int i = 0; i < theta.length; i++) {
             double g = withWeightDecay(grad[i], theta[i], weightDecay);
-            sum[i] += g * g;
-            theta[i] -= clr * g / (Math.sqrt(sum[i]) + eps);
+            newSum[i] = sum[i] + g * g;
+            newTheta[i] = theta[i] - clr * g / (Math.sqrt(newSum[i]) + eps);
         }
     }
 }

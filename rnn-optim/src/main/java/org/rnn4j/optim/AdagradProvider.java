@@ -15,7 +15,7 @@ import org.rnn4j.api.Options;
  *   <tr><td>{@code lr_decay}</td><td>0</td><td>&gt;= 0</td></tr>
  *   <tr><td>{@code weight_decay}</td><td>0</td><td>&gt;= 0 (L2, added to the gradient)</td></tr>
  *   <tr><td>{@code initial_accumulator_value}</td><td>0</td><td>&gt;= 0</td></tr>
- *   <tr><td>{@code eps}</td><td>1e-10</td><td>&gt;= 0</td></tr>
+ *   <tr><td>{@code eps}</td><td>1e-10</td><td>&gt; 0 (PyTorch allows 0, which divides 0 by 0 where a gradient is 0)</td></tr>
  * </table>
  *
  * <p>The update equations are in the optimizer's documentation; the method is from Duchi, Hazan
@@ -46,6 +46,6 @@ public final class AdagradProvider implements OptimizerProvider {
                 Settings.nonNegative(hyperparameters, Settings.LR_DECAY, 0),
                 Settings.nonNegative(hyperparameters, Settings.WEIGHT_DECAY, 0),
                 Settings.nonNegative(hyperparameters, Settings.INITIAL_ACCUMULATOR_VALUE, 0),
-                Settings.nonNegative(hyperparameters, Settings.EPS, 1e-10));
+                Settings.positive(hyperparameters, Settings.EPS, 1e-10));
     }
 }

@@ -48,7 +48,7 @@ class Adam extends AbstractOptimizer {
                     Settings.nonNegative(options, Settings.LR, 1e-3),
                     Settings.beta(options, Settings.BETA1, 0.9),
                     Settings.beta(options, Settings.BETA2, 0.999),
-                    Settings.nonNegative(options, Settings.EPS, 1e-8),
+                    Settings.positive(options, Settings.EPS, 1e-8),
                     Settings.nonNegative(options, Settings.WEIGHT_DECAY, defaultWeightDecay),
                     options.flag(Settings.AMSGRAD, false));
         }
@@ -81,7 +81,8 @@ class Adam extends AbstractOptimizer {
     }
 
     @Override
-    final void update(long t, double[] theta, double[] grad, double[][] state) {
+    final void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta,
+            double[][] newState) {
         double lr = learningRate();
         double beta1 = hyper.beta1();
         double beta2 = hyper.beta2();
@@ -92,17 +93,20 @@ class Adam extends AbstractOptimizer {
         double[] m = state[0];
         double[] v = state[1];
         double[] vMax = hyper.amsgrad() ? state[2] : null;
+        double[] newM = newState[0];
+        double[] newV = newState[1];
+        double[] newVMax = hyper.amsgrad() ? newState[2] : null;
         for (int i = 0; i < theta.length; i++) {
             double x = decoupled ? theta[i] - lr * lambda * theta[i] : theta[i];
             double g = decoupled ? grad[i] : withWeightDecay(grad[i], x, lambda);
-            m[i] = beta1 * m[i] + (1 - beta1) * g;
-            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            double second = v[i];
+            newM[i] = beta1 * m[i] + (1 - beta1) * g;
+            newV[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            double second = newV[i];
             if (vMax != null) {
-                vMax[i] = Math.max(vMax[i], v[i]);
-                second = vMax[i];
+                newVMax[i] = Math.max(vMax[i], newV[i]);
+                second = newVMax[i];
             }
-            theta[i] = x - stepSize * m[i] / (Math.sqrt(second) / sqrtCorrection2 + eps);
+            newTheta[i] = x - stepSize * newM[i] / (Math.sqrt(second) / sqrtCorrection2 + eps);
         }
     }
 }

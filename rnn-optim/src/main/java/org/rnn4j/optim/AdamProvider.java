@@ -14,7 +14,7 @@ import org.rnn4j.api.Options;
  *   <tr><td>{@code lr}</td><td>1e-3</td><td>&gt;= 0</td></tr>
  *   <tr><td>{@code beta1}</td><td>0.9</td><td>[0, 1)</td></tr>
  *   <tr><td>{@code beta2}</td><td>0.999</td><td>[0, 1)</td></tr>
- *   <tr><td>{@code eps}</td><td>1e-8</td><td>&gt;= 0</td></tr>
+ *   <tr><td>{@code eps}</td><td>1e-8</td><td>&gt; 0 (PyTorch allows 0, which divides 0 by 0 where a gradient is 0)</td></tr>
  *   <tr><td>{@code weight_decay}</td><td>0</td><td>&gt;= 0 (L2, added to the gradient)</td></tr>
  *   <tr><td>{@code amsgrad}</td><td>false</td><td>true or false</td></tr>
  * </table>

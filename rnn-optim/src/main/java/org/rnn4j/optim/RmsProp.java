@@ -49,25 +49,28 @@ final class RmsProp extends AbstractOptimizer {
     }
 
     @Override
-    void update(long t, double[] theta, double[] grad, double[][] state) {
+    void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta, double[][] newState) {
         double lr = learningRate();
         double[] v = state[0];
+        double[] newV = newState[0];
         double[] a = centered ? state[1] : null;
+        double[] newA = centered ? newState[1] : null;
         double[] b = momentum > 0 ? state[state.length - 1] : null;
+        double[] newB = momentum > 0 ? newState[newState.length - 1] : null;
         for (int i = 0; i < theta.length; i++) {
             double g = withWeightDecay(grad[i], theta[i], weightDecay);
-            v[i] = alpha * v[i] + (1 - alpha) * g * g;
-            double w = v[i];
+            newV[i] = alpha * v[i] + (1 - alpha) * g * g;
+            double w = newV[i];
             if (a != null) {
-                a[i] = alpha * a[i] + (1 - alpha) * g;
-                w -= a[i] * a[i];
+                newA[i] = alpha * a[i] + (1 - alpha) * g;
+                w -= newA[i] * newA[i];
             }
             double step = g / (Math.sqrt(w) + eps);
             if (b != null) {
-                b[i] = momentum * b[i] + step;
-                step = b[i];
+                newB[i] = momentum * b[i] + step;
+                step = newB[i];
             }
-            theta[i] -= lr * step;
+            newTheta[i] = theta[i] - lr * step;
         }
     }
 }

@@ -13,7 +13,7 @@ import org.rnn4j.api.Options;
  *   <tr><th>name</th><th>default</th><th>allowed</th></tr>
  *   <tr><td>{@code lr}</td><td>1e-2</td><td>&gt;= 0</td></tr>
  *   <tr><td>{@code alpha}</td><td>0.99</td><td>[0, 1] (PyTorch checks no upper bound; above 1 the average diverges)</td></tr>
- *   <tr><td>{@code eps}</td><td>1e-8</td><td>&gt;= 0</td></tr>
+ *   <tr><td>{@code eps}</td><td>1e-8</td><td>&gt; 0 (PyTorch allows 0, which divides 0 by 0 where a gradient is 0)</td></tr>
  *   <tr><td>{@code weight_decay}</td><td>0</td><td>&gt;= 0 (L2, added to the gradient)</td></tr>
  *   <tr><td>{@code momentum}</td><td>0</td><td>&gt;= 0</td></tr>
  *   <tr><td>{@code centered}</td><td>false</td><td>true or false</td></tr>
@@ -45,7 +45,7 @@ public final class RmsPropProvider implements OptimizerProvider {
         return new RmsProp(
                 Settings.nonNegative(hyperparameters, Settings.LR, 1e-2),
                 Settings.fraction(hyperparameters, Settings.ALPHA, 0.99),
-                Settings.nonNegative(hyperparameters, Settings.EPS, 1e-8),
+                Settings.positive(hyperparameters, Settings.EPS, 1e-8),
                 Settings.nonNegative(hyperparameters, Settings.WEIGHT_DECAY, 0),
                 Settings.nonNegative(hyperparameters, Settings.MOMENTUM, 0),
                 hyperparameters.flag(Settings.CENTERED, false));

@@ -23,11 +23,21 @@ final class Settings {
     }
 
     /**
-     * A finite value {@code >= 0}, the range PyTorch checks for lr, eps, momentum, weight_decay,
+     * A finite value {@code >= 0}, the range PyTorch checks for lr, momentum, weight_decay,
      * lr_decay, initial_accumulator_value and alpha.
      */
     static double nonNegative(Options options, String key, double fallback) {
         return options.number(key, fallback, 0, true, Double.POSITIVE_INFINITY, false);
+    }
+
+    /**
+     * A finite value {@code > 0}: {@code eps}, which the adaptive optimizers add to a square root
+     * they divide by. PyTorch allows 0, but then a parameter whose gradient is exactly zero (the
+     * weights of a character absent from a batch) gets the update 0 / 0 = NaN at once, so rnn4j
+     * rejects it with a message instead.
+     */
+    static double positive(Options options, String key, double fallback) {
+        return options.number(key, fallback, 0, false, Double.POSITIVE_INFINITY, false);
     }
 
     /**

@@ -39,16 +39,17 @@ final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    void update(long t, double[] theta, double[] grad, double[][] state) {
+    void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta, double[][] newState) {
         double lr = learningRate();
         double[] b = momentum != 0 ? state[0] : null;
+        double[] newB = momentum != 0 ? newState[0] : null;
         for (int i = 0; i < theta.length; i++) {
             double g = withWeightDecay(grad[i], theta[i], weightDecay);
             if (b != null) {
-                b[i] = t == 1 ? g : momentum * b[i] + (1 - dampening) * g;
-                g = nesterov ? g + momentum * b[i] : b[i];
+                newB[i] = t == 1 ? g : momentum * b[i] + (1 - dampening) * g;
+                g = nesterov ? g + momentum * newB[i] : newB[i];
             }
-            theta[i] -= lr * g;
+            newTheta[i] = theta[i] - lr * g;
         }
     }
 }

@@ -95,15 +95,28 @@ final class SettingsValidationTest {
         assertTrue(e.getMessage().contains(culprit), e.getMessage());
     }
 
+    /**
+     * eps is added to the square root the update divides by: at 0, a gradient element that is
+     * exactly 0 (the weights of a character absent from the batch) makes 0 / 0 = NaN at the first
+     * step, so 0 is refused (PyTorch allows it), in one line that names the range.
+     */
+    @ParameterizedTest(name = "{0} eps={1}")
+    @CsvSource({"adagrad, 0", "rmsprop, 0", "adam, 0", "adamw, 0", "adam, -0.0", "rmsprop, -1e-8"})
+    void rejectsAnEpsThatCouldDivideByZero(String name, String eps) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Harness.create(name, "eps=" + eps));
+        assertEquals("optimizer '" + name + "': eps must be in (0, inf), got " + eps, e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "sgd     | lr=0 momentum=0 dampening=0 weight_decay=0 nesterov=false",
         "sgd     | momentum=0.9 nesterov=TRUE",
         "sgd     | momentum=0.5 dampening=1",
         "rmsprop | alpha=1",
-        "adagrad | lr=0 eps=0 lr_decay=0 initial_accumulator_value=0",
-        "rmsprop | lr=0 alpha=0 eps=0 momentum=0 centered=true",
-        "adam    | lr=0 beta1=0 beta2=0 eps=0 amsgrad=true",
+        "adagrad | lr=0 eps=4.9e-324 lr_decay=0 initial_accumulator_value=0",
+        "rmsprop | lr=0 alpha=0 eps=4.9e-324 momentum=0 centered=true",
+        "adam    | lr=0 beta1=0 beta2=0 eps=4.9e-324 amsgrad=true",
         "adam    | beta1=0.999999 beta2=0.999999",
         "adamw   | lr=0 weight_decay=0",
     })

@@ -61,7 +61,8 @@ final class Shapes {
             for (int j = 0; j < initial.part(i).length; j++) {
                 if (!Double.isFinite(initial.part(i)[j])) {
                     throw new IllegalArgumentException("the " + describe(layer) + " got " + initial.part(i)[j]
-                            + " in initial state block " + i + " at " + j + "; only finite values are allowed");
+                            + " in initial state block " + i + " at " + j + " (the state given, or the one carried "
+                            + "from an earlier batch or chunk); only finite values are allowed");
                 }
             }
         }

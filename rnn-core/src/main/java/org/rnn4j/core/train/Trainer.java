@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.State;
@@ -17,8 +18,8 @@ import org.rnn4j.core.Reduction;
  *   loss, dL/dtheta = BPTT of the batch (truncated to chunks of k if configured),
  *                     from the state carried out of the previous batch for streams
  *   ||g||           = clip(dL/dtheta)                   (the norm before clipping)
- *   stop            if loss or ||g|| is NaN or infinite (the step is not applied)
- *   theta           = optimizer.step(theta)
+ *   stop            if loss, ||g|| or the carried state is NaN or infinite (the step is not applied)
+ *   theta           = optimizer.stepIfFinite(theta)    (stop if it would not be finite: not applied)
  * </pre>
  *
  * then, after each epoch, the validation loss, the metrics, listeners and early stopping; the
@@ -33,12 +34,16 @@ import org.rnn4j.core.Reduction;
  * the network ends with the weights of that epoch instead of the last ones
  * ({@link TrainingResult#restored()}).
  *
- * <p>Non-finite values: the loss and the gradient norm are checked before the optimizer step,
- * so the step that would have applied them is never taken and the parameters (and the
- * optimizer's state) are exactly those after the last good step; the run ends with
- * {@link StopReason#NON_FINITE} and a message. Checking costs one pass over the gradients,
- * which the norm needs anyway. A non-finite validation loss also stops (after the step that
- * caused it; nothing is rolled back).
+ * <p>Non-finite values: the loss, the gradient norm and the recurrent state carried out of the
+ * batch (streams, truncated BPTT) are checked before the optimizer step, and the step itself is
+ * taken with {@link Optimizer#stepIfFinite(List)}, which applies nothing if it would leave a NaN
+ * or an infinity in a parameter or in the optimizer's state. So the parameters and the
+ * optimizer's state are always finite, and after a stop exactly those of the last good step;
+ * the run ends with {@link StopReason#NON_FINITE} and a message whose advice fits the cause.
+ * Checking costs one pass over the gradients, which the norm needs anyway, and about one pass
+ * over the parameters in the optimizer. A non-finite validation loss (including a state that
+ * overflows while carried through the validation data) also stops, after the step that caused
+ * it: the parameters are finite, nothing is rolled back.
  *
  * <pre>{@code
  * Trainer t = new Trainer(net, adam, TrainingConfig.defaults().epochs(10).validationFraction(0.1).clipNorm(5));
@@ -56,6 +61,12 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingConfig config;
     private final TruncatedBptt truncated;
+    /**
+     * The network's parameters in their order, as views named as in
+     * {@link Network#namedParameters()} ({@code layer0.weight_ih}), so that an optimizer's message
+     * about a refused step names the layer.
+     */
+    private final List<Parameter> qualified = new ArrayList<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
 
     // Where the run is (see TrainingState). epoch counts the epochs completed: the one in
@@ -83,6 +94,7 @@ public final class Trainer {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.config = Objects.requireNonNull(config, "config");
         this.truncated = config.truncation() > 0 ? new TruncatedBptt(config.truncation()) : null;
+        net.namedParameters().forEach((name, p) -> qualified.add(p.renamed(name)));
         restore(TrainingState.start());
     }
 
@@ -173,7 +185,8 @@ public final class Trainer {
      * for streams, from zero). The network's mode is restored afterwards.
      *
      * @param data the data
-     * @return the loss
+     * @return the loss; NaN or infinite for a network that diverges on the data, including when
+     *     the state carried from batch to batch stops being finite (the batches after it are not run)
      */
     public double evaluate(Dataset data) {
         boolean wasTraining = net.isTraining();
@@ -197,6 +210,9 @@ public final class Trainer {
             n += real;
             if (data.carriesState()) {
                 states = net.finalStates();
+                if (NonFiniteStop.firstNonFinite(states) != null) {
+                    return Double.NaN;
+                }
             }
         }
         return sum / n;
@@ -253,15 +269,19 @@ public final class Trainer {
                 Batch b = it.next();
                 double loss = gradients(b, train.carriesState());
                 double norm = config.clip().clip(params);
-                if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
-                    String what = !Double.isFinite(loss) ? "the loss is " + loss : "the gradient norm is " + norm;
-                    return end(StopReason.NON_FINITE, "training stopped at epoch " + e + ", batch " + (batch + 1)
-                            + " (step " + (step + 1) + "): " + what + ". The step was not applied: the parameters are "
-                            + "those after step " + step + ". Try a lower learning rate or gradient clipping.", state());
+                List<State> after = train.carriesState() || truncated != null ? statesAfterBatch() : null;
+                String badState = after == null ? null : NonFiniteStop.firstNonFinite(after);
+                if (!Double.isFinite(loss) || !Double.isFinite(norm) || badState != null) {
+                    return end(StopReason.NON_FINITE, NonFiniteStop.beforeStep(e, batch, step, loss, norm,
+                            badState), state());
                 }
-                optimizer.step(params);
+                Optional<String> refused = optimizer.stepIfFinite(qualified);
+                if (refused.isPresent()) {
+                    return end(StopReason.NON_FINITE, NonFiniteStop.refusedStep(e, batch, step, refused.get(), loss,
+                            norm), state());
+                }
                 if (train.carriesState()) {
-                    carried = statesAfterBatch();
+                    carried = after;
                 }
                 int real = b.realSteps();
                 double perStep = perStep(loss, real);
@@ -292,8 +312,7 @@ public final class Trainer {
             epochLossSum = 0;
             epochRealSteps = 0;
             if (validation != null && !Double.isFinite(val)) {
-                return end(StopReason.NON_FINITE, "training stopped after epoch " + m.epoch() + " (step " + step
-                        + "): the validation loss is " + val + ". Try a lower learning rate or gradient clipping.", state());
+                return end(StopReason.NON_FINITE, NonFiniteStop.validation(m.epoch(), step, val), state());
             }
             if (config.patience() > 0 && early.update(val)) {
                 return end(StopReason.EARLY_STOPPED, "early stopping after epoch " + m.epoch() + ": no validation loss "

@@ -61,7 +61,9 @@ public final class TruncatedBptt {
      * @param x input batch, T x B
      * @param target targets, shaped like the output
      * @param initial one state per recurrent layer, or null for zeros
-     * @return the loss of the whole batch, reduced as the network reduces
+     * @return the loss of the whole batch, reduced as the network reduces; NaN, with the chunks
+     *     after it not run, if the state carried out of a chunk is not finite (then
+     *     {@link #finalStates()} is that state, for the caller to say where)
      * @throws IllegalArgumentException on shapes that do not fit or non-finite values
      */
     public double gradients(Network net, Sequence x, Sequence target, List<State> initial) {
@@ -99,6 +101,10 @@ public final class TruncatedBptt {
             }
             carry = net.finalStates();
             first = false;
+            if (e < x.steps() && NonFiniteStop.firstNonFinite(carry) != null) {
+                finalStates = carry;
+                return Double.NaN;
+            }
         }
         for (int p = 0; p < ps.size(); p++) {
             System.arraycopy(sum[p], 0, ps.get(p).grad(), 0, sum[p].length);

@@ -168,8 +168,26 @@ public final class Sampler {
             Sequence y = net.forward(Sequence.wrap(ids.length, 1, v, x), state);
             System.arraycopy(y.data(), (ids.length - 1) * v, logits, 0, v);
             state = net.finalStates();
+            requireFinite(state);
         } finally {
             net.setTraining(wasTraining);
+        }
+    }
+
+    /**
+     * A model whose recurrent state overflows (a diverged one) cannot go on: say so here rather
+     * than let the next step's layer reject an "initial state" the user never gave.
+     */
+    private static void requireFinite(List<State> states) {
+        for (State s : states) {
+            for (double[] part : s.parts()) {
+                for (double v : part) {
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalStateException("the model diverges: its recurrent state became " + v
+                                + " while sampling, so no further character can be drawn");
+                    }
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.rnn4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rnn4j.core.Version;
@@ -59,7 +60,11 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
             String name = cmd.getParent() == null ? "rnn4j" : "rnn4j " + cmd.getCommandName();
-            cmd.getErr().println(name + ": " + ex.getMessage() + " (see ./" + name + " --help)");
+            boolean repeated = ex instanceof CommandLine.OverwrittenOptionException
+                    || ex instanceof CommandLine.MaxValuesExceededException;
+            String message = (repeated ? RepeatedOption.describe(cmd.getCommandSpec(), a) : Optional.<String>empty())
+                    .orElse(ex.getMessage() + " (see ./" + name + " --help)");
+            cmd.getErr().println(name + ": " + message);
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

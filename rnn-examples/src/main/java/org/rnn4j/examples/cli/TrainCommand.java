@@ -161,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
             + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s (and "
-            + "grammar_accept, next_symbol_accuracy for Reber).")
+            + "grammar_accept, next_symbol_accuracy for Reber); every key is always present.")
     private boolean json;
 
     @Spec
@@ -209,9 +209,7 @@ final class TrainCommand implements Callable<Integer> {
                     return 1;
                 }
                 if (o.result().reason() == StopReason.NON_FINITE) {
-                    err.println("rnn4j train: " + o.result().message() + (o.result().restored() != null
-                            ? " The model holds the best epoch's weights (--keep-best), the checkpoint the last good step."
-                            : " The model and checkpoint hold the last good step."));
+                    err.println("rnn4j train: " + o.result().message() + " " + whatWasSaved(o));
                     return 1;
                 }
                 return 0;
@@ -312,11 +310,16 @@ final class TrainCommand implements Callable<Integer> {
                     + "the final E must repeat the second)%n", 100 * r.nextSymbolAccuracy(), r.positions(), r.heldOut(),
                     100 * r.longRangeAccuracy());
         }
-        out.println("saved:");
-        out.println("  model       " + f.model() + "   (./rnn4j sample --model " + f.model() + ")");
-        out.println("  checkpoint  " + f.checkpoint() + "   (" + resumeCommand + " ...)");
-        out.println("  plot        " + (o.plotted() ? f.plot() : "(not drawn, see the message above)"));
-        out.println("  csv         " + f.csv());
+        if (o.saved()) {
+            out.println("saved:");
+            out.println("  model       " + f.model() + "   (./rnn4j sample --model " + f.model() + ")");
+            out.println("  checkpoint  " + f.checkpoint() + "   (" + resumeCommand + " ...)");
+            out.println("  plot        " + (o.plotted() ? f.plot() : "(not drawn, see the message above)"));
+            out.println("  csv         " + f.csv());
+        } else {
+            out.println("nothing saved: the run stopped before any good step of its own; " + f.model()
+                    + " and the files beside it are as they were");
+        }
         if (json) {
             out.println(Json.of(jsonReport(o)));
         }
@@ -341,9 +344,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Map<String, Object> jsonReport(TrainRun.Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", o.files().model().toString());
+        m.put("model", o.saved() ? o.files().model().toString() : null);
         m.put("plot", o.plotted() ? o.files().plot().toString() : null);
-        m.put("csv", o.files().csv().toString());
+        m.put("csv", o.saved() ? o.files().csv().toString() : null);
         m.put("steps", o.result().steps());
         m.put("train_loss", finite(o.trainLoss()));
         m.put("val_loss", finite(o.valLoss()));
@@ -353,6 +356,18 @@ final class TrainCommand implements Callable<Integer> {
             m.put("next_symbol_accuracy", o.reber().nextSymbolAccuracy());
         }
         return m;
+    }
+
+    /** The sentence after a NaN stop's message: what the files on disk now hold. */
+    private static String whatWasSaved(TrainRun.Outcome o) {
+        if (!o.saved()) {
+            return "Nothing was written: " + o.files().model() + " and the files beside it are as they were.";
+        }
+        if (o.result().restored() != null) {
+            return "The model holds the weights of epoch " + o.result().restored().epoch() + " (--keep-best), the "
+                    + "checkpoint step " + o.result().steps() + ", every value in them finite.";
+        }
+        return "The model and checkpoint hold step " + o.result().steps() + ", every value in them finite.";
     }
 
     private static Checkpoint load(Path file, Registry registry) {

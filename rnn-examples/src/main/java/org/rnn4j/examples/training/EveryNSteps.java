@@ -64,7 +64,12 @@ final class EveryNSteps implements TrainingListener {
             val = String.format(Locale.ROOT, ", validation loss %.4f", loss);
         }
         checkpoint.accept(trainer.state());
-        String sample = task.sample(net, seed + s.step());
+        String sample;
+        try {
+            sample = task.sample(net, seed + s.step());
+        } catch (IllegalStateException diverged) {
+            sample = "(none: " + diverged.getMessage() + ")";
+        }
         progress.message(String.format(Locale.ROOT, "step %d%s, checkpoint saved; a sample:%n%s%n", s.step(), val,
                 sample));
         curve.exclude(System.nanoTime() - started);

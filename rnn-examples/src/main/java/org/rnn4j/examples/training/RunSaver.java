@@ -12,7 +12,6 @@ import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.TrainingListener;
-import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 
 /**
@@ -108,18 +107,6 @@ final class RunSaver implements TrainingListener {
      */
     void save(TrainingState state) {
         save(state, false);
-    }
-
-    /**
-     * The end of training is the last save point: the trainer calls this before it puts the best
-     * epoch's weights back ({@code --keep-best}), so the checkpoint holds the last state and a
-     * resume continues exactly; {@link #saveModel} then writes the best model.
-     *
-     * @param r how training ended
-     */
-    @Override
-    public void onTrainEnd(TrainingResult r) {
-        finish(r.state());
     }
 
     /**

@@ -24,7 +24,9 @@ import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
+import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.TrainingConfig;
+import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.examples.reber.ReberEvaluation;
@@ -224,9 +226,26 @@ public final class TrainRun implements AutoCloseable {
      * @param charsPerSecond characters trained per second (steps only)
      * @param reber the Reber grammar's figures, or null for a text
      * @param stopped whether a stop was requested ({@link #stopWhen}) and the run saved where it was
+     * @param saved whether the model, checkpoint, CSV and PNG were written: not when the run
+     *     stopped on a NaN or infinity before any good step of its own ({@link #saves})
      */
     public record Outcome(RunFiles files, boolean plotted, TrainingResult result, Network network, double seconds,
-            double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber, boolean stopped) {
+            double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber, boolean stopped,
+            boolean saved) {
+    }
+
+    /**
+     * Whether a run's files are written at its end: always, except when it stopped on a NaN or
+     * an infinity before taking any step of its own. Then the network and the optimizer are
+     * those it started from, and the files already at {@code --save} (a checkpoint's own, or an
+     * earlier run's) are left exactly as they were.
+     *
+     * @param result how the run ended
+     * @param startStep the step it started from (0, or the checkpoint's)
+     * @return whether to write
+     */
+    static boolean saves(TrainingResult result, long startStep) {
+        return result.reason() != StopReason.NON_FINITE || result.steps() > startStep;
     }
 
     /**
@@ -265,6 +284,17 @@ public final class TrainRun implements AutoCloseable {
                 this::model, writes, resumeCommand());
         Trainer trainer = new Trainer(net, optimizer, config);
         trainer.addListener(recorder).addListener(progress).addListener(saver);
+        // The end of training is the last save point. The trainer calls onTrainEnd before it puts
+        // the best epoch's weights back (--keep-best), so the checkpoint holds the last state and a
+        // resume continues exactly; a run with no good step of its own writes nothing (saves).
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onTrainEnd(TrainingResult r) {
+                if (saves(r, start.step())) {
+                    saver.finish(r.state());
+                }
+            }
+        });
         if (settings.every() > 0) {
             trainer.addListener(new EveryNSteps(settings.every(), trainer, net, split == null ? null : split.validation(),
                     task, settings.seed(), recorder, progress, saver::save));
@@ -281,17 +311,19 @@ public final class TrainRun implements AutoCloseable {
             progress.onTrainEnd(result); // the trainer did not get to it: the bar ends here
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (stopped) {
-            saver.finish(result.state()); // the trainer's end, where RunSaver saves, did not come
+        boolean saved = saves(result, start.step());
+        if (stopped && saved) {
+            saver.finish(result.state()); // the trainer's end, where the last save point is, did not come
         }
-        if (result.restored() != null) {
+        if (saved && result.restored() != null) {
             saver.saveModel(); // --keep-best: the best epoch's weights, put back after the last save point
         }
         EpochMetrics last = result.restored() != null ? result.restored() : result.lastEpoch();
-        ReberEvaluation reber = task instanceof ReberTraining r && !stopped ? r.evaluate(net, settings.seed() + 1)
-                : null;
-        return new Outcome(files, saver.plotted(), result, net, seconds, last == null ? Double.NaN : last.trainLoss(),
-                last == null ? Double.NaN : last.validationLoss(), recorder.charsPerSecond(), reber, stopped);
+        ReberEvaluation reber = task instanceof ReberTraining r && !stopped && result.reason() != StopReason.NON_FINITE
+                ? r.evaluate(net, settings.seed() + 1) : null;
+        return new Outcome(files, saved && saver.plotted(), result, net, seconds,
+                last == null ? Double.NaN : last.trainLoss(), last == null ? Double.NaN : last.validationLoss(),
+                recorder.charsPerSecond(), reber, stopped, saved);
     }
 
 
