@@ -142,8 +142,8 @@ final class TrainCommand implements Callable<Integer> {
             + "earlier run has that name).")
     private Path save;
 
-    @Option(names = "--overwrite", description = "Replace the files of an earlier run at --save (they are deleted "
-            + "before training). Without it, existing files are an error.")
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run at --save (deleted when this "
+            + "run writes its first file). Without it, existing files are an error.")
     private boolean overwrite;
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "

@@ -24,8 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       {@code runs/<name>.safetensors}, or if any of that run's files exist (or another run
  *       holds it) the first free {@code runs/<name>-2.safetensors}, {@code -3}, ... With
  *       {@code --save}, existing files of that name are an error unless {@code --overwrite} is
- *       given; then the earlier run's files are deleted before training starts, so that no file
- *       of it can later be taken for one of the new run's. A resumed run continues its own files
+ *       given; then the earlier run's files are deleted just before the new run writes its first
+ *       file ({@link #replaceEarlier()}), so that no file of it can later be taken for one of the
+ *       new run's, and a run that stops before it has anything to save (a NaN at its first step)
+ *       leaves them as they were. A resumed run continues its own files
  *       (those of the checkpoint it resumes) and may write them.</li>
  *   <li><b>Never over an input.</b> No output may be the training text or the checkpoint a run
  *       resumes from (compared as files, {@link Files#isSameFile}, so links and {@code ..} do not
@@ -47,11 +49,30 @@ final class RunOutputs implements AutoCloseable {
     private final RunFiles files;
     private final RunLock lock;
     private final String note;
+    /** The option that asked for {@link #replaceEarlier()} ({@code --save x --overwrite}), or null. */
+    private String replacing;
 
     private RunOutputs(RunFiles files, RunLock lock, String note) {
         this.files = files;
         this.lock = lock;
         this.note = note;
+    }
+
+    /**
+     * With {@code --overwrite}: deletes the earlier run's files, once, before the new run writes its
+     * first file; without it (or after the first call) does nothing.
+     *
+     * @throws IllegalStateException if one cannot be deleted
+     */
+    void replaceEarlier() {
+        if (replacing != null) {
+            try {
+                delete(replacing, files);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            replacing = null;
+        }
     }
 
     /**
@@ -86,14 +107,15 @@ final class RunOutputs implements AutoCloseable {
             probe(option, f);
             RunLock lock = lock(option, f);
             try {
+                RunOutputs outputs = new RunOutputs(f, lock, null);
                 if (!continuing) {
                     if (overwrite) {
-                        delete(option, f);
+                        outputs.replacing = option;
                     } else {
                         requireNone(f, save != null);
                     }
                 }
-                return new RunOutputs(f, lock, null);
+                return outputs;
             } catch (RuntimeException e) {
                 release(lock);
                 throw e;

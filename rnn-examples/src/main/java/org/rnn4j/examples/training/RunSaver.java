@@ -66,6 +66,7 @@ final class RunSaver implements TrainingListener {
 
     private final Writes writes;
     private final String resumeCommand;
+    private Runnable beforeFirstWrite = () -> { };
     private boolean plotted = true;
     private long plottedAt;
     private boolean drawn;
@@ -92,6 +93,16 @@ final class RunSaver implements TrainingListener {
         this.model = Objects.requireNonNull(model, "model");
         this.writes = Objects.requireNonNull(writes, "writes");
         this.resumeCommand = Objects.requireNonNull(resumeCommand, "resumeCommand");
+    }
+
+    /**
+     * @param r runs once, before the first file is written (an earlier run's files deleted, see
+     *     {@link RunOutputs#replaceEarlier()})
+     * @return this
+     */
+    RunSaver beforeFirstWrite(Runnable r) {
+        this.beforeFirstWrite = Objects.requireNonNull(r, "r");
+        return this;
     }
 
     @Override
@@ -132,6 +143,7 @@ final class RunSaver implements TrainingListener {
     }
 
     private void save(TrainingState state, boolean last) {
+        beforeFirstWrite.run();
         curve(last);
         Checkpoint c = checkpoint.apply(state);
         String resume = " (" + resumeCommand + " continues from it)";
@@ -145,6 +157,7 @@ final class RunSaver implements TrainingListener {
 
     /** Writes the CSV and draws the PNG (if due); a failure is reported once and training goes on. */
     private void curve(boolean last) {
+        beforeFirstWrite.run();
         try {
             curve.writeCsv(files.csv());
         } catch (IOException e) {

@@ -281,7 +281,7 @@ public final class TrainRun implements AutoCloseable {
             recorder.restore(from.position());
         }
         RunSaver saver = new RunSaver(files, curve, title(), progress, state -> checkpoint(state, recorder),
-                this::model, writes, resumeCommand());
+                this::model, writes, resumeCommand()).beforeFirstWrite(outputs::replaceEarlier);
         Trainer trainer = new Trainer(net, optimizer, config);
         trainer.addListener(recorder).addListener(progress).addListener(saver);
         // The end of training is the last save point. The trainer calls onTrainEnd before it puts
