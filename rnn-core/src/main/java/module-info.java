@@ -6,7 +6,8 @@ import org.rnn4j.api.OptimizerProvider;
 /**
  * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code lstm},
  * {@code gru}, {@code dense}, and a bidirectional wrapper for any recurrent one)
- * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), stacked
+ * and losses ({@code half_sse}, {@code mse}, {@code mae}, {@code huber}, {@code softmax_cross_entropy},
+ * {@code sparse_softmax_cross_entropy}), stacked
  * networks trained with backpropagation through time, initialisers ({@code org.rnn4j.core.init}),
  * the training loop ({@code org.rnn4j.core.train}), and model and checkpoint files
  * ({@link org.rnn4j.core.io}: safetensors with PyTorch's tensor names, JSON through jackson-jr).
@@ -16,7 +17,7 @@ import org.rnn4j.api.OptimizerProvider;
  * @uses LayerProvider found by name through {@link org.rnn4j.core.Registry}
  * @uses OptimizerProvider found by name through {@link org.rnn4j.core.Registry}
  * @provides LayerProvider elman, lstm, gru and dense
- * @provides Loss half_sse, mse and softmax_cross_entropy
+ * @provides Loss half_sse, mse, mae, huber, softmax_cross_entropy and sparse_softmax_cross_entropy
  */
 @SuppressWarnings("requires-automatic")
 module org.rnn4j.core {
@@ -44,5 +45,8 @@ module org.rnn4j.core {
     provides Loss with
             org.rnn4j.core.losses.HalfSquaredError,
             org.rnn4j.core.losses.MeanSquaredError,
-            org.rnn4j.core.losses.SoftmaxCrossEntropy;
+            org.rnn4j.core.losses.SoftmaxCrossEntropy,
+            org.rnn4j.core.losses.SparseSoftmaxCrossEntropy,
+            org.rnn4j.core.losses.MeanAbsoluteError,
+            org.rnn4j.core.losses.Huber;
 }

@@ -48,8 +48,7 @@ public final class Network {
     private boolean training = true;
     private final Architecture architecture;
     private final Registry registry;
-    private double[] gradBuffer = new double[0];
-    private Sequence gradOut;
+    private final Objective objective;
     private Sequence inputGradient;
 
     /** @param dropouts one per recurrent layer but the last, or none */
@@ -66,6 +65,7 @@ public final class Network {
         this.output = output;
         this.loss = loss;
         this.reduction = reduction;
+        this.objective = new Objective(loss, reduction);
         Map<String, Parameter> m = new LinkedHashMap<>();
         for (int l = 0; l < recurrent.size(); l++) {
             for (Parameter p : recurrent.get(l).parameters()) {
@@ -306,13 +306,14 @@ public final class Network {
      * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
      *
      * @param x input batch
-     * @param target targets, shaped like the output
+     * @param target targets: the output's steps and batch, {@code loss().target().width(outputSize())}
+     *     features (the output's features, or 1 for class indices)
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      */
     public double loss(Sequence x, Sequence target, List<State> initial) {
         Sequence y = forward(x, initial);
-        return lossOf(y, target);
+        return objective.evaluate(y, target);
     }
 
     /**
@@ -321,7 +322,7 @@ public final class Network {
      * {@link #inputGradient()}.
      *
      * @param x input batch
-     * @param target targets, shaped like the output
+     * @param target targets, as for {@link #loss(Sequence, Sequence, List)}
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      * @throws IllegalArgumentException on shapes that do not fit or non-finite values
@@ -337,7 +338,7 @@ public final class Network {
      * arithmetic). {@link #inputGradient()} is not available after this call.
      *
      * @param x input batch
-     * @param target targets, shaped like the output
+     * @param target targets, as for {@link #loss(Sequence, Sequence, List)}
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      * @throws IllegalArgumentException on shapes that do not fit or non-finite values
@@ -350,12 +351,12 @@ public final class Network {
         zeroGradients();
         inputGradient = null;
         Sequence y = forward(x, initial);
-        double value = lossOf(y, target);
+        double value = objective.evaluate(y, target);
         if (recurrent.isEmpty() && !withInput) {
-            output.backwardWithoutInputGradient(gradOut);
+            output.backwardWithoutInputGradient(objective.gradient());
             return value;
         }
-        Sequence g = output.backward(gradOut);
+        Sequence g = output.backward(objective.gradient());
         for (int l = recurrent.size() - 1; l >= 0; l--) {
             if (l < dropouts.size()) {
                 g = dropouts.get(l).backward(g);
@@ -399,64 +400,7 @@ public final class Network {
         return s;
     }
 
-    private double lossOf(Sequence y, Sequence target) {
-        Sequence.requireSameShape("target", y, target);
-        requireFinite("target", target);
-        if (loss.targetsAreDistributions()) {
-            requireDistributions(y, target);
-        }
-        if (gradBuffer.length != y.data().length) {
-            gradBuffer = new double[y.data().length];
-        }
-        Sequence g = gradOut;
-        if (g == null || g.data() != gradBuffer || g.mask() != y.mask() || g.steps() != y.steps()
-                || g.batch() != y.batch()) {
-            g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
-            gradOut = g;
-        }
-        double sum = loss.evaluate(y, target, g);
-        if (reduction == Reduction.MEAN) {
-            int active = 0;
-            for (int r = 0; r < y.rows(); r++) {
-                if (y.active(r)) {
-                    active++;
-                }
-            }
-            if (active == 0) {
-                throw new IllegalArgumentException("the mask leaves no step of the batch to learn from");
-            }
-            double[] gd = g.data();
-            for (int i = 0; i < gd.length; i++) {
-                gd[i] /= active;
-            }
-            return sum / active;
-        }
-        return sum;
-    }
-
-    private void requireDistributions(Sequence y, Sequence target) {
-        int n = target.features();
-        double[] d = target.data();
-        for (int r = 0; r < target.rows(); r++) {
-            if (!y.active(r)) {
-                continue;
-            }
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                if (d[r * n + i] < 0) {
-                    throw new IllegalArgumentException("loss '" + loss.name() + "' needs targets that are probability "
-                            + "distributions; row " + r + " has a negative value " + d[r * n + i]);
-                }
-                s += d[r * n + i];
-            }
-            if (Math.abs(s - 1) > 1e-9) {
-                throw new IllegalArgumentException("loss '" + loss.name() + "' needs targets that are probability "
-                        + "distributions (sum 1); row " + r + " sums to " + s);
-            }
-        }
-    }
-
-    private static void requireFinite(String what, Sequence s) {
+    static void requireFinite(String what, Sequence s) {
         int i = s.firstNonFinite();
         if (i >= 0) {
             int row = i / s.features();

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Loss;
 import org.rnn4j.api.Options;
 import org.rnn4j.core.init.LayerInit;
 import org.rnn4j.core.layers.Bidirectional;
@@ -39,6 +40,7 @@ public final class NetworkBuilder {
     private final List<LayerConfig> recurrent = new ArrayList<>();
     private LayerConfig output;
     private String loss = "softmax_cross_entropy";
+    private Map<String, String> lossOptions = Map.of();
     private Reduction reduction = Reduction.MEAN;
     private long seed = 42;
     private double dropout;
@@ -110,7 +112,21 @@ public final class NetworkBuilder {
      * @return this
      */
     public NetworkBuilder loss(String name) {
+        return loss(name, Map.of());
+    }
+
+    /**
+     * A loss with settings, for example {@code loss("huber", Map.of("delta", "0.5"))} or
+     * {@code loss("sparse_softmax_cross_entropy", Map.of("weight", "1,3"))}: the loss checks them
+     * ({@link org.rnn4j.api.Loss#configure}) when the network is built.
+     *
+     * @param name an installed loss
+     * @param options its settings
+     * @return this
+     */
+    public NetworkBuilder loss(String name, Map<String, String> options) {
         this.loss = name;
+        this.lossOptions = Map.copyOf(options);
         return this;
     }
 
@@ -136,6 +152,7 @@ public final class NetworkBuilder {
         recurrent.addAll(a.recurrent());
         output = a.output();
         loss = a.loss();
+        lossOptions = a.lossOptions();
         reduction = a.reduction();
         dropout = a.dropout();
         seed = a.seed();
@@ -197,8 +214,9 @@ public final class NetworkBuilder {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        Architecture a = new Architecture(input, recurrent, output, loss, reduction, dropout, seed);
-        return new Network(layers, out, registry.loss(loss), reduction, dropouts, a, registry);
+        Architecture a = new Architecture(input, recurrent, output, loss, lossOptions, reduction, dropout, seed);
+        Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
+        return new Network(layers, out, l, reduction, dropouts, a, registry);
     }
 
     private Layer make(LayerConfig d, int in, boolean wantRecurrent, String where, SplittableRandom random) {

@@ -35,7 +35,8 @@ class RegistryTest {
         assertTrue(e.getMessage().contains("installed activations: elu, hard_sigmoid, identity, leaky_relu, relu, "
                 + "sigmoid, softplus, softsign, tanh (org.rnn4j.activations);"), e.getMessage());
         UnknownPluginException l = assertThrows(UnknownPluginException.class, () -> REGISTRY.loss("hinge"));
-        assertTrue(l.getMessage().contains("half_sse, mse, softmax_cross_entropy (org.rnn4j.core)"), l.getMessage());
+        assertTrue(l.getMessage().contains("half_sse, huber, mae, mse, softmax_cross_entropy, "
+                + "sparse_softmax_cross_entropy (org.rnn4j.core)"), l.getMessage());
         assertThrows(UnknownPluginException.class, () -> REGISTRY.layer("lsmt"));
         assertThrows(UnknownPluginException.class, () -> REGISTRY.optimizer("adamm"));
     }

@@ -19,7 +19,8 @@ import org.rnn4j.core.layers.ElmanProvider;
  * {@link Architecture} with every entry checked.
  *
  * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
- * {@code dropout} and {@code seed} (optional: 0 and 42 when absent) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
+ * {@code dropout} and {@code seed} (optional: 0 and 42 when absent) and {@code loss_options}
+ * (a JSON object of strings, written only when the loss has settings) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
  * {@code nonlinearity}, {@code bias} and {@code bidirectional} repeat them the way PyTorch's
  * constructors take them, for people and scripts, and must agree with them.
  */
@@ -45,6 +46,7 @@ final class ModelMetadata {
     static final String LAYERS = "layers";
     static final String OUTPUT = "output";
     static final String LOSS = "loss";
+    static final String LOSS_OPTIONS = "loss_options";
     static final String REDUCTION = "reduction";
     static final String DROPOUT = "dropout";
     static final String SEED = "seed";
@@ -91,6 +93,9 @@ final class ModelMetadata {
         m.put(LAYERS, Json.write(layers));
         m.put(OUTPUT, Json.write(layer(a.output())));
         m.put(LOSS, a.loss());
+        if (!a.lossOptions().isEmpty()) {
+            m.put(LOSS_OPTIONS, Json.write(a.lossOptions()));
+        }
         m.put(REDUCTION, a.reduction().name().toLowerCase(Locale.ROOT));
         m.put(DROPOUT, Double.toString(a.dropout()));
         m.put(SEED, Long.toString(a.seed()));
@@ -145,8 +150,12 @@ final class ModelMetadata {
         }
         double dropout = dropout(m.getOrDefault(DROPOUT, "0"), where);
         long seed = seed(m.getOrDefault(SEED, "42"), where);
-        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), r, dropout, seed),
-                vocabulary);
+        Map<String, String> lossOptions = m.containsKey(LOSS_OPTIONS)
+                ? strings(Json.parse(m.get(LOSS_OPTIONS), "metadata 'loss_options'", where), "metadata 'loss_options'",
+                        where)
+                : Map.of();
+        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), lossOptions, r,
+                dropout, seed), vocabulary);
     }
 
     /**
@@ -246,6 +255,22 @@ final class ModelMetadata {
             o.put((String) e.getKey(), v);
         }
         return new LayerConfig(kind, size, o);
+    }
+
+    /** The loss's settings: a JSON object of strings. */
+    private static Map<String, String> strings(Object value, String what, String where) {
+        if (!(value instanceof Map<?, ?> options)) {
+            throw new InvalidModelFileException(where, what + " must be an object of strings");
+        }
+        Map<String, String> o = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : options.entrySet()) {
+            if (!(e.getValue() instanceof String v)) {
+                throw new InvalidModelFileException(where, what + " setting " + Text.quote((String) e.getKey())
+                        + " must be a string");
+            }
+            o.put((String) e.getKey(), v);
+        }
+        return o;
     }
 
     private static String require(Map<String, String> m, String key, String where) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
@@ -73,6 +74,7 @@ public final class Choices {
     private final List<String> feedForward;
     private final List<String> losses;
     private final Map<String, Slots> slots;
+    private final Map<String, List<String>> lossSettings = new ConcurrentHashMap<>();
 
     /** The settings one layer kind accepts: on the layer itself, and in a stack. */
     private record Slots(List<String> activationKeys, List<String> flags, List<String> stackFlags) {
@@ -179,6 +181,16 @@ public final class Choices {
     /** @return the loss names drawn from */
     public List<String> losses() {
         return losses;
+    }
+
+    /**
+     * The settings of {@link LossSettings#KNOWN} that a loss accepts, asked once per loss.
+     *
+     * @param loss a loss of the registry
+     * @return the accepted settings
+     */
+    List<String> lossSettings(String loss) {
+        return lossSettings.computeIfAbsent(loss, n -> LossSettings.accepted(registry.loss(n)));
     }
 
     /**

@@ -2,13 +2,15 @@ package org.rnn4j.testkit.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.testkit.property.Gen;
 
 /**
  * Draws random stacks (depth 1-5, sizes 1-8, T 1-8, B 1-4, every activation slot from every
- * allowed activation, every loss, both reductions, padded batches, given initial states,
+ * allowed activation, every loss with random valid settings ({@link LossSettings}), both
+ * reductions, padded batches, given initial states,
  * dropout between layers, bidirectional layers where a kind accepts them) and shrinks a failing
  * one: fewer layers, shorter T, smaller B, no padding, initial states or dropout,
  * smaller sizes, then plainer pieces (identity activations, the simplest recurrent kind,
@@ -41,8 +43,9 @@ final class NetworkCases implements Gen<NetworkCase> {
         boolean masked = r.nextInt(3) == 0;
         boolean initialStates = r.nextBoolean();
         double dropout = depth > 1 && r.nextInt(4) == 0 ? Choices.pick(r, DROPOUTS) : 0;
+        long valueSeed = r.nextLong();
         return new NetworkCase(inputSize, layers, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                r.nextLong());
+                valueSeed, LossSettings.draw(r, choices.lossSettings(loss), output.size()));
     }
 
     @Override
@@ -76,6 +79,9 @@ final class NetworkCases implements Gen<NetworkCase> {
         }
         if (!c.loss().equals(Choices.SIMPLEST_LOSS) && choices.losses().contains(Choices.SIMPLEST_LOSS)) {
             out.add(c.withLoss(Choices.SIMPLEST_LOSS));
+        }
+        if (!c.lossOptions().isEmpty()) {
+            out.add(c.withLossOptions(Map.of()));
         }
         if (c.reduction() != Reduction.SUM) {
             out.add(c.withReduction(Reduction.SUM));

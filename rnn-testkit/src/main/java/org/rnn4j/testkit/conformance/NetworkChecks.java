@@ -148,7 +148,8 @@ public final class NetworkChecks {
      */
     static Built draw(NetworkCase c, Registry registry, int attempt) {
         SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
-        NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss()).reduction(c.reduction())
+        NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss(), c.lossOptions())
+                .reduction(c.reduction())
                 .seed(r.nextLong()).dropout(c.dropout());
         for (LayerChoice l : c.recurrent()) {
             nb.recurrent(l.kind(), l.size(), l.options());
@@ -160,9 +161,7 @@ public final class NetworkChecks {
         if (c.masked()) {
             x = x.withMask(Values.mask(r, c.steps(), c.batch()));
         }
-        Sequence target = net.loss().targetsAreDistributions()
-                ? Values.distributions(r, c.steps(), c.batch(), c.output().size())
-                : Values.sequence(r, c.steps(), c.batch(), c.output().size());
+        Sequence target = Values.targets(r, net.loss().target(), c.steps(), c.batch(), c.output().size());
         List<State> initial = null;
         if (c.initialStates()) {
             initial = new ArrayList<>();

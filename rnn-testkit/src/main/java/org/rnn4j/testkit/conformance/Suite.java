@@ -60,9 +60,11 @@ public final class Suite {
         Registry r = Registries.with(registry, l);
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("loss", Loss.class, l.name(), l.getClass(), Registry::losses),
-                LossChecks.gradient(l),
-                LossChecks.perfectPrediction(l, LossChecks.defaultPerfectPrediction(l)),
-                LossChecks.batchSumsRealRows(l)));
+                LossChecks.gradient(l)));
+        if (l.target() != Loss.Target.CLASS_INDEX) {
+            ps.add(LossChecks.perfectPrediction(l, LossChecks.defaultPerfectPrediction(l)));
+        }
+        ps.add(LossChecks.batchSumsRealRows(l));
         if (withNetworks) {
             ps.add(NetworkChecks.gradients(l.name(), Choices.of(r).onlyLoss(l.name()), Tolerance.DEFAULT));
         }
