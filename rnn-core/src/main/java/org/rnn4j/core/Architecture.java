@@ -12,6 +12,9 @@ import java.util.TreeMap;
  *
  * @param inputSize features per step in
  * @param recurrent the recurrent layers, input side first
+ * @param head the sequence head between them and the output layer ({@code "last_step"},
+ *     {@code "mean_pool"}, {@code "max_pool"}: one output row per sequence), or null for an
+ *     output at every step
  * @param output the output layer
  * @param loss the installed loss's name
  * @param lossOptions the loss's settings as given ({@code delta=0.5}), sorted by name; empty for none
@@ -20,7 +23,7 @@ import java.util.TreeMap;
  * @param seed the seed the network was built with: of its initial weights and of its dropout
  *     masks (so that a rebuilt network draws the same masks)
  */
-public record Architecture(int inputSize, List<LayerConfig> recurrent, LayerConfig output, String loss,
+public record Architecture(int inputSize, List<LayerConfig> recurrent, String head, LayerConfig output, String loss,
         Map<String, String> lossOptions, Reduction reduction, double dropout, long seed) {
 
     /** Copies the list and options and checks that nothing is null and the dropout is in range. */
@@ -36,7 +39,7 @@ public record Architecture(int inputSize, List<LayerConfig> recurrent, LayerConf
     }
 
     /**
-     * An architecture whose loss has no settings.
+     * An architecture with an output at every step (no head) and a loss without settings.
      *
      * @param inputSize features per step in
      * @param recurrent the recurrent layers, input side first
@@ -48,7 +51,7 @@ public record Architecture(int inputSize, List<LayerConfig> recurrent, LayerConf
      */
     public Architecture(int inputSize, List<LayerConfig> recurrent, LayerConfig output, String loss,
             Reduction reduction, double dropout, long seed) {
-        this(inputSize, recurrent, output, loss, Map.of(), reduction, dropout, seed);
+        this(inputSize, recurrent, null, output, loss, Map.of(), reduction, dropout, seed);
     }
 
     /**

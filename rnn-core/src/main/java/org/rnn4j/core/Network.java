@@ -39,6 +39,7 @@ import org.rnn4j.api.State;
 public final class Network {
 
     private final List<Layer> recurrent;
+    private final Layer head;
     private final Layer output;
     private final Loss loss;
     private final Reduction reduction;
@@ -51,8 +52,11 @@ public final class Network {
     private final Objective objective;
     private Sequence inputGradient;
 
-    /** @param dropouts one per recurrent layer but the last, or none */
-    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
+    /**
+     * @param head the sequence head, or null for an output at every step
+     * @param dropouts one per recurrent layer but the last, or none
+     */
+    Network(List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
             Architecture architecture, Registry registry) {
         if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
             throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
@@ -62,6 +66,7 @@ public final class Network {
         this.architecture = architecture;
         this.registry = registry;
         this.recurrent = List.copyOf(recurrent);
+        this.head = head;
         this.output = output;
         this.loss = loss;
         this.reduction = reduction;
@@ -122,6 +127,17 @@ public final class Network {
     /** @return the recurrent layers, input side first */
     public List<Layer> recurrentLayers() {
         return recurrent;
+    }
+
+    /**
+     * The sequence head between the recurrent layers and the output layer, which makes the
+     * network give one output row per sequence ({@link NetworkBuilder#lastStep()},
+     * {@link NetworkBuilder#pool(String)}).
+     *
+     * @return the head, or null when the network gives an output at every step
+     */
+    public Layer head() {
+        return head;
     }
 
     /** @return the output layer */
@@ -236,7 +252,8 @@ public final class Network {
      *
      * @param x the input batch, {@link #inputSize()} features per step, all finite
      * @param initial one state per recurrent layer, or null for zeros
-     * @return the output layer's output, valid until the next forward
+     * @return the output layer's output, valid until the next forward: T x B x outputs, or
+     *     1 x B x outputs (one row per sequence) with a {@link #head()}
      * @throws IllegalArgumentException on a wrong shape, a wrong number of states or a
      *     non-finite input
      */
@@ -252,6 +269,9 @@ public final class Network {
             if (l < dropouts.size()) {
                 h = dropouts.get(l).forward(h, training);
             }
+        }
+        if (head != null) {
+            h = head.forward(h, null);
         }
         return output.forward(h, null);
     }
@@ -306,7 +326,7 @@ public final class Network {
      * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
      *
      * @param x input batch
-     * @param target targets: the output's steps and batch, {@code loss().target().width(outputSize())}
+     * @param target targets: the output's steps (1 with a {@link #head()}) and batch, {@code loss().target().width(outputSize())}
      *     features (the output's features, or 1 for class indices)
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
@@ -352,11 +372,14 @@ public final class Network {
         inputGradient = null;
         Sequence y = forward(x, initial);
         double value = objective.evaluate(y, target);
-        if (recurrent.isEmpty() && !withInput) {
+        if (recurrent.isEmpty() && head == null && !withInput) {
             output.backwardWithoutInputGradient(objective.gradient());
             return value;
         }
         Sequence g = output.backward(objective.gradient());
+        if (head != null) {
+            g = head.backward(g);
+        }
         for (int l = recurrent.size() - 1; l >= 0; l--) {
             if (l < dropouts.size()) {
                 g = dropouts.get(l).backward(g);
@@ -414,6 +437,9 @@ public final class Network {
         StringBuilder sb = new StringBuilder("Network[");
         for (Layer l : recurrent) {
             sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
+        }
+        if (head != null) {
+            sb.append(head.kind()).append(", ");
         }
         return sb.append(output.kind()).append('(').append(output.inputSize()).append("->")
                 .append(output.outputSize()).append("), loss ").append(loss.name()).append(']').toString();

@@ -28,6 +28,19 @@ import org.rnn4j.core.layers.Bidirectional;
  *     .build();
  * }</pre>
  *
+ * A network that gives one output per sequence (classification or regression of whole
+ * sequences) ends its recurrent stack in a sequence head:
+ *
+ * <pre>{@code
+ * Network net = Network.builder(Registry.installed())
+ *     .input(2)
+ *     .recurrent("lstm", 32)
+ *     .lastStep()                      // or .pool("mean"), .pool("max")
+ *     .output(1)
+ *     .loss("mse")                     // or "sparse_softmax_cross_entropy" with class indices
+ *     .build();
+ * }</pre>
+ *
  * Any recurrent layer becomes bidirectional with the option {@code bidirectional=true}
  * ({@code .recurrent("lstm", 128, Map.of("bidirectional", "true"))}): the builder removes the
  * option, makes two layers of the kind from the remaining options and wraps them (see
@@ -39,6 +52,7 @@ public final class NetworkBuilder {
     private int input = -1;
     private final List<LayerConfig> recurrent = new ArrayList<>();
     private LayerConfig output;
+    private String head;
     private String loss = "softmax_cross_entropy";
     private Map<String, String> lossOptions = Map.of();
     private Reduction reduction = Reduction.MEAN;
@@ -82,6 +96,43 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder recurrent(String kind, int size) {
         return recurrent(kind, size, Map.of());
+    }
+
+    /**
+     * Ends the recurrent stack in a sequence head: the network then gives one output row per
+     * sequence (targets are 1 x B x width) instead of one per step. BPTT starts from the step(s)
+     * the head read.
+     *
+     * @param kind an installed sequence head ({@code "last_step"}, {@code "mean_pool"},
+     *     {@code "max_pool"}), or null for none (an output at every step, the default)
+     * @return this
+     */
+    public NetworkBuilder head(String kind) {
+        this.head = kind;
+        return this;
+    }
+
+    /**
+     * The output reads each sequence's last real step (padded batches included): Keras's
+     * {@code return_sequences=False}, PyTorch's {@code output[:, -1]} at each sequence's own length.
+     * Over a bidirectional last layer it reads, as PyTorch's {@code h_n}, the forward half at the
+     * last real step and the backward half at the first, where each has read the whole sequence.
+     *
+     * @return this
+     */
+    public NetworkBuilder lastStep() {
+        return head("last_step");
+    }
+
+    /**
+     * The output reads the mean or the element-wise maximum of the recurrent stack's output
+     * over each sequence's real steps.
+     *
+     * @param how {@code "mean"} or {@code "max"} (any installed head {@code how + "_pool"})
+     * @return this
+     */
+    public NetworkBuilder pool(String how) {
+        return head(how + "_pool");
     }
 
     /**
@@ -151,6 +202,7 @@ public final class NetworkBuilder {
         recurrent.clear();
         recurrent.addAll(a.recurrent());
         output = a.output();
+        head = a.head();
         loss = a.loss();
         lossOptions = a.lossOptions();
         reduction = a.reduction();
@@ -207,6 +259,7 @@ public final class NetworkBuilder {
             layers.add(layer);
             width = layer.outputSize();
         }
+        Layer headLayer = head == null ? null : makeHead(layers, width);
         Layer out = make(output, width, false, "output layer", root.split());
         List<Dropout> dropouts = new ArrayList<>();
         if (dropout > 0) {
@@ -214,13 +267,32 @@ public final class NetworkBuilder {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        Architecture a = new Architecture(input, recurrent, output, loss, lossOptions, reduction, dropout, seed);
+        Architecture a = new Architecture(input, recurrent, head, output, loss, lossOptions, reduction, dropout, seed);
         Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
-        return new Network(layers, out, l, reduction, dropouts, a, registry);
+        return new Network(layers, headLayer, out, l, reduction, dropouts, a, registry);
+    }
+
+    /** The head over the last layer; told where a bidirectional layer's backward half starts. */
+    private Layer makeHead(List<Layer> layers, int width) {
+        LayerProvider p = registry.layer(head);
+        if (!p.sequenceHead()) {
+            throw new IllegalArgumentException("the head is '" + head + "', which is not a sequence head; heads are "
+                    + "the installed layer kinds that are (last_step, mean_pool, max_pool)");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof Bidirectional b) {
+            settings.put("reverse_from", Integer.toString(b.forwardLayer().outputSize()));
+        }
+        return p.create(new LayerSpec(head, width, width, new Options("head ('" + head + "')", settings),
+                registry::activation, new SplittableRandom(0)));
     }
 
     private Layer make(LayerConfig d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
         LayerProvider p = registry.layer(d.kind());
+        if (p.sequenceHead()) {
+            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is a sequence head; put it "
+                    + "between the recurrent layers and the output layer with head(\"" + d.kind() + "\")");
+        }
         if (p.recurrent() != wantRecurrent) {
             throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is "
                     + (p.recurrent() ? "recurrent" : "not recurrent") + "; the " + where + " must "

@@ -19,8 +19,9 @@ import org.rnn4j.core.layers.ElmanProvider;
  * {@link Architecture} with every entry checked.
  *
  * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
- * {@code dropout} and {@code seed} (optional: 0 and 42 when absent) and {@code loss_options}
- * (a JSON object of strings, written only when the loss has settings) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
+ * {@code dropout} and {@code seed} (optional: 0 and 42 when absent), {@code loss_options}
+ * (a JSON object of strings, written only when the loss has settings) and {@code head} (the
+ * sequence head's kind, written only when there is one) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
  * {@code nonlinearity}, {@code bias} and {@code bidirectional} repeat them the way PyTorch's
  * constructors take them, for people and scripts, and must agree with them.
  */
@@ -47,6 +48,7 @@ final class ModelMetadata {
     static final String OUTPUT = "output";
     static final String LOSS = "loss";
     static final String LOSS_OPTIONS = "loss_options";
+    static final String HEAD = "head";
     static final String REDUCTION = "reduction";
     static final String DROPOUT = "dropout";
     static final String SEED = "seed";
@@ -91,6 +93,9 @@ final class ModelMetadata {
         List<Object> layers = new ArrayList<>();
         a.recurrent().forEach(c -> layers.add(layer(c)));
         m.put(LAYERS, Json.write(layers));
+        if (a.head() != null) {
+            m.put(HEAD, a.head());
+        }
         m.put(OUTPUT, Json.write(layer(a.output())));
         m.put(LOSS, a.loss());
         if (!a.lossOptions().isEmpty()) {
@@ -154,8 +159,13 @@ final class ModelMetadata {
                 ? strings(Json.parse(m.get(LOSS_OPTIONS), "metadata 'loss_options'", where), "metadata 'loss_options'",
                         where)
                 : Map.of();
-        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), lossOptions, r,
-                dropout, seed), vocabulary);
+        String head = m.get(HEAD);
+        if (head != null && head.isEmpty()) {
+            throw new InvalidModelFileException(where, "metadata 'head' is empty; it names a sequence head"
+                    + " (last_step, mean_pool, max_pool) or is absent");
+        }
+        return new Parsed(format, new Architecture(input, layers, head, output, require(m, LOSS, where), lossOptions,
+                r, dropout, seed), vocabulary);
     }
 
     /**

@@ -14,8 +14,8 @@ import org.rnn4j.core.Plugin;
 import org.rnn4j.core.Registry;
 
 /**
- * What random cases draw from: the activations, recurrent and feed-forward layer kinds and
- * losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
+ * What random cases draw from: the activations, recurrent and feed-forward layer kinds,
+ * sequence heads and losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
  * a change here), and the bounds on shapes.
  *
  * <h2>Layer settings</h2>
@@ -72,6 +72,8 @@ public final class Choices {
     private final List<String> gates;
     private final List<String> recurrent;
     private final List<String> feedForward;
+    private final List<String> heads;
+    private final boolean alwaysHead;
     private final List<String> losses;
     private final Map<String, Slots> slots;
     private final Map<String, List<String>> lossSettings = new ConcurrentHashMap<>();
@@ -81,12 +83,15 @@ public final class Choices {
     }
 
     private Choices(Registry registry, List<String> activations, List<String> gates, List<String> recurrent,
-            List<String> feedForward, List<String> losses, Map<String, Slots> slots) {
+            List<String> feedForward, List<String> heads, boolean alwaysHead, List<String> losses,
+            Map<String, Slots> slots) {
         this.registry = registry;
         this.activations = List.copyOf(activations);
         this.gates = List.copyOf(gates);
         this.recurrent = List.copyOf(recurrent);
         this.feedForward = List.copyOf(feedForward);
+        this.heads = List.copyOf(heads);
+        this.alwaysHead = alwaysHead;
         this.losses = List.copyOf(losses);
         this.slots = slots;
     }
@@ -100,18 +105,19 @@ public final class Choices {
     public static Choices of(Registry registry) {
         List<String> recurrent = new ArrayList<>();
         List<String> feedForward = new ArrayList<>();
+        List<String> heads = new ArrayList<>();
         Map<String, Slots> slots = new LinkedHashMap<>();
         List<String> activations = registry.activations().stream().map(Plugin::name).toList();
         List<String> losses = registry.losses().stream().map(Plugin::name).toList();
         for (Plugin<LayerProvider> p : registry.layers()) {
-            (p.instance().recurrent() ? recurrent : feedForward).add(p.name());
+            (p.instance().recurrent() ? recurrent : p.instance().sequenceHead() ? heads : feedForward).add(p.name());
         }
         for (Plugin<LayerProvider> p : registry.layers()) {
             slots.put(p.name(), probe(registry, p.instance(), activations, feedForward, losses));
         }
         List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
         return new Choices(registry, activations, bounded.isEmpty() ? activations : bounded, recurrent, feedForward,
-                losses, slots);
+                heads, false, losses, slots);
     }
 
     /**
@@ -124,22 +130,27 @@ public final class Choices {
      */
     public Choices onlyActivation(String name) {
         List<String> only = List.of(require("activation", activations, name));
-        return new Choices(registry, only, gates.contains(name) ? only : gates, recurrent, feedForward, losses, slots);
+        return new Choices(registry, only, gates.contains(name) ? only : gates, recurrent, feedForward, heads,
+                alwaysHead, losses, slots);
     }
 
     /**
-     * Only one layer kind: every recurrent layer of that kind if it is recurrent, else every
-     * output layer.
+     * Only one layer kind: every recurrent layer of that kind if it is recurrent, that head in
+     * every stack if it is a sequence head, else every output layer.
      *
      * @param kind a layer kind of the registry
      * @return narrowed choices
      */
     public Choices onlyLayer(String kind) {
         if (recurrent.contains(kind)) {
-            return new Choices(registry, activations, gates, List.of(kind), feedForward, losses, slots);
+            return new Choices(registry, activations, gates, List.of(kind), feedForward, heads, alwaysHead, losses,
+                    slots);
+        }
+        if (heads.contains(kind)) {
+            return new Choices(registry, activations, gates, recurrent, feedForward, List.of(kind), true, losses, slots);
         }
         return new Choices(registry, activations, gates, recurrent, List.of(require("layer", feedForward, kind)),
-                losses, slots);
+                heads, alwaysHead, losses, slots);
     }
 
     /**
@@ -149,8 +160,8 @@ public final class Choices {
      * @return narrowed choices
      */
     public Choices onlyLoss(String name) {
-        return new Choices(registry, activations, gates, recurrent, feedForward, List.of(require("loss", losses, name)),
-                slots);
+        return new Choices(registry, activations, gates, recurrent, feedForward, heads, alwaysHead,
+                List.of(require("loss", losses, name)), slots);
     }
 
     /** @return the registry the names come from */
@@ -176,6 +187,16 @@ public final class Choices {
     /** @return the feed-forward (output) layer kinds drawn from */
     public List<String> feedForwardLayers() {
         return feedForward;
+    }
+
+    /** @return the sequence heads drawn from (in half of the stacks, or in all: {@link #alwaysHead()}) */
+    public List<String> heads() {
+        return heads;
+    }
+
+    /** @return whether every stack ends in one of {@link #heads()} (the checks of one head) */
+    public boolean alwaysHead() {
+        return alwaysHead;
     }
 
     /** @return the loss names drawn from */

@@ -27,10 +27,12 @@ import org.rnn4j.core.Reduction;
  *     layers, 0 for none; its masks are held fixed while the case is checked
  * @param valueSeed the seed of the numbers
  * @param lossOptions the loss's settings ({@link LossSettings}), empty for none
+ * @param head the sequence head between the recurrent layers and the output layer (one output
+ *     row per sequence), or null for an output at every step
  */
 public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
         Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
-        long valueSeed, Map<String, String> lossOptions) {
+        long valueSeed, Map<String, String> lossOptions, String head) {
 
     /** Copies the layer list and the loss's settings. */
     public NetworkCase {
@@ -39,7 +41,7 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
     }
 
     /**
-     * A case whose loss has no settings.
+     * A case without a head whose loss has no settings.
      *
      * @param inputSize features per step in
      * @param recurrent the recurrent layers
@@ -57,7 +59,7 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
             Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
             long valueSeed) {
         this(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout, valueSeed,
-                Map.of());
+                Map.of(), null);
     }
 
     /** @return the number of recurrent layers */
@@ -67,12 +69,12 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
 
     NetworkCase withInputSize(int v) {
         return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withRecurrent(List<LayerChoice> v) {
         return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withLayer(int i, LayerChoice v) {
@@ -90,48 +92,57 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
     /** Another output layer; class weights cut to its size. */
     NetworkCase withOutput(LayerChoice v) {
         return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, LossSettings.fit(lossOptions, v.size()));
+                valueSeed, LossSettings.fit(lossOptions, v.size()), head);
     }
 
     /** Another loss, without settings (they belong to the loss they were drawn for). */
     NetworkCase withLoss(String v) {
         return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, Map.of());
+                valueSeed, Map.of(), head);
+    }
+
+    /**
+     * @param v a sequence head, or null for none
+     * @return this case with that head
+     */
+    public NetworkCase withHead(String v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
+                valueSeed, lossOptions, v);
     }
 
     NetworkCase withLossOptions(Map<String, String> v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, v);
+                valueSeed, v, head);
     }
 
     NetworkCase withReduction(Reduction v) {
         return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withSteps(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withBatch(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withMasked(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withDropout(double v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, v,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     NetworkCase withInitialStates(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, dropout,
-                valueSeed, lossOptions);
+                valueSeed, lossOptions, head);
     }
 
     /** @return {@code "in 1 -> elman 1 {activation=identity} -> dense 1 {...}; loss half_sse (SUM); T 2, B 1; values #5"} */
@@ -140,6 +151,9 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
         StringBuilder sb = new StringBuilder("in ").append(inputSize);
         for (LayerChoice l : recurrent) {
             sb.append(" -> ").append(l);
+        }
+        if (head != null) {
+            sb.append(" -> ").append(head);
         }
         sb.append(" -> ").append(output).append("; loss ").append(loss);
         if (!lossOptions.isEmpty()) {

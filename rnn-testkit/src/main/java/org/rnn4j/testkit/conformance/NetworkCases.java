@@ -8,11 +8,11 @@ import org.rnn4j.core.Reduction;
 import org.rnn4j.testkit.property.Gen;
 
 /**
- * Draws random stacks (depth 1-5, sizes 1-8, T 1-8, B 1-4, every activation slot from every
+ * Draws random stacks (a sequence head in half of them, over padded batches as well, sizes 1-8, T 1-8, B 1-4, every activation slot from every
  * allowed activation, every loss with random valid settings ({@link LossSettings}), both
  * reductions, padded batches, given initial states,
  * dropout between layers, bidirectional layers where a kind accepts them) and shrinks a failing
- * one: fewer layers, shorter T, smaller B, no padding, initial states or dropout,
+ * one: no head, fewer layers, shorter T, smaller B, no padding, initial states or dropout,
  * smaller sizes, then plainer pieces (identity activations, the simplest recurrent kind,
  * half_sse, SUM).
  */
@@ -45,12 +45,23 @@ final class NetworkCases implements Gen<NetworkCase> {
         double dropout = depth > 1 && r.nextInt(4) == 0 ? Choices.pick(r, DROPOUTS) : 0;
         long valueSeed = r.nextLong();
         return new NetworkCase(inputSize, layers, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, LossSettings.draw(r, choices.lossSettings(loss), output.size()));
+                valueSeed, LossSettings.draw(r, choices.lossSettings(loss), output.size()), head(r));
+    }
+
+    /** A head in half of the stacks (in all when the choices say so), none in the rest. */
+    private String head(SplittableRandom r) {
+        if (choices.heads().isEmpty() || !(choices.alwaysHead() || r.nextBoolean())) {
+            return null;
+        }
+        return Choices.pick(r, choices.heads());
     }
 
     @Override
     public List<NetworkCase> shrink(NetworkCase c) {
         List<NetworkCase> out = new ArrayList<>();
+        if (c.head() != null && !choices.alwaysHead()) {
+            out.add(c.withHead(null));
+        }
         for (int i = 0; c.depth() > 1 && i < c.depth(); i++) {
             out.add(c.withoutLayer(i));
         }

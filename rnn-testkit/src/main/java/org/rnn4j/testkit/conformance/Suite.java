@@ -82,6 +82,15 @@ public final class Suite {
     public static PluginProperties layer(LayerProvider p, Registry registry, boolean withNetworks) {
         Registry r = Registries.with(registry, p);
         Choices choices = Choices.of(r);
+        if (p.sequenceHead()) {
+            // A head maps T steps to one row per sequence: checked in random stacks that all end in it.
+            List<Property<?>> ps = new ArrayList<>(List.of(
+                    Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers)));
+            if (withNetworks) {
+                ps.add(NetworkChecks.gradients(p.name(), choices.onlyLayer(p.name()), Tolerance.DEFAULT));
+            }
+            return new PluginProperties("layer", p.name(), ps, r);
+        }
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers),
                 LayerChecks.gradients(choices, p.name(), Tolerance.DEFAULT),

@@ -1,0 +1,71 @@
+package org.rnn4j.testkit.planted;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnn4j.core.Registry;
+import org.rnn4j.testkit.conformance.Choices;
+import org.rnn4j.testkit.conformance.NetworkCase;
+import org.rnn4j.testkit.conformance.NetworkChecks;
+import org.rnn4j.testkit.conformance.Registries;
+import org.rnn4j.testkit.gradient.Tolerance;
+import org.rnn4j.testkit.property.PropertyResult;
+import org.rnn4j.testkit.property.PropertyRunner;
+import org.rnn4j.testkit.property.RunSettings;
+
+/**
+ * The kit's random stacks catch a sequence head whose backward sends the gradient to the wrong
+ * steps, and shrink to the smallest case that shows it.
+ *
+ * <p>Why not the bug of routing {@code last_step}'s gradient to step T-1 of a padded batch
+ * instead of each sequence's own last real step: in rnn4j that is no bug. A recurrent layer
+ * holds its state through padded rows (h_t = h_{t-1}) and its backward passes dL/dh_t of a
+ * padded row on to the step before, so the output at step T-1 <em>is</em> the output at the
+ * last real step, and a gradient put there reaches the same step. (PyTorch's
+ * {@code output[:, -1]} of a padded batch is wrong because PyTorch's packed outputs are zero in
+ * the padding.) The bugs planted here are the ones that do change the gradient: an off-by-one
+ * step, and padding that receives a share of a mean.
+ */
+class PlantedHeadBugTest {
+
+    private final PropertyRunner runner = new PropertyRunner(RunSettings.defaults());
+
+    @Test
+    void lastStepOffByOneIsCaughtAndShrunkToTwoSteps() {
+        Registry planted = Registries.with(Registry.installed(),
+                new HeadWithMisroutedGradient(HeadWithMisroutedGradient.Bug.LAST_STEP_OFF_BY_ONE));
+        PropertyResult<NetworkCase> r = runner.run(NetworkChecks.gradients("last_step",
+                Choices.of(planted).onlyLayer("last_step"), Tolerance.DEFAULT));
+
+        assertFalse(r.passed(), "the planted head bug went unnoticed");
+        NetworkCase c = r.failure().shrunk();
+        assertEquals("last_step", c.head(), r.report());
+        assertEquals(List.of(1, 2, 1), List.of(c.depth(), c.steps(), c.batch()), r.report());
+        assertDoesNotThrow(() -> NetworkChecks.check(c, Registry.installed(), Tolerance.DEFAULT),
+                "the shrunk case passes with the real last_step");
+    }
+
+    @Test
+    void meanPoolSpreadIntoPaddingIsCaughtOnlyOnPaddedBatches() {
+        Registry planted = Registries.with(Registry.installed(),
+                new HeadWithMisroutedGradient(HeadWithMisroutedGradient.Bug.MEAN_OVER_PADDING));
+        PropertyResult<NetworkCase> r = runner.run(NetworkChecks.gradients("mean_pool",
+                Choices.of(planted).onlyLayer("mean_pool"), Tolerance.DEFAULT));
+
+        assertFalse(r.passed(), "the planted head bug went unnoticed");
+        NetworkCase c = r.failure().shrunk();
+        assertEquals("mean_pool", c.head(), r.report());
+        assertTrue(c.masked(), "only padding can show this bug: " + r.report());
+        assertEquals(List.of(1, 2, 1), List.of(c.depth(), c.steps(), c.batch()), r.report());
+        assertDoesNotThrow(() -> NetworkChecks.check(c, Registry.installed(), Tolerance.DEFAULT),
+                "the shrunk case passes with the real mean_pool");
+        NetworkCase unpadded = new NetworkCase(c.inputSize(), c.recurrent(), c.output(), c.loss(), c.reduction(),
+                c.steps(), c.batch(), false, c.initialStates(), c.dropout(), c.valueSeed(), c.lossOptions(), c.head());
+        assertDoesNotThrow(() -> NetworkChecks.check(unpadded, planted, Tolerance.DEFAULT),
+                "unpadded, the planted mean_pool is right");
+    }
+}
