@@ -326,8 +326,8 @@ public final class Network {
      * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
      *
      * @param x input batch
-     * @param target targets: the output's steps (1 with a {@link #head()}) and batch, {@code loss().target().width(outputSize())}
-     *     features (the output's features, or 1 for class indices)
+     * @param target targets: the output's steps (1 with a {@link #head()}) and batch, and
+     *     {@code loss().target().width(outputSize())} features (the output's, or 1 for class indices)
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      */

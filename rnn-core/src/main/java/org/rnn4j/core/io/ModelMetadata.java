@@ -19,11 +19,12 @@ import org.rnn4j.core.layers.ElmanProvider;
  * {@link Architecture} with every entry checked.
  *
  * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
- * {@code dropout} and {@code seed} (optional: 0 and 42 when absent), {@code loss_options}
- * (a JSON object of strings, written only when the loss has settings) and {@code head} (the
- * sequence head's kind, written only when there is one) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
- * {@code nonlinearity}, {@code bias} and {@code bidirectional} repeat them the way PyTorch's
- * constructors take them, for people and scripts, and must agree with them.
+ * {@code dropout} and {@code seed} (optional: 0 and 42 when absent), {@code loss_options} (a JSON
+ * object of strings, written only when the loss has settings) and {@code head} (the sequence
+ * head's kind, written only when there is one) rebuild the network; {@code cell},
+ * {@code num_layers}, {@code hidden_size}, {@code nonlinearity}, {@code bias} and
+ * {@code bidirectional} repeat them the way PyTorch's constructors take them, for people and
+ * scripts, and must agree with them.
  */
 final class ModelMetadata {
 

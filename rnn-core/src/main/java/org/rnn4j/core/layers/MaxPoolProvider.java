@@ -1,7 +1,7 @@
 package org.rnn4j.core.layers;
 
 /**
- * Makes {@code max_pool} heads: the element-wise maximum over each sequence's real steps (see {@link HeadProvider}).
+ * Makes {@code max_pool} heads: the element-wise maximum over each sequence's real steps. See {@link HeadProvider}.
  */
 public final class MaxPoolProvider extends HeadProvider {
 

@@ -1,7 +1,7 @@
 package org.rnn4j.core.layers;
 
 /**
- * Makes {@code mean_pool} heads: the mean over each sequence's real steps (see {@link HeadProvider}).
+ * Makes {@code mean_pool} heads: the mean over each sequence's real steps. See {@link HeadProvider}.
  */
 public final class MeanPoolProvider extends HeadProvider {
 

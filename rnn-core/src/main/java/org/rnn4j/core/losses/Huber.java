@@ -42,7 +42,7 @@ public final class Huber implements Loss {
     @Override
     public Loss configure(Options settings, int n) {
         settings.requireOnly(Set.of("delta"));
-        double d = settings.number("delta", 1.0, 0, false, Double.MAX_VALUE, true);
+        double d = settings.number("delta", 1.0, 0, false, Double.POSITIVE_INFINITY, false);
         return d == delta ? this : new Huber(d);
     }
 

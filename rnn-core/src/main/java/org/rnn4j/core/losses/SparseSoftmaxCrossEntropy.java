@@ -1,6 +1,5 @@
 package org.rnn4j.core.losses;
 
-import java.util.Map;
 import java.util.Set;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Options;
@@ -58,8 +57,15 @@ public final class SparseSoftmaxCrossEntropy implements Loss {
         }
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = new Options(settings.owner(), Map.of("weight " + i, parts[i]))
-                    .number("weight " + i, 1, 0, Double.MAX_VALUE);
+            try {
+                w[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                w[i] = Double.NaN;
+            }
+            if (!(w[i] >= 0 && w[i] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(settings.owner() + ": weight " + i + " is '" + parts[i].trim()
+                        + "'; a class weight is a finite number >= 0");
+            }
         }
         return new SparseSoftmaxCrossEntropy(w);
     }

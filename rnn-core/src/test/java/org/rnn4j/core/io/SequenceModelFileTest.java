@@ -74,7 +74,10 @@ class SequenceModelFileTest {
         assertRefused(good, m -> m.put("head", ""), "metadata 'head' is empty");
         assertRefused(good, m -> m.put("loss_options", "{\"weight\":\"1,2\"}"),
                 "loss 'sparse_softmax_cross_entropy': weight needs one number per class, 3 for 3 outputs, got 2");
-        assertRefused(good, m -> m.put("loss_options", "{\"weight\":\"1,-2,1\"}"), "weight 1 must be in [0, ");
+        assertRefused(good, m -> m.put("loss_options", "{\"weight\":\"1,-2,1\"}"),
+                "weight 1 is '-2'; a class weight is a finite number >= 0");
+        assertRefused(good, m -> m.put("loss_options", "{\"weight\":\"1,NaN,1\"}"),
+                "weight 1 is 'NaN'; a class weight is a finite number >= 0");
         assertRefused(good, m -> m.put("loss_options", "{\"delta\":\"1\"}"),
                 "loss 'sparse_softmax_cross_entropy' has no setting delta; its settings are weight");
         assertRefused(good, m -> m.put("loss_options", "[1]"), "metadata 'loss_options' must be an object of strings");

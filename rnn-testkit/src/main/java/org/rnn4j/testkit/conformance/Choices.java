@@ -147,7 +147,8 @@ public final class Choices {
                     slots);
         }
         if (heads.contains(kind)) {
-            return new Choices(registry, activations, gates, recurrent, feedForward, List.of(kind), true, losses, slots);
+            return new Choices(registry, activations, gates, recurrent, feedForward, List.of(kind), true, losses,
+                    slots);
         }
         return new Choices(registry, activations, gates, recurrent, List.of(require("layer", feedForward, kind)),
                 heads, alwaysHead, losses, slots);

@@ -106,13 +106,13 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
      * @return this case with that head
      */
     public NetworkCase withHead(String v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, v);
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, lossOptions, v);
     }
 
     NetworkCase withLossOptions(Map<String, String> v) {
-        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, v, head);
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, v, head);
     }
 
     NetworkCase withReduction(Reduction v) {

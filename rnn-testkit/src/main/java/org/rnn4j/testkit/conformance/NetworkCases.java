@@ -8,13 +8,13 @@ import org.rnn4j.core.Reduction;
 import org.rnn4j.testkit.property.Gen;
 
 /**
- * Draws random stacks (a sequence head in half of them, over padded batches as well, sizes 1-8, T 1-8, B 1-4, every activation slot from every
+ * Draws random stacks (depth 1-5, sizes 1-8, T 1-8, B 1-4, every activation slot from every
  * allowed activation, every loss with random valid settings ({@link LossSettings}), both
- * reductions, padded batches, given initial states,
- * dropout between layers, bidirectional layers where a kind accepts them) and shrinks a failing
- * one: no head, fewer layers, shorter T, smaller B, no padding, initial states or dropout,
- * smaller sizes, then plainer pieces (identity activations, the simplest recurrent kind,
- * half_sse, SUM).
+ * reductions, padded batches, given initial states, dropout between layers, bidirectional layers
+ * where a kind accepts them, a sequence head in half of them) and shrinks a failing one: no head,
+ * fewer layers, shorter T, smaller B, no padding, initial states or dropout, smaller sizes, then
+ * plainer pieces (identity activations, the simplest recurrent kind, half_sse, SUM, no loss
+ * settings).
  */
 final class NetworkCases implements Gen<NetworkCase> {
 
