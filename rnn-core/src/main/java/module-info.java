@@ -5,7 +5,7 @@ import org.rnn4j.api.OptimizerProvider;
 
 /**
  * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code lstm},
- * {@code gru}, {@code dense}, a bidirectional wrapper for any recurrent one, and the sequence heads
+ * {@code gru}, {@code dense}, {@code embedding}, a bidirectional wrapper for any recurrent one, and the sequence heads
  * {@code last_step}, {@code mean_pool}, {@code max_pool})
  * and losses ({@code half_sse}, {@code mse}, {@code mae}, {@code huber}, {@code softmax_cross_entropy},
  * {@code sparse_softmax_cross_entropy}), stacked
@@ -17,7 +17,8 @@ import org.rnn4j.api.OptimizerProvider;
  * @uses Loss found by name through {@link org.rnn4j.core.Registry}
  * @uses LayerProvider found by name through {@link org.rnn4j.core.Registry}
  * @uses OptimizerProvider found by name through {@link org.rnn4j.core.Registry}
- * @provides LayerProvider elman, lstm, gru, dense, and the sequence heads last_step, mean_pool and max_pool
+ * @provides LayerProvider elman, lstm, gru, dense, embedding, and the sequence heads last_step, mean_pool and
+ *     max_pool
  * @provides Loss half_sse, mse, mae, huber, softmax_cross_entropy and sparse_softmax_cross_entropy
  */
 @SuppressWarnings("requires-automatic")
@@ -43,6 +44,7 @@ module org.rnn4j.core {
             org.rnn4j.core.layers.LstmProvider,
             org.rnn4j.core.layers.GruProvider,
             org.rnn4j.core.layers.DenseProvider,
+            org.rnn4j.core.layers.EmbeddingProvider,
             org.rnn4j.core.layers.LastStepProvider,
             org.rnn4j.core.layers.MeanPoolProvider,
             org.rnn4j.core.layers.MaxPoolProvider;

@@ -30,6 +30,19 @@ public interface LayerProvider {
     }
 
     /**
+     * Whether the layers read indices (an embedding): a layer made with input size V reads a
+     * T x B x 1 batch holding one whole number in [0, V) per real step, and its
+     * {@code backward} returns zeros of that shape (an index has no gradient). The network
+     * builder puts such a layer first ({@code embedding(dim)}), made with the network's input
+     * size as V. The default is false.
+     *
+     * @return whether this kind reads indices
+     */
+    default boolean indexInput() {
+        return false;
+    }
+
+    /**
      * Makes a layer with freshly initialised parameters.
      *
      * @param spec sizes, options and the random source for initialisation

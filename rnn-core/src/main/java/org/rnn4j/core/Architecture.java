@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * Everything that describes a {@link Network} except its weights: what a model file stores to
  * rebuild the network exactly, and what {@link Network#copy()} replays.
  *
- * @param inputSize features per step in
+ * @param inputSize features per step in (with an embedding: the number of symbols it reads)
+ * @param embedding the embedding that reads index inputs (its size is the embedding width), or
+ *     null when the input is features
  * @param recurrent the recurrent layers, input side first
  * @param head the sequence head between them and the output layer ({@code "last_step"},
  *     {@code "mean_pool"}, {@code "max_pool"}: one output row per sequence), or null for an
@@ -23,7 +25,7 @@ import java.util.TreeMap;
  * @param seed the seed the network was built with: of its initial weights and of its dropout
  *     masks (so that a rebuilt network draws the same masks)
  */
-public record Architecture(int inputSize, List<LayerConfig> recurrent, String head, LayerConfig output, String loss,
+public record Architecture(int inputSize, LayerConfig embedding, List<LayerConfig> recurrent, String head, LayerConfig output, String loss,
         Map<String, String> lossOptions, Reduction reduction, double dropout, long seed) {
 
     /** Copies the list and options and checks that nothing is null and the dropout is in range. */
@@ -39,7 +41,7 @@ public record Architecture(int inputSize, List<LayerConfig> recurrent, String he
     }
 
     /**
-     * An architecture with an output at every step (no head) and a loss without settings.
+     * An architecture without embedding or head and with a loss without settings.
      *
      * @param inputSize features per step in
      * @param recurrent the recurrent layers, input side first
@@ -51,7 +53,7 @@ public record Architecture(int inputSize, List<LayerConfig> recurrent, String he
      */
     public Architecture(int inputSize, List<LayerConfig> recurrent, LayerConfig output, String loss,
             Reduction reduction, double dropout, long seed) {
-        this(inputSize, recurrent, null, output, loss, Map.of(), reduction, dropout, seed);
+        this(inputSize, null, recurrent, null, output, loss, Map.of(), reduction, dropout, seed);
     }
 
     /**

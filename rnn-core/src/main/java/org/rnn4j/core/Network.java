@@ -38,6 +38,7 @@ import org.rnn4j.api.State;
  */
 public final class Network {
 
+    private final Layer embedding;
     private final List<Layer> recurrent;
     private final Layer head;
     private final Layer output;
@@ -53,10 +54,11 @@ public final class Network {
     private Sequence inputGradient;
 
     /**
+     * @param embedding the index-reading first layer, or null
      * @param head the sequence head, or null for an output at every step
      * @param dropouts one per recurrent layer but the last, or none
      */
-    Network(List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
+    Network(Layer embedding, List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
             Architecture architecture, Registry registry) {
         if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
             throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
@@ -65,6 +67,7 @@ public final class Network {
         this.dropouts = List.copyOf(dropouts);
         this.architecture = architecture;
         this.registry = registry;
+        this.embedding = embedding;
         this.recurrent = List.copyOf(recurrent);
         this.head = head;
         this.output = output;
@@ -72,6 +75,11 @@ public final class Network {
         this.reduction = reduction;
         this.objective = new Objective(loss, reduction);
         Map<String, Parameter> m = new LinkedHashMap<>();
+        if (embedding != null) {
+            for (Parameter p : embedding.parameters()) {
+                m.put("embedding." + p.name(), p);
+            }
+        }
         for (int l = 0; l < recurrent.size(); l++) {
             for (Parameter p : recurrent.get(l).parameters()) {
                 m.put("layer" + l + "." + p.name(), p);
@@ -124,6 +132,15 @@ public final class Network {
         return c;
     }
 
+    /**
+     * The first layer when it reads indices ({@link NetworkBuilder#embedding(int)}).
+     *
+     * @return the embedding, or null when the input is features
+     */
+    public Layer embedding() {
+        return embedding;
+    }
+
     /** @return the recurrent layers, input side first */
     public List<Layer> recurrentLayers() {
         return recurrent;
@@ -155,9 +172,17 @@ public final class Network {
         return reduction;
     }
 
-    /** @return features per step in */
+    /** @return features per step in; with an {@link #embedding()}, the number of symbols it reads */
     public int inputSize() {
+        if (embedding != null) {
+            return embedding.inputSize();
+        }
         return recurrent.isEmpty() ? output.inputSize() : recurrent.get(0).inputSize();
+    }
+
+    /** @return the features per step of an input batch: {@link #inputSize()}, or 1 (an index) with an embedding */
+    public int inputFeatures() {
+        return embedding != null ? 1 : inputSize();
     }
 
     /** @return features per step out */
@@ -250,7 +275,7 @@ public final class Network {
     /**
      * Runs every layer over {@code x}.
      *
-     * @param x the input batch, {@link #inputSize()} features per step, all finite
+     * @param x the input batch, {@link #inputFeatures()} features per step, all finite
      * @param initial one state per recurrent layer, or null for zeros
      * @return the output layer's output, valid until the next forward: T x B x outputs, or
      *     1 x B x outputs (one row per sequence) with a {@link #head()}
@@ -263,7 +288,7 @@ public final class Network {
             throw new IllegalArgumentException("the network has " + recurrent.size()
                     + " recurrent layer(s) but " + initial.size() + " initial state(s) were given");
         }
-        Sequence h = x;
+        Sequence h = embedding == null ? x : embedding.forward(x, null);
         for (int l = 0; l < recurrent.size(); l++) {
             h = recurrent.get(l).forward(h, initial == null ? null : initial.get(l));
             if (l < dropouts.size()) {
@@ -372,7 +397,7 @@ public final class Network {
         inputGradient = null;
         Sequence y = forward(x, initial);
         double value = objective.evaluate(y, target);
-        if (recurrent.isEmpty() && head == null && !withInput) {
+        if (recurrent.isEmpty() && head == null && embedding == null && !withInput) {
             output.backwardWithoutInputGradient(objective.gradient());
             return value;
         }
@@ -384,12 +409,19 @@ public final class Network {
             if (l < dropouts.size()) {
                 g = dropouts.get(l).backward(g);
             }
-            if (l == 0 && !withInput) {
+            if (l == 0 && !withInput && embedding == null) {
                 // the first layer's input is data: its gradient is never read
                 recurrent.get(0).backwardWithoutInputGradient(g);
                 return value;
             }
             g = recurrent.get(l).backward(g);
+        }
+        if (embedding != null) {
+            if (!withInput) {
+                embedding.backwardWithoutInputGradient(g);
+                return value;
+            }
+            g = embedding.backward(g);
         }
         inputGradient = g;
         return value;
@@ -435,6 +467,10 @@ public final class Network {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Network[");
+        if (embedding != null) {
+            sb.append(embedding.kind()).append('(').append(embedding.inputSize()).append("->")
+                    .append(embedding.outputSize()).append("), ");
+        }
         for (Layer l : recurrent) {
             sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
         }

@@ -53,6 +53,7 @@ public final class NetworkBuilder {
     private final List<LayerConfig> recurrent = new ArrayList<>();
     private LayerConfig output;
     private String head;
+    private LayerConfig embedding;
     private String loss = "softmax_cross_entropy";
     private Map<String, String> lossOptions = Map.of();
     private Reduction reduction = Reduction.MEAN;
@@ -69,6 +70,32 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder input(int size) {
         this.input = size;
+        return this;
+    }
+
+    /**
+     * Makes the first layer an embedding that reads one index in [0, {@link #input input size})
+     * per step, as {@code torch.nn.Embedding(input, dim)}: the inputs are then T x B x 1 batches
+     * of whole numbers instead of one-hot rows.
+     *
+     * @param dim the embedding width (features per step passed to the first recurrent layer)
+     * @return this
+     */
+    public NetworkBuilder embedding(int dim) {
+        return embedding("embedding", dim, Map.of());
+    }
+
+    /**
+     * Makes the first layer an index-reading layer of any installed kind
+     * ({@link LayerProvider#indexInput()}).
+     *
+     * @param kind the kind ({@code "embedding"})
+     * @param dim its output width
+     * @param options its settings
+     * @return this
+     */
+    public NetworkBuilder embedding(String kind, int dim, Map<String, String> options) {
+        this.embedding = new LayerConfig(kind, dim, options);
         return this;
     }
 
@@ -199,6 +226,7 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder architecture(Architecture a) {
         input = a.inputSize();
+        embedding = a.embedding();
         recurrent.clear();
         recurrent.addAll(a.recurrent());
         output = a.output();
@@ -252,7 +280,8 @@ public final class NetworkBuilder {
         }
         SplittableRandom root = new SplittableRandom(seed);
         List<Layer> layers = new ArrayList<>();
-        int width = input;
+        Layer embed = embedding == null ? null : makeEmbedding(root.split());
+        int width = embed == null ? input : embed.outputSize();
         for (int l = 0; l < recurrent.size(); l++) {
             LayerConfig d = recurrent.get(l);
             Layer layer = make(d, width, true, "recurrent layer " + l, root.split());
@@ -267,9 +296,25 @@ public final class NetworkBuilder {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        Architecture a = new Architecture(input, recurrent, head, output, loss, lossOptions, reduction, dropout, seed);
+        Architecture a = new Architecture(input, embedding, recurrent, head, output, loss, lossOptions, reduction,
+                dropout, seed);
         Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
-        return new Network(layers, headLayer, out, l, reduction, dropouts, a, registry);
+        return new Network(embed, layers, headLayer, out, l, reduction, dropouts, a, registry);
+    }
+
+    /** The index-reading first layer, V = the input size. */
+    private Layer makeEmbedding(SplittableRandom random) {
+        String owner = "embedding ('" + embedding.kind() + "')";
+        LayerProvider p = registry.layer(embedding.kind());
+        if (!p.indexInput()) {
+            throw new IllegalArgumentException("the embedding is '" + embedding.kind() + "', which does not read"
+                    + " indices; embeddings are the installed layer kinds that do (embedding)");
+        }
+        if (embedding.size() < 1) {
+            throw new IllegalArgumentException(owner + " needs a size >= 1, got " + embedding.size());
+        }
+        return p.create(new LayerSpec(embedding.kind(), input, embedding.size(),
+                new Options(owner, embedding.options()), registry::activation, random));
     }
 
     /** The head over the last layer; told where a bidirectional layer's backward half starts. */
@@ -289,6 +334,10 @@ public final class NetworkBuilder {
 
     private Layer make(LayerConfig d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
         LayerProvider p = registry.layer(d.kind());
+        if (p.indexInput()) {
+            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which reads indices; put it first"
+                    + " with embedding(...)");
+        }
         if (p.sequenceHead()) {
             throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is a sequence head; put it "
                     + "between the recurrent layers and the output layer with head(\"" + d.kind() + "\")");

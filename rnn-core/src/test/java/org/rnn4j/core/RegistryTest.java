@@ -17,7 +17,7 @@ class RegistryTest {
     @Test
     void findsBuiltInsWithTheirModules() {
         assertEquals("sigmoid", REGISTRY.activation("sigmoid").name());
-        assertEquals(List.of("dense", "elman", "gru", "last_step", "lstm", "max_pool", "mean_pool"),
+        assertEquals(List.of("dense", "elman", "embedding", "gru", "last_step", "lstm", "max_pool", "mean_pool"),
                 REGISTRY.layers().stream().map(Plugin::name).toList());
         assertTrue(REGISTRY.losses().stream().map(Plugin::name).toList()
                 .containsAll(List.of("half_sse", "mse", "softmax_cross_entropy")));

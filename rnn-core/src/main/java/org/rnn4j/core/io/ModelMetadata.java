@@ -21,7 +21,8 @@ import org.rnn4j.core.layers.ElmanProvider;
  * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
  * {@code dropout} and {@code seed} (optional: 0 and 42 when absent), {@code loss_options} (a JSON
  * object of strings, written only when the loss has settings) and {@code head} (the sequence
- * head's kind, written only when there is one) rebuild the network; {@code cell},
+ * head's kind, written only when there is one) and {@code embedding} (the index-reading first
+ * layer as kind, size and options, written only when there is one) rebuild the network; {@code cell},
  * {@code num_layers}, {@code hidden_size}, {@code nonlinearity}, {@code bias} and
  * {@code bidirectional} repeat them the way PyTorch's constructors take them, for people and
  * scripts, and must agree with them.
@@ -50,6 +51,7 @@ final class ModelMetadata {
     static final String LOSS = "loss";
     static final String LOSS_OPTIONS = "loss_options";
     static final String HEAD = "head";
+    static final String EMBEDDING = "embedding";
     static final String REDUCTION = "reduction";
     static final String DROPOUT = "dropout";
     static final String SEED = "seed";
@@ -90,6 +92,9 @@ final class ModelMetadata {
         m.put(INPUT, Integer.toString(a.inputSize()));
         if (vocabulary != null) {
             m.put(VOCABULARY, vocabulary);
+        }
+        if (a.embedding() != null) {
+            m.put(EMBEDDING, Json.write(layer(a.embedding())));
         }
         List<Object> layers = new ArrayList<>();
         a.recurrent().forEach(c -> layers.add(layer(c)));
@@ -165,8 +170,11 @@ final class ModelMetadata {
             throw new InvalidModelFileException(where, "metadata 'head' is empty; it names a sequence head"
                     + " (last_step, mean_pool, max_pool) or is absent");
         }
-        return new Parsed(format, new Architecture(input, layers, head, output, require(m, LOSS, where), lossOptions,
-                r, dropout, seed), vocabulary);
+        LayerConfig embedding = m.containsKey(EMBEDDING)
+                ? layer(Json.parse(m.get(EMBEDDING), "metadata 'embedding'", where), "metadata 'embedding'", where)
+                : null;
+        return new Parsed(format, new Architecture(input, embedding, layers, head, output, require(m, LOSS, where),
+                lossOptions, r, dropout, seed), vocabulary);
     }
 
     /**

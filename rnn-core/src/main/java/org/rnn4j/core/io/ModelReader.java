@@ -79,6 +79,11 @@ final class ModelReader {
         long n = header.elements();
         boolean uniform = TensorNames.uniform(a);
         long in = a.inputSize();
+        if (a.embedding() != null) {
+            LayerConfig e = a.embedding();
+            requireBacked("the embedding (" + e.kind() + ", " + in + " -> " + e.size() + ")", in * e.size(), n, where);
+            in = e.size();
+        }
         for (int l = 0; l < a.recurrent().size(); l++) {
             LayerConfig c = a.recurrent().get(l);
             String what = "recurrent layer " + l + " (" + c.kind() + ", " + in + " -> " + c.size() + ")";

@@ -56,6 +56,35 @@ class SequenceModelFileTest {
     }
 
     @Test
+    void anEmbeddingRoundTripsUnderPyTorchsName() {
+        Network net = Network.builder(Nets.REGISTRY).input(5).embedding(3).recurrent("gru", 4).lastStep().output(2)
+                .loss("sparse_softmax_cross_entropy").seed(9).build();
+        byte[] bytes = ModelFile.toBytes(new SavedModel(net, "abcde"));
+        RawFile f = RawFile.parse(bytes);
+        assertEquals(List.of(5, 3), f.tensor("embedding.weight").get("shape"));
+        assertEquals("{\"kind\":\"embedding\",\"size\":3,\"options\":{}}", f.metadata().get("embedding"));
+        assertEquals("5", f.metadata().get("input_size"));
+        SavedModel back = ModelFile.fromBytes(bytes, Nets.REGISTRY);
+        assertEquals("abcde", back.vocabulary());
+        assertEquals(net.architecture(), back.network().architecture());
+        assertArrayEquals(bytes, ModelFile.toBytes(back));
+        Sequence x = Sequence.wrap(3, 2, 1, new double[] {0, 4, 1, 3, 2, 2});
+        assertArrayEquals(Nets.outputs(net, x), Nets.outputs(back.network(), x), 0.0);
+        RawFile wrong = RawFile.parse(bytes);
+        wrong.metadata().put("embedding", "{\"kind\":\"dense\",\"size\":3,\"options\":{}}");
+        InvalidModelFileException x2 = assertThrows(InvalidModelFileException.class,
+                () -> ModelFile.fromBytes(wrong.bytes(), Nets.REGISTRY));
+        BrokenFilesTest.assertOneLine(x2.getMessage(), "<bytes>: ", "the embedding is 'dense', which does not read"
+                + " indices");
+        RawFile huge = RawFile.parse(bytes);
+        huge.metadata().put("embedding", "{\"kind\":\"embedding\",\"size\":2000000000,\"options\":{}}");
+        InvalidModelFileException x3 = assertThrows(InvalidModelFileException.class,
+                () -> ModelFile.fromBytes(huge.bytes(), Nets.REGISTRY));
+        BrokenFilesTest.assertOneLine(x3.getMessage(), "<bytes>: ", "the embedding (embedding, 5 -> 2000000000) needs"
+                + " at least 10000000000 weights");
+    }
+
+    @Test
     void theMetadataNamesTheHeadAndTheLossSettingsOnlyWhenThereAreSome() {
         Map<String, Object> m = RawFile.parse(ModelFile.toBytes(SavedModel.of(classifier(1)))).metadata();
         assertEquals("last_step", m.get("head"));

@@ -26,6 +26,8 @@ final class BuiltIns {
     static final List<String> FEED_FORWARD = List.of("dense");
     /** Stand-ins for a sequence head. */
     static final List<String> HEADS = List.of("last_step", "mean_pool", "max_pool");
+    /** Stand-ins for an index-reading first layer. */
+    static final List<String> EMBEDDINGS = List.of("embedding");
 
     private BuiltIns() {
     }
@@ -71,7 +73,8 @@ final class BuiltIns {
             case "activation" -> ACTIVATIONS;
             case "loss" -> LOSSES;
             case "layer" -> registry.layer(name).recurrent() ? RECURRENT
-                    : registry.layer(name).sequenceHead() ? HEADS : FEED_FORWARD;
+                    : registry.layer(name).sequenceHead() ? HEADS
+                    : registry.layer(name).indexInput() ? EMBEDDINGS : FEED_FORWARD;
             default -> List.of();
         };
         for (String c : candidates) {

@@ -15,7 +15,7 @@ import org.rnn4j.core.Registry;
 
 /**
  * What random cases draw from: the activations, recurrent and feed-forward layer kinds,
- * sequence heads and losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
+ * sequence heads, embeddings and losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
  * a change here), and the bounds on shapes.
  *
  * <h2>Layer settings</h2>
@@ -74,6 +74,8 @@ public final class Choices {
     private final List<String> feedForward;
     private final List<String> heads;
     private final boolean alwaysHead;
+    private final List<String> embeddings;
+    private final boolean alwaysEmbedding;
     private final List<String> losses;
     private final Map<String, Slots> slots;
     private final Map<String, List<String>> lossSettings = new ConcurrentHashMap<>();
@@ -83,8 +85,8 @@ public final class Choices {
     }
 
     private Choices(Registry registry, List<String> activations, List<String> gates, List<String> recurrent,
-            List<String> feedForward, List<String> heads, boolean alwaysHead, List<String> losses,
-            Map<String, Slots> slots) {
+            List<String> feedForward, List<String> heads, boolean alwaysHead, List<String> embeddings,
+            boolean alwaysEmbedding, List<String> losses, Map<String, Slots> slots) {
         this.registry = registry;
         this.activations = List.copyOf(activations);
         this.gates = List.copyOf(gates);
@@ -92,6 +94,8 @@ public final class Choices {
         this.feedForward = List.copyOf(feedForward);
         this.heads = List.copyOf(heads);
         this.alwaysHead = alwaysHead;
+        this.embeddings = List.copyOf(embeddings);
+        this.alwaysEmbedding = alwaysEmbedding;
         this.losses = List.copyOf(losses);
         this.slots = slots;
     }
@@ -106,18 +110,21 @@ public final class Choices {
         List<String> recurrent = new ArrayList<>();
         List<String> feedForward = new ArrayList<>();
         List<String> heads = new ArrayList<>();
+        List<String> embeddings = new ArrayList<>();
         Map<String, Slots> slots = new LinkedHashMap<>();
         List<String> activations = registry.activations().stream().map(Plugin::name).toList();
         List<String> losses = registry.losses().stream().map(Plugin::name).toList();
         for (Plugin<LayerProvider> p : registry.layers()) {
-            (p.instance().recurrent() ? recurrent : p.instance().sequenceHead() ? heads : feedForward).add(p.name());
+            LayerProvider l = p.instance();
+            (l.recurrent() ? recurrent : l.sequenceHead() ? heads : l.indexInput() ? embeddings : feedForward)
+                    .add(p.name());
         }
         for (Plugin<LayerProvider> p : registry.layers()) {
             slots.put(p.name(), probe(registry, p.instance(), activations, feedForward, losses));
         }
         List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
         return new Choices(registry, activations, bounded.isEmpty() ? activations : bounded, recurrent, feedForward,
-                heads, false, losses, slots);
+                heads, false, embeddings, false, losses, slots);
     }
 
     /**
@@ -131,7 +138,7 @@ public final class Choices {
     public Choices onlyActivation(String name) {
         List<String> only = List.of(require("activation", activations, name));
         return new Choices(registry, only, gates.contains(name) ? only : gates, recurrent, feedForward, heads,
-                alwaysHead, losses, slots);
+                alwaysHead, embeddings, alwaysEmbedding, losses, slots);
     }
 
     /**
@@ -143,15 +150,19 @@ public final class Choices {
      */
     public Choices onlyLayer(String kind) {
         if (recurrent.contains(kind)) {
-            return new Choices(registry, activations, gates, List.of(kind), feedForward, heads, alwaysHead, losses,
-                    slots);
+            return new Choices(registry, activations, gates, List.of(kind), feedForward, heads, alwaysHead, embeddings,
+                    alwaysEmbedding, losses, slots);
         }
         if (heads.contains(kind)) {
-            return new Choices(registry, activations, gates, recurrent, feedForward, List.of(kind), true, losses,
-                    slots);
+            return new Choices(registry, activations, gates, recurrent, feedForward, List.of(kind), true, embeddings,
+                    alwaysEmbedding, losses, slots);
+        }
+        if (embeddings.contains(kind)) {
+            return new Choices(registry, activations, gates, recurrent, feedForward, heads, alwaysHead, List.of(kind),
+                    true, losses, slots);
         }
         return new Choices(registry, activations, gates, recurrent, List.of(require("layer", feedForward, kind)),
-                heads, alwaysHead, losses, slots);
+                heads, alwaysHead, embeddings, alwaysEmbedding, losses, slots);
     }
 
     /**
@@ -161,8 +172,8 @@ public final class Choices {
      * @return narrowed choices
      */
     public Choices onlyLoss(String name) {
-        return new Choices(registry, activations, gates, recurrent, feedForward, heads, alwaysHead,
-                List.of(require("loss", losses, name)), slots);
+        return new Choices(registry, activations, gates, recurrent, feedForward, heads, alwaysHead, embeddings,
+                alwaysEmbedding, List.of(require("loss", losses, name)), slots);
     }
 
     /** @return the registry the names come from */
@@ -198,6 +209,16 @@ public final class Choices {
     /** @return whether every stack ends in one of {@link #heads()} (the checks of one head) */
     public boolean alwaysHead() {
         return alwaysHead;
+    }
+
+    /** @return the index-reading first layers drawn from (in a quarter of the stacks, or in all) */
+    public List<String> embeddings() {
+        return embeddings;
+    }
+
+    /** @return whether every stack starts with one of {@link #embeddings()} (the checks of one embedding) */
+    public boolean alwaysEmbedding() {
+        return alwaysEmbedding;
     }
 
     /** @return the loss names drawn from */

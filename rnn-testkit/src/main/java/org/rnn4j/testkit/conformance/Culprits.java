@@ -99,6 +99,9 @@ final class Culprits {
     private static Set<Ref> named(Object c) {
         Set<Ref> out = new LinkedHashSet<>();
         if (c instanceof NetworkCase n) {
+            if (n.embedding() != null) {
+                named(n.embedding(), out);
+            }
             n.recurrent().forEach(l -> named(l, out));
             if (n.head() != null) {
                 out.add(new Ref("layer", n.head()));
@@ -126,6 +129,11 @@ final class Culprits {
             NetworkCase out = n;
             for (int i = 0; i < n.depth(); i++) {
                 out = out.withLayer(i, renamed(n.recurrent().get(i), to, choices));
+            }
+            if (n.embedding() != null) {
+                String kind = to.get(new Ref("layer", n.embedding().kind()));
+                out = out.withEmbedding(kind == null ? n.embedding() : new LayerChoice(kind, n.embedding().size(),
+                        Map.of()));
             }
             if (n.head() != null) {
                 out = out.withHead(to.getOrDefault(new Ref("layer", n.head()), n.head()));

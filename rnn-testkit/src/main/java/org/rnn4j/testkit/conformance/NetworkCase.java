@@ -29,10 +29,12 @@ import org.rnn4j.core.Reduction;
  * @param lossOptions the loss's settings ({@link LossSettings}), empty for none
  * @param head the sequence head between the recurrent layers and the output layer (one output
  *     row per sequence), or null for an output at every step
+ * @param embedding the index-reading first layer (inputs are then indices in [0, inputSize)),
+ *     or null for feature inputs
  */
 public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
         Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
-        long valueSeed, Map<String, String> lossOptions, String head) {
+        long valueSeed, Map<String, String> lossOptions, String head, LayerChoice embedding) {
 
     /** Copies the layer list and the loss's settings. */
     public NetworkCase {
@@ -59,7 +61,7 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
             Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
             long valueSeed) {
         this(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout, valueSeed,
-                Map.of(), null);
+                Map.of(), null, null);
     }
 
     /** @return the number of recurrent layers */
@@ -69,12 +71,12 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
 
     NetworkCase withInputSize(int v) {
         return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withRecurrent(List<LayerChoice> v) {
         return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withLayer(int i, LayerChoice v) {
@@ -92,13 +94,13 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
     /** Another output layer; class weights cut to its size. */
     NetworkCase withOutput(LayerChoice v) {
         return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, LossSettings.fit(lossOptions, v.size()), head);
+                valueSeed, LossSettings.fit(lossOptions, v.size()), head, embedding);
     }
 
     /** Another loss, without settings (they belong to the loss they were drawn for). */
     NetworkCase withLoss(String v) {
         return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, Map.of(), head);
+                valueSeed, Map.of(), head, embedding);
     }
 
     /**
@@ -107,48 +109,60 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
      */
     public NetworkCase withHead(String v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
-                dropout, valueSeed, lossOptions, v);
+                dropout, valueSeed, lossOptions, v, embedding);
+    }
+
+    /**
+     * @param v an index-reading first layer, or null for none
+     * @return this case with that embedding
+     */
+    public NetworkCase withEmbedding(LayerChoice v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, lossOptions, head, v);
     }
 
     NetworkCase withLossOptions(Map<String, String> v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
-                dropout, valueSeed, v, head);
+                dropout, valueSeed, v, head, embedding);
     }
 
     NetworkCase withReduction(Reduction v) {
         return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withSteps(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withBatch(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withMasked(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withDropout(double v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, v,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withInitialStates(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, dropout,
-                valueSeed, lossOptions, head);
+                valueSeed, lossOptions, head, embedding);
     }
 
     /** @return {@code "in 1 -> elman 1 {activation=identity} -> dense 1 {...}; loss half_sse (SUM); T 2, B 1; values #5"} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("in ").append(inputSize);
+        if (embedding != null) {
+            sb.append(" -> ").append(embedding);
+        }
         for (LayerChoice l : recurrent) {
             sb.append(" -> ").append(l);
         }

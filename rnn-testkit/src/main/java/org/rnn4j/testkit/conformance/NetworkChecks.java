@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.rnn4j.api.Layer;
+import org.rnn4j.api.Loss;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
@@ -152,13 +153,17 @@ public final class NetworkChecks {
         NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss(), c.lossOptions())
                 .reduction(c.reduction())
                 .seed(r.nextLong()).dropout(c.dropout());
+        if (c.embedding() != null) {
+            nb.embedding(c.embedding().kind(), c.embedding().size(), c.embedding().options());
+        }
         for (LayerChoice l : c.recurrent()) {
             nb.recurrent(l.kind(), l.size(), l.options());
         }
         Network net = nb.head(c.head()).output(c.output().kind(), c.output().size(), c.output().options()).build();
         net.holdDropoutMasks(true);
         Values.fill(net.parameters(), r);
-        Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
+        Sequence x = c.embedding() == null ? Values.sequence(r, c.steps(), c.batch(), c.inputSize())
+                : Values.targets(r, Loss.Target.CLASS_INDEX, c.steps(), c.batch(), c.inputSize());
         if (c.masked()) {
             x = x.withMask(Values.mask(r, c.steps(), c.batch()));
         }

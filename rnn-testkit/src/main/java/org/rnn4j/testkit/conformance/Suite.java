@@ -82,8 +82,9 @@ public final class Suite {
     public static PluginProperties layer(LayerProvider p, Registry registry, boolean withNetworks) {
         Registry r = Registries.with(registry, p);
         Choices choices = Choices.of(r);
-        if (p.sequenceHead()) {
-            // A head maps T steps to one row per sequence: checked in random stacks that all end in it.
+        if (p.sequenceHead() || p.indexInput()) {
+            // A head maps T steps to one row per sequence, an embedding reads indices: each is checked in random
+            // stacks that all end in that head or start with that embedding.
             List<Property<?>> ps = new ArrayList<>(List.of(
                     Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers)));
             if (withNetworks) {

@@ -64,7 +64,8 @@ class PlantedHeadBugTest {
         assertDoesNotThrow(() -> NetworkChecks.check(c, Registry.installed(), Tolerance.DEFAULT),
                 "the shrunk case passes with the real mean_pool");
         NetworkCase unpadded = new NetworkCase(c.inputSize(), c.recurrent(), c.output(), c.loss(), c.reduction(),
-                c.steps(), c.batch(), false, c.initialStates(), c.dropout(), c.valueSeed(), c.lossOptions(), c.head());
+                c.steps(), c.batch(), false, c.initialStates(), c.dropout(), c.valueSeed(), c.lossOptions(), c.head(),
+                c.embedding());
         assertDoesNotThrow(() -> NetworkChecks.check(unpadded, planted, Tolerance.DEFAULT),
                 "unpadded, the planted mean_pool is right");
     }
