@@ -1,13 +1,11 @@
 package org.rnn4j.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
-import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Options;
 import org.rnn4j.core.init.LayerInit;
@@ -280,16 +278,17 @@ public final class NetworkBuilder {
         }
         SplittableRandom root = new SplittableRandom(seed);
         List<Layer> layers = new ArrayList<>();
-        Layer embed = embedding == null ? null : makeEmbedding(root.split());
+        LayerFactory factory = new LayerFactory(registry);
+        Layer embed = embedding == null ? null : factory.embedding(embedding, input, root.split());
         int width = embed == null ? input : embed.outputSize();
         for (int l = 0; l < recurrent.size(); l++) {
             LayerConfig d = recurrent.get(l);
-            Layer layer = make(d, width, true, "recurrent layer " + l, root.split());
+            Layer layer = factory.make(d, width, true, "recurrent layer " + l, root.split());
             layers.add(layer);
             width = layer.outputSize();
         }
-        Layer headLayer = head == null ? null : makeHead(layers, width);
-        Layer out = make(output, width, false, "output layer", root.split());
+        Layer headLayer = head == null ? null : factory.head(head, layers, width);
+        Layer out = factory.make(output, width, false, "output layer", root.split());
         List<Dropout> dropouts = new ArrayList<>();
         if (dropout > 0) {
             for (int l = 0; l + 1 < layers.size(); l++) {
@@ -300,73 +299,5 @@ public final class NetworkBuilder {
                 dropout, seed);
         Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
         return new Network(embed, layers, headLayer, out, l, reduction, dropouts, a, registry);
-    }
-
-    /** The index-reading first layer, V = the input size. */
-    private Layer makeEmbedding(SplittableRandom random) {
-        String owner = "embedding ('" + embedding.kind() + "')";
-        LayerProvider p = registry.layer(embedding.kind());
-        if (!p.indexInput()) {
-            throw new IllegalArgumentException("the embedding is '" + embedding.kind() + "', which does not read"
-                    + " indices; embeddings are the installed layer kinds that do (embedding)");
-        }
-        if (embedding.size() < 1) {
-            throw new IllegalArgumentException(owner + " needs a size >= 1, got " + embedding.size());
-        }
-        return p.create(new LayerSpec(embedding.kind(), input, embedding.size(),
-                new Options(owner, embedding.options()), registry::activation, random));
-    }
-
-    /** The head over the last layer; told where a bidirectional layer's backward half starts. */
-    private Layer makeHead(List<Layer> layers, int width) {
-        LayerProvider p = registry.layer(head);
-        if (!p.sequenceHead()) {
-            throw new IllegalArgumentException("the head is '" + head + "', which is not a sequence head; heads are "
-                    + "the installed layer kinds that are (last_step, mean_pool, max_pool)");
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof Bidirectional b) {
-            settings.put("reverse_from", Integer.toString(b.forwardLayer().outputSize()));
-        }
-        return p.create(new LayerSpec(head, width, width, new Options("head ('" + head + "')", settings),
-                registry::activation, new SplittableRandom(0)));
-    }
-
-    private Layer make(LayerConfig d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
-        LayerProvider p = registry.layer(d.kind());
-        if (p.indexInput()) {
-            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which reads indices; put it first"
-                    + " with embedding(...)");
-        }
-        if (p.sequenceHead()) {
-            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is a sequence head; put it "
-                    + "between the recurrent layers and the output layer with head(\"" + d.kind() + "\")");
-        }
-        if (p.recurrent() != wantRecurrent) {
-            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is "
-                    + (p.recurrent() ? "recurrent" : "not recurrent") + "; the " + where + " must "
-                    + (wantRecurrent ? "be recurrent" : "not be recurrent"));
-        }
-        if (d.size() < 1) {
-            throw new IllegalArgumentException(where + " ('" + d.kind() + "') needs a size >= 1, got " + d.size());
-        }
-        String owner = where + " ('" + d.kind() + "')";
-        LayerInit init = LayerInit.parse(owner, d.options());
-        Map<String, String> settings = LayerInit.without(d.options());
-        boolean bidirectional = false;
-        if (wantRecurrent && settings.containsKey("bidirectional")) {
-            bidirectional = new Options(owner, Map.of("bidirectional", settings.remove("bidirectional")))
-                    .flag("bidirectional", false);
-        }
-        Options options = new Options(owner, settings);
-        Layer layer = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
-        if (bidirectional) {
-            Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split()));
-            layer = new Bidirectional(layer, reverse);
-        }
-        if (!init.isEmpty()) {
-            init.apply(owner, layer, wantRecurrent, random);
-        }
-        return layer;
     }
 }
