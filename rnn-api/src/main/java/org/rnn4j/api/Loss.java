@@ -1,7 +1,7 @@
 package org.rnn4j.api;
 
 import java.util.Arrays;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A loss on one output vector, found by {@link java.util.ServiceLoader} and chosen by
@@ -99,7 +99,10 @@ public interface Loss {
      *     allowed
      */
     default Loss configure(Options settings, int n) {
-        settings.requireOnly(Set.of());
+        if (!settings.asMap().isEmpty()) {
+            throw new IllegalArgumentException(settings.owner() + " takes no settings, got "
+                    + String.join(", ", new TreeSet<>(settings.asMap().keySet())));
+        }
         return this;
     }
 

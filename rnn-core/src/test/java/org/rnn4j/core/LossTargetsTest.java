@@ -127,7 +127,7 @@ class LossTargetsTest {
                         () -> b.loss("sparse_softmax_cross_entropy", Map.of("weight", "1,-1,2")).build()).getMessage());
         assertEquals("loss 'huber': delta must be in (0, inf), got 0", assertThrows(
                 IllegalArgumentException.class, () -> b.loss("huber", Map.of("delta", "0")).build()).getMessage());
-        assertEquals("loss 'mse' has no setting delta; its settings are ", assertThrows(
+        assertEquals("loss 'mse' takes no settings, got delta", assertThrows(
                 IllegalArgumentException.class, () -> b.loss("mse", Map.of("delta", "1")).build()).getMessage());
         Network net = b.loss("huber", Map.of("delta", "0.5")).build();
         assertEquals(Map.of("delta", "0.5"), net.architecture().lossOptions());
