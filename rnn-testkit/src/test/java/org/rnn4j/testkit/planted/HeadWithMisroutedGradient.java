@@ -19,7 +19,9 @@ final class HeadWithMisroutedGradient implements LayerProvider {
         /** {@code last_step} whose backward goes to the step before each sequence's last real one (off by one). */
         LAST_STEP_OFF_BY_ONE("last_step"),
         /** {@code mean_pool} whose backward spreads dy / L over all T steps, padding included. */
-        MEAN_OVER_PADDING("mean_pool");
+        MEAN_OVER_PADDING("mean_pool"),
+        /** {@code last_step} whose backward goes to step T-1 of the batch, padding or not. */
+        LAST_STEP_TO_FINAL_ROW("last_step");
 
         private final String head;
 
@@ -81,6 +83,8 @@ final class HeadWithMisroutedGradient implements LayerProvider {
                         double g = dy.data()[b * n + f];
                         if (bug == Bug.LAST_STEP_OFF_BY_ONE) {
                             dx[(Math.max(0, last - 1) * batch + b) * n + f] = g;
+                        } else if (bug == Bug.LAST_STEP_TO_FINAL_ROW) {
+                            dx[((steps - 1) * batch + b) * n + f] = g;
                         } else {
                             for (int t = 0; t < steps; t++) {
                                 dx[(t * batch + b) * n + f] = g / length;
