@@ -114,7 +114,7 @@ class SequenceHeadTest {
 
     /**
      * Padded rows hold the state, so the output at step T-1 of a padded batch is each sequence's
-     * last real output: why a head that read step T-1 would still be right over a recurrent layer.
+     * last real output: why a head that read step T-1 would still be right over a one-directional layer.
      */
     @Test
     void theLastStepIsWhatTheRecurrentLayerHoldsThroughThePadding() {
