@@ -92,6 +92,24 @@ class EmbeddingTest {
     }
 
     @Test
+    void trainingGradientsSkipOnlyTheInputGradient() {
+        for (boolean head : new boolean[] {false, true}) {
+            NetworkBuilder b = Network.builder(REGISTRY).input(6).embedding(3).recurrent("lstm", 4);
+            Network net = (head ? b.pool("max") : b).output(2).loss("huber").seed(5).build();
+            SplittableRandom r = new SplittableRandom(6);
+            Sequence x = indices(r, 4, 3, 6);
+            Sequence target = NetworkGradientTest.randomSequence(r, head ? 1 : 4, 3, 2);
+            double full = net.gradients(x, target, null);
+            double[][] expected = net.parameters().stream().map(p -> p.grad().clone()).toArray(double[][]::new);
+            assertEquals(full, net.parameterGradients(x, target, null), 0.0);
+            for (int i = 0; i < expected.length; i++) {
+                assertArrayEquals(expected[i], net.parameters().get(i).grad(), 0.0, net.parameters().get(i).name());
+            }
+            assertThrows(IllegalStateException.class, net::inputGradient);
+        }
+    }
+
+    @Test
     void badIndicesAndMisuseAreRefused() {
         Network net = Network.builder(REGISTRY).input(3).embedding(2).recurrent("elman", 2).output(2).loss("mse")
                 .build();
