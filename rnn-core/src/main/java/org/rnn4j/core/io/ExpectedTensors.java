@@ -58,8 +58,11 @@ final class ExpectedTensors {
         if (a.embedding() != null) {
             LayerConfig e = a.embedding();
             String owner = "the embedding (" + e.kind() + ", " + in + " -> " + e.size() + ")";
-            Optional<Map<String, long[]>> shapes = declared(e, (int) Math.min(in, Integer.MAX_VALUE), "the embedding",
-                    registry, where);
+            // A kind that reads no indices is refused by the builder with its own message; until then
+            // only the loose bound holds for it.
+            Optional<Map<String, long[]>> shapes = indexInput(e, registry, where)
+                    ? declared(e, (int) Math.min(in, Integer.MAX_VALUE), "the embedding", registry, where)
+                    : Optional.empty();
             if (shapes.isEmpty()) {
                 requireBacked(owner, product(new long[] {in, e.size()}), held, where);
             } else {
@@ -145,6 +148,14 @@ final class ExpectedTensors {
                 });
             }
             return Optional.of(out);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelFileException(where, e.getMessage(), e);
+        }
+    }
+
+    private static boolean indexInput(LayerConfig c, Registry registry, String where) {
+        try {
+            return registry.layer(c.kind()).indexInput();
         } catch (IllegalArgumentException e) {
             throw new InvalidModelFileException(where, e.getMessage(), e);
         }

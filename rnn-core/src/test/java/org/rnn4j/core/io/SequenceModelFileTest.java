@@ -81,7 +81,7 @@ class SequenceModelFileTest {
         InvalidModelFileException x3 = assertThrows(InvalidModelFileException.class,
                 () -> ModelFile.fromBytes(huge.bytes(), Nets.REGISTRY));
         BrokenFilesTest.assertOneLine(x3.getMessage(), "<bytes>: ", "the embedding (embedding, 5 -> 2000000000) needs"
-                + " at least 10000000000 weights");
+                + " 10000000000 values");
     }
 
     @Test
