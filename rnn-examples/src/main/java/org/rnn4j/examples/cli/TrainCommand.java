@@ -149,7 +149,8 @@ final class TrainCommand implements Callable<Integer> {
     private boolean overwrite;
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
-            + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
+            + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given, and "
+            + "--spark, --workers).")
     private Path resume;
 
     @Option(names = "--keep-best", description = "Save the model of the epoch with the lowest validation loss "
