@@ -23,7 +23,8 @@ import org.rnn4j.examples.cli.Main;
  * {@code ./rnn4j train --spark local[2]} in-process, against the same command without
  * {@code --spark}: the same model (every parameter within 1e-9, {@link SparkTrainer}'s tolerance:
  * plain SGD, as there), the same {@code --json} keys, the same files; a resume on Spark continues
- * the run; bad {@code --spark} and {@code --workers} values are one-line errors with exit code 2.
+ * the run; bad {@code --spark} and {@code --workers} values, and dropout, which shards cannot
+ * reproduce, are one-line errors with exit code 2.
  */
 class SparkCliTest {
 
@@ -79,6 +80,16 @@ class SparkCliTest {
             assertTrue(r[2].startsWith("rnn4j train: --"), r[2]);
             assertTrue(Files.notExists(dir.resolve("bad.safetensors")));
         }
+    }
+
+    @Test
+    void dropoutIsRejectedBeforeTraining() throws IOException {
+        String[] r = train(text(), "dropped", "--dropout", "0.3", "--spark", "local[2]");
+        assertEquals("2", r[0], r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("rnn4j train: training on Spark does not support dropout"), r[2]);
+        assertTrue(Files.notExists(dir.resolve("dropped.safetensors")));
+        assertTrue(Files.notExists(dir.resolve("dropped.ckpt.safetensors")));
     }
 
     private String[] train(Path text, String name, String... more) {
