@@ -25,5 +25,7 @@ module org.rnn4j.examples {
 
     opens org.rnn4j.examples.cli to info.picocli;
 
+    uses org.rnn4j.core.train.GradientCluster;
+
     provides Activation with org.rnn4j.examples.plugin.Swish;
 }

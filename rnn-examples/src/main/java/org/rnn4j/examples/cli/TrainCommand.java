@@ -12,6 +12,7 @@ import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
 import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.EpochMetrics;
+import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.examples.limits.Heap;
@@ -59,6 +60,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./rnn4j train",
             "  ./rnn4j train --text shakespeare.txt --steps 2000 --every 500",
             "  ./rnn4j train --resume runs/shakespeare.ckpt.safetensors --steps 4000",
+            "  ./rnn4j train --text shakespeare.txt --spark local[2]",
             "  ./rnn4j sample --model runs/shakespeare.safetensors --prime ROMEO:"})
 final class TrainCommand implements Callable<Integer> {
 
@@ -147,7 +149,8 @@ final class TrainCommand implements Callable<Integer> {
     private boolean overwrite;
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
-            + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given).")
+            + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given, and "
+            + "--spark, --workers).")
     private Path resume;
 
     @Option(names = "--keep-best", description = "Save the model of the epoch with the lowest validation loss "
@@ -158,6 +161,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "N", description = "Every N steps: validation loss, checkpoint (with the "
             + "model, CSV and plot) and a sample in the log.")
     private Integer every;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Compute each step's gradients on Apache Spark: "
+            + "local[N] (N threads here) or spark://host:port; the same training, the same files. Needs rnn-spark, "
+            + "which ./rnn4j adds for this option.")
+    private String spark;
+
+    @Option(names = "--workers", paramLabel = "N", description = "With --spark: shards of each batch, one Spark "
+            + "task each. Default: Spark's default parallelism (N for local[N]).")
+    private Integer workers;
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
             + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s (and "
@@ -173,6 +185,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Registry registry = Registry.installed();
+        GradientCluster where = Clusters.find(spark, workers);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forConsole(err);
@@ -188,10 +201,13 @@ final class TrainCommand implements Callable<Integer> {
             s = keepBestFits(newSettings());
             run = TrainRun.fresh(registry, s, save, overwrite, progress);
         }
-        try (run) {
-            run.keepBest(keepBest);
+        try (run; GradientCluster.Session cluster = Clusters.connect(where, spark, workers)) {
+            run.keepBest(keepBest).gradientsOn(cluster);
             out.println("rnn4j train: " + run.describeData());
             out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume : ""));
+            if (cluster != null) {
+                out.println("  " + cluster.describe());
+            }
             if (resumeText != null) {
                 out.println("  " + resumeText.describe());
             }

@@ -24,6 +24,7 @@ import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
+import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.TrainingConfig;
 import org.rnn4j.core.train.TrainingListener;
@@ -65,6 +66,7 @@ public final class TrainRun implements AutoCloseable {
     private boolean keepBest;
     private RunSaver.Writes writes = AtomicFile::write;
     private BooleanSupplier stopRequested = () -> false;
+    private GradientCluster.Session cluster;
 
     private TrainRun(Registry registry, TrainSettings settings, Path save, boolean overwrite, Progress progress,
             Checkpoint from, Path fromFile) {
@@ -182,6 +184,18 @@ public final class TrainRun implements AutoCloseable {
         return this;
     }
 
+    /**
+     * {@code --spark}: each step's gradients come from the cluster's workers; everything else
+     * (validation, checkpoints, the files) stays on this process.
+     *
+     * @param session the cluster, or null to compute them here (the default)
+     * @return this
+     */
+    public TrainRun gradientsOn(GradientCluster.Session session) {
+        this.cluster = session;
+        return this;
+    }
+
     /** For tests: how files are written (a full disk simulated). */
     TrainRun writes(RunSaver.Writes w) {
         this.writes = Objects.requireNonNull(w, "writes");
@@ -282,7 +296,8 @@ public final class TrainRun implements AutoCloseable {
         }
         RunSaver saver = new RunSaver(files, curve, title(), progress, state -> checkpoint(state, recorder),
                 this::model, writes, resumeCommand()).beforeFirstWrite(outputs::replaceEarlier);
-        Trainer trainer = new Trainer(net, optimizer, config);
+        Trainer trainer = new Trainer(net, optimizer, config)
+                .gradientsFrom(cluster == null ? null : cluster.gradients(net, config));
         trainer.addListener(recorder).addListener(progress).addListener(saver);
         // The end of training is the last save point. The trainer calls onTrainEnd before it puts
         // the best epoch's weights back (--keep-best), so the checkpoint holds the last state and a
