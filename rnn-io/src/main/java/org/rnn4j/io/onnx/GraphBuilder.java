@@ -17,6 +17,7 @@ final class GraphBuilder {
     private final int elemType;
     private final List<OnnxGraph.ValueInfo> inputs = new ArrayList<>();
     private final List<OnnxGraph.ValueInfo> outputs = new ArrayList<>();
+    private final List<OnnxGraph.ValueInfo> stateOutputs = new ArrayList<>();
     private final List<OnnxGraph.Tensor> initializers = new ArrayList<>();
     private final List<OnnxGraph.Node> nodes = new ArrayList<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
@@ -37,6 +38,11 @@ final class GraphBuilder {
 
     void output(String name, int type, OnnxGraph.Dim... shape) {
         outputs.add(new OnnxGraph.ValueInfo(name, type, List.of(shape)));
+    }
+
+    /** A graph output listed after those of {@link #output}, whenever it is added. */
+    void stateOutput(String name, int type, OnnxGraph.Dim... shape) {
+        stateOutputs.add(new OnnxGraph.ValueInfo(name, type, List.of(shape)));
     }
 
     /**
@@ -103,6 +109,8 @@ final class GraphBuilder {
     }
 
     OnnxGraph build(String name, int opset) {
-        return new OnnxGraph(name, opset, inputs, outputs, initializers, nodes, metadata);
+        List<OnnxGraph.ValueInfo> all = new ArrayList<>(outputs);
+        all.addAll(stateOutputs);
+        return new OnnxGraph(name, opset, inputs, all, initializers, nodes, metadata);
     }
 }

@@ -141,10 +141,10 @@ public final class OnnxExport {
                 g.input("initial_c_" + k, g.elemType(), Dim.of(d), batch, Dim.of(hid));
             }
         }
-        g.output("final_h_" + k, g.elemType(), Dim.of(d), batch, Dim.of(hid));
+        g.stateOutput("final_h_" + k, g.elemType(), Dim.of(d), batch, Dim.of(hid));
         if (lstm) {
             out.add("final_c_" + k);
-            g.output("final_c_" + k, g.elemType(), Dim.of(d), batch, Dim.of(hid));
+            g.stateOutput("final_c_" + k, g.elemType(), Dim.of(d), batch, Dim.of(hid));
         }
         List<OnnxGraph.Attribute> attrs = new ArrayList<>();
         attrs.add(new OnnxGraph.Attribute("hidden_size", (long) hid));
