@@ -5,8 +5,10 @@ import org.rnn4j.api.OptimizerProvider;
 
 /**
  * The rnn4j engine: the plug-in registry, the built-in layers ({@code elman}, {@code lstm},
- * {@code gru}, {@code dense}, and a bidirectional wrapper for any recurrent one)
- * and losses ({@code half_sse}, {@code mse}, {@code softmax_cross_entropy}), stacked
+ * {@code gru}, {@code dense}, {@code embedding}, a bidirectional wrapper for any recurrent one, and the sequence heads
+ * {@code last_step}, {@code mean_pool}, {@code max_pool})
+ * and losses ({@code half_sse}, {@code mse}, {@code mae}, {@code huber}, {@code softmax_cross_entropy},
+ * {@code sparse_softmax_cross_entropy}), stacked
  * networks trained with backpropagation through time, initialisers ({@code org.rnn4j.core.init}),
  * the training loop ({@code org.rnn4j.core.train}), and model and checkpoint files
  * ({@link org.rnn4j.core.io}: safetensors with PyTorch's tensor names, JSON through jackson-jr).
@@ -15,8 +17,9 @@ import org.rnn4j.api.OptimizerProvider;
  * @uses Loss found by name through {@link org.rnn4j.core.Registry}
  * @uses LayerProvider found by name through {@link org.rnn4j.core.Registry}
  * @uses OptimizerProvider found by name through {@link org.rnn4j.core.Registry}
- * @provides LayerProvider elman, lstm, gru and dense
- * @provides Loss half_sse, mse and softmax_cross_entropy
+ * @provides LayerProvider elman, lstm, gru, dense, embedding, and the sequence heads last_step, mean_pool and
+ *     max_pool
+ * @provides Loss half_sse, mse, mae, huber, softmax_cross_entropy and sparse_softmax_cross_entropy
  */
 @SuppressWarnings("requires-automatic")
 module org.rnn4j.core {
@@ -40,9 +43,16 @@ module org.rnn4j.core {
             org.rnn4j.core.layers.ElmanProvider,
             org.rnn4j.core.layers.LstmProvider,
             org.rnn4j.core.layers.GruProvider,
-            org.rnn4j.core.layers.DenseProvider;
+            org.rnn4j.core.layers.DenseProvider,
+            org.rnn4j.core.layers.EmbeddingProvider,
+            org.rnn4j.core.layers.LastStepProvider,
+            org.rnn4j.core.layers.MeanPoolProvider,
+            org.rnn4j.core.layers.MaxPoolProvider;
     provides Loss with
             org.rnn4j.core.losses.HalfSquaredError,
             org.rnn4j.core.losses.MeanSquaredError,
-            org.rnn4j.core.losses.SoftmaxCrossEntropy;
+            org.rnn4j.core.losses.SoftmaxCrossEntropy,
+            org.rnn4j.core.losses.SparseSoftmaxCrossEntropy,
+            org.rnn4j.core.losses.MeanAbsoluteError,
+            org.rnn4j.core.losses.Huber;
 }

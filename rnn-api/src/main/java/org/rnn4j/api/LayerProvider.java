@@ -16,6 +16,36 @@ public interface LayerProvider {
     boolean recurrent();
 
     /**
+     * Whether the layers are sequence heads, which the network builder puts between the
+     * recurrent layers and the output layer ({@code head(kind)}, {@code lastStep()},
+     * {@code pool("mean")}). A head departs from {@link Layer}'s per-step contract: its
+     * {@code forward} maps a T x B x F batch (mask included) to a 1 x B x F one, one row per
+     * sequence, with no mask, and its {@code backward} maps dL/dy of that shape back to a
+     * T x B x F dL/d(input) that is zero on padded rows. It is made with input size = output
+     * size = F, and the builder sets the option {@code reverse_from} = r when the layer below is
+     * bidirectional: features r..F-1 then read the sequence backwards, so their "last" step is
+     * the first one. The default is false.
+     *
+     * @return whether this kind is a sequence head
+     */
+    default boolean sequenceHead() {
+        return false;
+    }
+
+    /**
+     * Whether the layers read indices (an embedding): a layer made with input size V reads a
+     * T x B x 1 batch holding one whole number in [0, V) per real step, and its
+     * {@code backward} returns zeros of that shape (an index has no gradient). The network
+     * builder puts such a layer first ({@code embedding(dim)}), made with the network's input
+     * size as V. The default is false.
+     *
+     * @return whether this kind reads indices
+     */
+    default boolean indexInput() {
+        return false;
+    }
+
+    /**
      * Makes a layer with freshly initialised parameters.
      *
      * @param spec sizes, options and the random source for initialisation

@@ -38,7 +38,9 @@ import org.rnn4j.api.State;
  */
 public final class Network {
 
+    private final Layer embedding;
     private final List<Layer> recurrent;
+    private final Layer head;
     private final Layer output;
     private final Loss loss;
     private final Reduction reduction;
@@ -48,12 +50,15 @@ public final class Network {
     private boolean training = true;
     private final Architecture architecture;
     private final Registry registry;
-    private double[] gradBuffer = new double[0];
-    private Sequence gradOut;
+    private final Objective objective;
     private Sequence inputGradient;
 
-    /** @param dropouts one per recurrent layer but the last, or none */
-    Network(List<Layer> recurrent, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
+    /**
+     * @param embedding the index-reading first layer, or null
+     * @param head the sequence head, or null for an output at every step
+     * @param dropouts one per recurrent layer but the last, or none
+     */
+    Network(Layer embedding, List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
             Architecture architecture, Registry registry) {
         if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
             throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
@@ -62,11 +67,19 @@ public final class Network {
         this.dropouts = List.copyOf(dropouts);
         this.architecture = architecture;
         this.registry = registry;
+        this.embedding = embedding;
         this.recurrent = List.copyOf(recurrent);
+        this.head = head;
         this.output = output;
         this.loss = loss;
         this.reduction = reduction;
+        this.objective = new Objective(loss, reduction);
         Map<String, Parameter> m = new LinkedHashMap<>();
+        if (embedding != null) {
+            for (Parameter p : embedding.parameters()) {
+                m.put("embedding." + p.name(), p);
+            }
+        }
         for (int l = 0; l < recurrent.size(); l++) {
             for (Parameter p : recurrent.get(l).parameters()) {
                 m.put("layer" + l + "." + p.name(), p);
@@ -119,9 +132,29 @@ public final class Network {
         return c;
     }
 
+    /**
+     * The first layer when it reads indices ({@link NetworkBuilder#embedding(int)}).
+     *
+     * @return the embedding, or null when the input is features
+     */
+    public Layer embedding() {
+        return embedding;
+    }
+
     /** @return the recurrent layers, input side first */
     public List<Layer> recurrentLayers() {
         return recurrent;
+    }
+
+    /**
+     * The sequence head between the recurrent layers and the output layer, which makes the
+     * network give one output row per sequence ({@link NetworkBuilder#lastStep()},
+     * {@link NetworkBuilder#pool(String)}).
+     *
+     * @return the head, or null when the network gives an output at every step
+     */
+    public Layer head() {
+        return head;
     }
 
     /** @return the output layer */
@@ -139,9 +172,17 @@ public final class Network {
         return reduction;
     }
 
-    /** @return features per step in */
+    /** @return features per step in; with an {@link #embedding()}, the number of symbols it reads */
     public int inputSize() {
+        if (embedding != null) {
+            return embedding.inputSize();
+        }
         return recurrent.isEmpty() ? output.inputSize() : recurrent.get(0).inputSize();
+    }
+
+    /** @return the features per step of an input batch: {@link #inputSize()}, or 1 (an index) with an embedding */
+    public int inputFeatures() {
+        return embedding != null ? 1 : inputSize();
     }
 
     /** @return features per step out */
@@ -234,9 +275,10 @@ public final class Network {
     /**
      * Runs every layer over {@code x}.
      *
-     * @param x the input batch, {@link #inputSize()} features per step, all finite
+     * @param x the input batch, {@link #inputFeatures()} features per step, all finite
      * @param initial one state per recurrent layer, or null for zeros
-     * @return the output layer's output, valid until the next forward
+     * @return the output layer's output, valid until the next forward: T x B x outputs, or
+     *     1 x B x outputs (one row per sequence) with a {@link #head()}
      * @throws IllegalArgumentException on a wrong shape, a wrong number of states or a
      *     non-finite input
      */
@@ -246,12 +288,15 @@ public final class Network {
             throw new IllegalArgumentException("the network has " + recurrent.size()
                     + " recurrent layer(s) but " + initial.size() + " initial state(s) were given");
         }
-        Sequence h = x;
+        Sequence h = embedding == null ? x : embedding.forward(x, null);
         for (int l = 0; l < recurrent.size(); l++) {
             h = recurrent.get(l).forward(h, initial == null ? null : initial.get(l));
             if (l < dropouts.size()) {
                 h = dropouts.get(l).forward(h, training);
             }
+        }
+        if (head != null) {
+            h = head.forward(h, null);
         }
         return output.forward(h, null);
     }
@@ -306,13 +351,14 @@ public final class Network {
      * The loss of {@code x} against {@code target}, forward only; no gradient is touched.
      *
      * @param x input batch
-     * @param target targets, shaped like the output
+     * @param target targets: the output's steps (1 with a {@link #head()}) and batch, and
+     *     {@code loss().target().width(outputSize())} features (the output's, or 1 for class indices)
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      */
     public double loss(Sequence x, Sequence target, List<State> initial) {
         Sequence y = forward(x, initial);
-        return lossOf(y, target);
+        return objective.evaluate(y, target);
     }
 
     /**
@@ -321,7 +367,7 @@ public final class Network {
      * {@link #inputGradient()}.
      *
      * @param x input batch
-     * @param target targets, shaped like the output
+     * @param target targets, as for {@link #loss(Sequence, Sequence, List)}
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      * @throws IllegalArgumentException on shapes that do not fit or non-finite values
@@ -337,7 +383,7 @@ public final class Network {
      * arithmetic). {@link #inputGradient()} is not available after this call.
      *
      * @param x input batch
-     * @param target targets, shaped like the output
+     * @param target targets, as for {@link #loss(Sequence, Sequence, List)}
      * @param initial one state per recurrent layer, or null for zeros
      * @return the reduced loss
      * @throws IllegalArgumentException on shapes that do not fit or non-finite values
@@ -350,22 +396,32 @@ public final class Network {
         zeroGradients();
         inputGradient = null;
         Sequence y = forward(x, initial);
-        double value = lossOf(y, target);
-        if (recurrent.isEmpty() && !withInput) {
-            output.backwardWithoutInputGradient(gradOut);
+        double value = objective.evaluate(y, target);
+        if (recurrent.isEmpty() && head == null && embedding == null && !withInput) {
+            output.backwardWithoutInputGradient(objective.gradient());
             return value;
         }
-        Sequence g = output.backward(gradOut);
+        Sequence g = output.backward(objective.gradient());
+        if (head != null) {
+            g = head.backward(g);
+        }
         for (int l = recurrent.size() - 1; l >= 0; l--) {
             if (l < dropouts.size()) {
                 g = dropouts.get(l).backward(g);
             }
-            if (l == 0 && !withInput) {
+            if (l == 0 && !withInput && embedding == null) {
                 // the first layer's input is data: its gradient is never read
                 recurrent.get(0).backwardWithoutInputGradient(g);
                 return value;
             }
             g = recurrent.get(l).backward(g);
+        }
+        if (embedding != null) {
+            if (!withInput) {
+                embedding.backwardWithoutInputGradient(g);
+                return value;
+            }
+            g = embedding.backward(g);
         }
         inputGradient = g;
         return value;
@@ -399,64 +455,7 @@ public final class Network {
         return s;
     }
 
-    private double lossOf(Sequence y, Sequence target) {
-        Sequence.requireSameShape("target", y, target);
-        requireFinite("target", target);
-        if (loss.targetsAreDistributions()) {
-            requireDistributions(y, target);
-        }
-        if (gradBuffer.length != y.data().length) {
-            gradBuffer = new double[y.data().length];
-        }
-        Sequence g = gradOut;
-        if (g == null || g.data() != gradBuffer || g.mask() != y.mask() || g.steps() != y.steps()
-                || g.batch() != y.batch()) {
-            g = Sequence.wrap(y.steps(), y.batch(), y.features(), gradBuffer, y.mask());
-            gradOut = g;
-        }
-        double sum = loss.evaluate(y, target, g);
-        if (reduction == Reduction.MEAN) {
-            int active = 0;
-            for (int r = 0; r < y.rows(); r++) {
-                if (y.active(r)) {
-                    active++;
-                }
-            }
-            if (active == 0) {
-                throw new IllegalArgumentException("the mask leaves no step of the batch to learn from");
-            }
-            double[] gd = g.data();
-            for (int i = 0; i < gd.length; i++) {
-                gd[i] /= active;
-            }
-            return sum / active;
-        }
-        return sum;
-    }
-
-    private void requireDistributions(Sequence y, Sequence target) {
-        int n = target.features();
-        double[] d = target.data();
-        for (int r = 0; r < target.rows(); r++) {
-            if (!y.active(r)) {
-                continue;
-            }
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                if (d[r * n + i] < 0) {
-                    throw new IllegalArgumentException("loss '" + loss.name() + "' needs targets that are probability "
-                            + "distributions; row " + r + " has a negative value " + d[r * n + i]);
-                }
-                s += d[r * n + i];
-            }
-            if (Math.abs(s - 1) > 1e-9) {
-                throw new IllegalArgumentException("loss '" + loss.name() + "' needs targets that are probability "
-                        + "distributions (sum 1); row " + r + " sums to " + s);
-            }
-        }
-    }
-
-    private static void requireFinite(String what, Sequence s) {
+    static void requireFinite(String what, Sequence s) {
         int i = s.firstNonFinite();
         if (i >= 0) {
             int row = i / s.features();
@@ -468,8 +467,15 @@ public final class Network {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Network[");
+        if (embedding != null) {
+            sb.append(embedding.kind()).append('(').append(embedding.inputSize()).append("->")
+                    .append(embedding.outputSize()).append("), ");
+        }
         for (Layer l : recurrent) {
             sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
+        }
+        if (head != null) {
+            sb.append(head.kind()).append(", ");
         }
         return sb.append(output.kind()).append('(').append(output.inputSize()).append("->")
                 .append(output.outputSize()).append("), loss ").append(loss.name()).append(']').toString();

@@ -1,13 +1,12 @@
 package org.rnn4j.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
-import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Loss;
 import org.rnn4j.api.Options;
 import org.rnn4j.core.init.LayerInit;
 import org.rnn4j.core.layers.Bidirectional;
@@ -27,6 +26,19 @@ import org.rnn4j.core.layers.Bidirectional;
  *     .build();
  * }</pre>
  *
+ * A network that gives one output per sequence (classification or regression of whole
+ * sequences) ends its recurrent stack in a sequence head:
+ *
+ * <pre>{@code
+ * Network net = Network.builder(Registry.installed())
+ *     .input(2)
+ *     .recurrent("lstm", 32)
+ *     .lastStep()                      // or .pool("mean"), .pool("max")
+ *     .output(1)
+ *     .loss("mse")                     // or "sparse_softmax_cross_entropy" with class indices
+ *     .build();
+ * }</pre>
+ *
  * Any recurrent layer becomes bidirectional with the option {@code bidirectional=true}
  * ({@code .recurrent("lstm", 128, Map.of("bidirectional", "true"))}): the builder removes the
  * option, makes two layers of the kind from the remaining options and wraps them (see
@@ -38,7 +50,10 @@ public final class NetworkBuilder {
     private int input = -1;
     private final List<LayerConfig> recurrent = new ArrayList<>();
     private LayerConfig output;
+    private String head;
+    private LayerConfig embedding;
     private String loss = "softmax_cross_entropy";
+    private Map<String, String> lossOptions = Map.of();
     private Reduction reduction = Reduction.MEAN;
     private long seed = 42;
     private double dropout;
@@ -53,6 +68,32 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder input(int size) {
         this.input = size;
+        return this;
+    }
+
+    /**
+     * Makes the first layer an embedding that reads one index in [0, {@link #input input size})
+     * per step, as {@code torch.nn.Embedding(input, dim)}: the inputs are then T x B x 1 batches
+     * of whole numbers instead of one-hot rows.
+     *
+     * @param dim the embedding width (features per step passed to the first recurrent layer)
+     * @return this
+     */
+    public NetworkBuilder embedding(int dim) {
+        return embedding("embedding", dim, Map.of());
+    }
+
+    /**
+     * Makes the first layer an index-reading layer of any installed kind
+     * ({@link LayerProvider#indexInput()}).
+     *
+     * @param kind the kind ({@code "embedding"})
+     * @param dim its output width
+     * @param options its settings
+     * @return this
+     */
+    public NetworkBuilder embedding(String kind, int dim, Map<String, String> options) {
+        this.embedding = new LayerConfig(kind, dim, options);
         return this;
     }
 
@@ -83,6 +124,43 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Ends the recurrent stack in a sequence head: the network then gives one output row per
+     * sequence (targets are 1 x B x width) instead of one per step. BPTT starts from the step(s)
+     * the head read.
+     *
+     * @param kind an installed sequence head ({@code "last_step"}, {@code "mean_pool"},
+     *     {@code "max_pool"}), or null for none (an output at every step, the default)
+     * @return this
+     */
+    public NetworkBuilder head(String kind) {
+        this.head = kind;
+        return this;
+    }
+
+    /**
+     * The output reads each sequence's last real step (padded batches included): Keras's
+     * {@code return_sequences=False}, PyTorch's {@code output[:, -1]} at each sequence's own length.
+     * Over a bidirectional last layer it reads, as PyTorch's {@code h_n}, the forward half at the
+     * last real step and the backward half at the first, where each has read the whole sequence.
+     *
+     * @return this
+     */
+    public NetworkBuilder lastStep() {
+        return head("last_step");
+    }
+
+    /**
+     * The output reads the mean or the element-wise maximum of the recurrent stack's output
+     * over each sequence's real steps.
+     *
+     * @param how {@code "mean"} or {@code "max"} (any installed head {@code how + "_pool"})
+     * @return this
+     */
+    public NetworkBuilder pool(String how) {
+        return head(how + "_pool");
+    }
+
+    /**
      * Sets the output layer.
      *
      * @param kind an installed feed-forward layer kind ({@code "dense"})
@@ -110,7 +188,21 @@ public final class NetworkBuilder {
      * @return this
      */
     public NetworkBuilder loss(String name) {
+        return loss(name, Map.of());
+    }
+
+    /**
+     * A loss with settings, for example {@code loss("huber", Map.of("delta", "0.5"))} or
+     * {@code loss("sparse_softmax_cross_entropy", Map.of("weight", "1,3"))}: the loss checks them
+     * ({@link org.rnn4j.api.Loss#configure}) when the network is built.
+     *
+     * @param name an installed loss
+     * @param options its settings
+     * @return this
+     */
+    public NetworkBuilder loss(String name, Map<String, String> options) {
         this.loss = name;
+        this.lossOptions = Map.copyOf(options);
         return this;
     }
 
@@ -132,10 +224,13 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder architecture(Architecture a) {
         input = a.inputSize();
+        embedding = a.embedding();
         recurrent.clear();
         recurrent.addAll(a.recurrent());
         output = a.output();
+        head = a.head();
         loss = a.loss();
+        lossOptions = a.lossOptions();
         reduction = a.reduction();
         dropout = a.dropout();
         seed = a.seed();
@@ -183,51 +278,26 @@ public final class NetworkBuilder {
         }
         SplittableRandom root = new SplittableRandom(seed);
         List<Layer> layers = new ArrayList<>();
-        int width = input;
+        LayerFactory factory = new LayerFactory(registry);
+        Layer embed = embedding == null ? null : factory.embedding(embedding, input, root.split());
+        int width = embed == null ? input : embed.outputSize();
         for (int l = 0; l < recurrent.size(); l++) {
             LayerConfig d = recurrent.get(l);
-            Layer layer = make(d, width, true, "recurrent layer " + l, root.split());
+            Layer layer = factory.make(d, width, true, "recurrent layer " + l, root.split());
             layers.add(layer);
             width = layer.outputSize();
         }
-        Layer out = make(output, width, false, "output layer", root.split());
+        Layer headLayer = head == null ? null : factory.head(head, layers, width);
+        Layer out = factory.make(output, width, false, "output layer", root.split());
         List<Dropout> dropouts = new ArrayList<>();
         if (dropout > 0) {
             for (int l = 0; l + 1 < layers.size(); l++) {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        Architecture a = new Architecture(input, recurrent, output, loss, reduction, dropout, seed);
-        return new Network(layers, out, registry.loss(loss), reduction, dropouts, a, registry);
-    }
-
-    private Layer make(LayerConfig d, int in, boolean wantRecurrent, String where, SplittableRandom random) {
-        LayerProvider p = registry.layer(d.kind());
-        if (p.recurrent() != wantRecurrent) {
-            throw new IllegalArgumentException(where + " is '" + d.kind() + "', which is "
-                    + (p.recurrent() ? "recurrent" : "not recurrent") + "; the " + where + " must "
-                    + (wantRecurrent ? "be recurrent" : "not be recurrent"));
-        }
-        if (d.size() < 1) {
-            throw new IllegalArgumentException(where + " ('" + d.kind() + "') needs a size >= 1, got " + d.size());
-        }
-        String owner = where + " ('" + d.kind() + "')";
-        LayerInit init = LayerInit.parse(owner, d.options());
-        Map<String, String> settings = LayerInit.without(d.options());
-        boolean bidirectional = false;
-        if (wantRecurrent && settings.containsKey("bidirectional")) {
-            bidirectional = new Options(owner, Map.of("bidirectional", settings.remove("bidirectional")))
-                    .flag("bidirectional", false);
-        }
-        Options options = new Options(owner, settings);
-        Layer layer = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
-        if (bidirectional) {
-            Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split()));
-            layer = new Bidirectional(layer, reverse);
-        }
-        if (!init.isEmpty()) {
-            init.apply(owner, layer, wantRecurrent, random);
-        }
-        return layer;
+        Architecture a = new Architecture(input, embedding, recurrent, head, output, loss, lossOptions, reduction,
+                dropout, seed);
+        Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
+        return new Network(embed, layers, headLayer, out, l, reduction, dropouts, a, registry);
     }
 }

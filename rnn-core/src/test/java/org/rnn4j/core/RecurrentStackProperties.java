@@ -39,7 +39,8 @@ class RecurrentStackProperties {
      * checked on short sequences in {@link CustomGateActivationTest}.
      */
     private static final String[] GATES = {"sigmoid", "tanh", "softsign"};
-    private static final String[] LOSSES = {"half_sse", "mse", "softmax_cross_entropy"};
+    private static final String[] LOSSES = {"half_sse", "mse", "softmax_cross_entropy", "mae", "huber",
+        "sparse_softmax_cross_entropy"};
     private static final int TRIES = Integer.getInteger("rnn4j.tries", 100);
     private static final long FIRST_SEED = Long.getLong("rnn4j.seed", 1L);
 
@@ -84,7 +85,7 @@ class RecurrentStackProperties {
             b.dropout(p);
             d.append(", dropout ").append(p);
         }
-        String outAct = lossName.equals("softmax_cross_entropy") ? "identity" : SMOOTH[r.nextInt(SMOOTH.length)];
+        String outAct = lossName.endsWith("softmax_cross_entropy") ? "identity" : SMOOTH[r.nextInt(SMOOTH.length)];
         b.output("dense", out, Map.of("activation", outAct));
         d.append(" -> dense ").append(out).append(' ').append(outAct).append(", ").append(lossName)
                 .append(", T ").append(steps).append(", B ").append(batch);
@@ -95,15 +96,25 @@ class RecurrentStackProperties {
             x = x.withMask(Cases.randomMask(r, steps, batch, holes));
             d.append(holes ? ", mask with holes" : ", padded");
         }
-        Sequence target = lossName.equals("softmax_cross_entropy")
-                ? NetworkGradientTest.randomDistributions(r, steps, batch, out)
-                : NetworkGradientTest.randomSequence(r, steps, batch, out);
+        Sequence target = switch (lossName) {
+            case "softmax_cross_entropy" -> NetworkGradientTest.randomDistributions(r, steps, batch, out);
+            case "sparse_softmax_cross_entropy" -> classes(r, steps, batch, out);
+            default -> NetworkGradientTest.randomSequence(r, steps, batch, out);
+        };
         List<State> initial = null;
         if (r.nextBoolean()) {
             initial = Cases.randomInitial(r, net, batch);
             d.append(", given initial states");
         }
         return new Case(d.toString(), net, x, target, initial);
+    }
+
+    private static Sequence classes(SplittableRandom r, int steps, int batch, int n) {
+        double[] c = new double[steps * batch];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = r.nextInt(n);
+        }
+        return Sequence.wrap(steps, batch, 1, c);
     }
 
     private static Map<String, String> options(SplittableRandom r, String kind) {

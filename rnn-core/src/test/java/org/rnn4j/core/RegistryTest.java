@@ -17,7 +17,8 @@ class RegistryTest {
     @Test
     void findsBuiltInsWithTheirModules() {
         assertEquals("sigmoid", REGISTRY.activation("sigmoid").name());
-        assertEquals(List.of("dense", "elman", "gru", "lstm"), REGISTRY.layers().stream().map(Plugin::name).toList());
+        assertEquals(List.of("dense", "elman", "embedding", "gru", "last_step", "lstm", "max_pool", "mean_pool"),
+                REGISTRY.layers().stream().map(Plugin::name).toList());
         assertTrue(REGISTRY.losses().stream().map(Plugin::name).toList()
                 .containsAll(List.of("half_sse", "mse", "softmax_cross_entropy")));
         for (Plugin<LayerProvider> p : REGISTRY.layers()) {
@@ -35,7 +36,8 @@ class RegistryTest {
         assertTrue(e.getMessage().contains("installed activations: elu, hard_sigmoid, identity, leaky_relu, relu, "
                 + "sigmoid, softplus, softsign, tanh (org.rnn4j.activations);"), e.getMessage());
         UnknownPluginException l = assertThrows(UnknownPluginException.class, () -> REGISTRY.loss("hinge"));
-        assertTrue(l.getMessage().contains("half_sse, mse, softmax_cross_entropy (org.rnn4j.core)"), l.getMessage());
+        assertTrue(l.getMessage().contains("half_sse, huber, mae, mse, softmax_cross_entropy, "
+                + "sparse_softmax_cross_entropy (org.rnn4j.core)"), l.getMessage());
         assertThrows(UnknownPluginException.class, () -> REGISTRY.layer("lsmt"));
         assertThrows(UnknownPluginException.class, () -> REGISTRY.optimizer("adamm"));
     }

@@ -55,6 +55,29 @@ final class ExpectedTensors {
         long needed = 0;
         boolean uniform = TensorNames.uniform(a);
         long in = a.inputSize();
+        if (a.embedding() != null) {
+            LayerConfig e = a.embedding();
+            String owner = "the embedding (" + e.kind() + ", " + in + " -> " + e.size() + ")";
+            Optional<Map<String, long[]>> shapes = declared(e, (int) Math.min(in, Integer.MAX_VALUE), "the embedding",
+                    registry, where);
+            if (shapes.isEmpty()) {
+                requireBacked(owner, product(new long[] {in, e.size()}), held, where);
+            } else {
+                List<Tensor> tensors = new ArrayList<>();
+                shapes.get().forEach((name, shape) -> tensors.add(new Tensor("embedding." + name, shape, owner, name)));
+                for (Tensor t : tensors) {
+                    needed = sum(needed, product(t.shape()));
+                }
+                if (needed > held) {
+                    throw new InvalidModelFileException(where, owner + " needs " + needed + " values, but the file "
+                            + "holds " + held + " values in all");
+                }
+                for (Tensor t : tensors) {
+                    requireTensor(t, header, where);
+                }
+            }
+            in = e.size();
+        }
         List<LayerConfig> layers = new ArrayList<>(a.recurrent());
         layers.add(a.output());
         for (int l = 0; l < layers.size(); l++) {
@@ -122,6 +145,17 @@ final class ExpectedTensors {
                 });
             }
             return Optional.of(out);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelFileException(where, e.getMessage(), e);
+        }
+    }
+
+    /** The embedding kind's declared parameter shapes, or empty if it declares none. */
+    private static Optional<Map<String, long[]>> declared(LayerConfig c, int in, String layer, Registry registry,
+            String where) {
+        try {
+            return registry.layer(c.kind()).parameterShapes(in, c.size(),
+                    new Options(layer + " ('" + c.kind() + "')", LayerInit.without(c.options())));
         } catch (IllegalArgumentException e) {
             throw new InvalidModelFileException(where, e.getMessage(), e);
         }

@@ -20,9 +20,13 @@ import org.rnn4j.core.layers.ElmanProvider;
  * {@link Architecture} with every entry checked.
  *
  * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
- * {@code dropout} and {@code seed} (optional: 0 and 42 when absent) rebuild the network; {@code cell}, {@code num_layers}, {@code hidden_size},
- * {@code nonlinearity}, {@code bias} and {@code bidirectional} repeat them the way PyTorch's
- * constructors take them, for people and scripts, and must agree with them.
+ * {@code dropout} and {@code seed} (optional: 0 and 42 when absent), {@code loss_options} (a JSON
+ * object of strings, written only when the loss has settings) and {@code head} (the sequence
+ * head's kind, written only when there is one) and {@code embedding} (the index-reading first
+ * layer as kind, size and options, written only when there is one) rebuild the network; {@code cell},
+ * {@code num_layers}, {@code hidden_size}, {@code nonlinearity}, {@code bias} and
+ * {@code bidirectional} repeat them the way PyTorch's constructors take them, for people and
+ * scripts, and must agree with them.
  */
 final class ModelMetadata {
 
@@ -46,6 +50,9 @@ final class ModelMetadata {
     static final String LAYERS = "layers";
     static final String OUTPUT = "output";
     static final String LOSS = "loss";
+    static final String LOSS_OPTIONS = "loss_options";
+    static final String HEAD = "head";
+    static final String EMBEDDING = "embedding";
     static final String REDUCTION = "reduction";
     static final String DROPOUT = "dropout";
     static final String SEED = "seed";
@@ -107,11 +114,20 @@ final class ModelMetadata {
             m.put(EOS, end.symbol());
             m.put(EOS_COUNT, Integer.toString(end.count()));
         }
+        if (a.embedding() != null) {
+            m.put(EMBEDDING, Json.write(layer(a.embedding())));
+        }
         List<Object> layers = new ArrayList<>();
         a.recurrent().forEach(c -> layers.add(layer(c)));
         m.put(LAYERS, Json.write(layers));
+        if (a.head() != null) {
+            m.put(HEAD, a.head());
+        }
         m.put(OUTPUT, Json.write(layer(a.output())));
         m.put(LOSS, a.loss());
+        if (!a.lossOptions().isEmpty()) {
+            m.put(LOSS_OPTIONS, Json.write(a.lossOptions()));
+        }
         m.put(REDUCTION, a.reduction().name().toLowerCase(Locale.ROOT));
         m.put(DROPOUT, Double.toString(a.dropout()));
         m.put(SEED, Long.toString(a.seed()));
@@ -167,8 +183,20 @@ final class ModelMetadata {
         SequenceEnd end = end(m, vocabulary, where);
         double dropout = dropout(m.getOrDefault(DROPOUT, "0"), where);
         long seed = seed(m.getOrDefault(SEED, "42"), where);
-        return new Parsed(format, new Architecture(input, layers, output, require(m, LOSS, where), r, dropout, seed),
-                vocabulary, end);
+        Map<String, String> lossOptions = m.containsKey(LOSS_OPTIONS)
+                ? strings(Json.parse(m.get(LOSS_OPTIONS), "metadata 'loss_options'", where), "metadata 'loss_options'",
+                        where)
+                : Map.of();
+        String head = m.get(HEAD);
+        if (head != null && head.isEmpty()) {
+            throw new InvalidModelFileException(where, "metadata 'head' is empty; it names a sequence head"
+                    + " (last_step, mean_pool, max_pool) or is absent");
+        }
+        LayerConfig embedding = m.containsKey(EMBEDDING)
+                ? layer(Json.parse(m.get(EMBEDDING), "metadata 'embedding'", where), "metadata 'embedding'", where)
+                : null;
+        return new Parsed(format, new Architecture(input, embedding, layers, head, output, require(m, LOSS, where),
+                lossOptions, r, dropout, seed), vocabulary, end);
     }
 
     /** {@code eos} and {@code eos_count} (1 when absent), or null without {@code eos}. */
@@ -305,6 +333,22 @@ final class ModelMetadata {
             o.put((String) e.getKey(), v);
         }
         return new LayerConfig(kind, size, o);
+    }
+
+    /** The loss's settings: a JSON object of strings. */
+    private static Map<String, String> strings(Object value, String what, String where) {
+        if (!(value instanceof Map<?, ?> options)) {
+            throw new InvalidModelFileException(where, what + " must be an object of strings");
+        }
+        Map<String, String> o = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : options.entrySet()) {
+            if (!(e.getValue() instanceof String v)) {
+                throw new InvalidModelFileException(where, what + " setting " + Text.quote((String) e.getKey())
+                        + " must be a string");
+            }
+            o.put((String) e.getKey(), v);
+        }
+        return o;
     }
 
     private static String require(Map<String, String> m, String key, String where) {

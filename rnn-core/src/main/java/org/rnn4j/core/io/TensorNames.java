@@ -22,6 +22,8 @@ import org.rnn4j.core.Network;
  *       {@code torch.nn.ModuleList} of one-layer modules named {@code layers});</li>
  *   <li>output layer, parameter {@code p}: {@code decoder.p} ({@code torch.nn.Linear} named
  *       {@code decoder});</li>
+ *   <li>embedding, parameter {@code p}: {@code embedding.p} ({@code torch.nn.Embedding} named
+ *       {@code embedding}: {@code embedding.weight});</li>
  *   <li>a recurrent layer's fused bias {@code bias} (or {@code bias_reverse}), b = b_ih + b_hh:
  *       two tensors, {@code bias_ih...} holding b and {@code bias_hh...} holding zeros; read
  *       back as their sum.</li>
@@ -114,6 +116,12 @@ final class TensorNames {
     static List<Binding> bind(Network net) {
         boolean uniform = uniform(net.architecture());
         List<Binding> out = new ArrayList<>();
+        if (net.embedding() != null) {
+            String owner = "embedding (" + describe(net.embedding()) + ")";
+            for (Parameter p : net.embedding().parameters()) {
+                out.add(new Binding(p, "embedding." + p.name(), null, owner));
+            }
+        }
         List<Layer> layers = net.recurrentLayers();
         for (int l = 0; l < layers.size(); l++) {
             Layer layer = layers.get(l);

@@ -131,7 +131,8 @@ final class BrokenFiles {
         m.put("bad-shape-disagrees", edit(good, r -> r.tensor("decoder.weight").put("shape", List.of(3, 5)),
                 "tensor 'decoder.weight' has shape [3, 5] but output layer (dense, 3 -> 5)'s weight has shape [5, 3]"));
         m.put("bad-unknown-cell", metadata(good, "layers", s -> s.replace("elman", "indrnn"),
-                "no layer named 'indrnn' is installed; installed layers: dense, elman, gru, lstm (org.rnn4j.core)"));
+                "no layer named 'indrnn' is installed; installed layers: dense, elman, embedding, gru, last_step, lstm, "
+                        + "max_pool, mean_pool (org.rnn4j.core)"));
         m.put("bad-unknown-activation", metadata(good, "layers", s -> s.replace("tanh", "swish"),
                 "no activation named 'swish' is installed; installed activations: elu, hard_sigmoid, identity"));
         m.put("bad-escape-codes-in-plugin-name", metadata(good, "layers", s -> s.replace("tanh", "\\u001b[31mtanh\\u009b"),

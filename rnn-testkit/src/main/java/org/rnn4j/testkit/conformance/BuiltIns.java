@@ -24,6 +24,10 @@ final class BuiltIns {
     static final List<String> RECURRENT = List.of(Choices.SIMPLEST_RECURRENT, "gru", "lstm");
     /** Stand-ins for a feed-forward layer kind. */
     static final List<String> FEED_FORWARD = List.of("dense");
+    /** Stand-ins for a sequence head. */
+    static final List<String> HEADS = List.of("last_step", "mean_pool", "max_pool");
+    /** Stand-ins for an index-reading first layer. */
+    static final List<String> EMBEDDINGS = List.of("embedding");
 
     private BuiltIns() {
     }
@@ -68,7 +72,9 @@ final class BuiltIns {
         List<String> candidates = switch (kind) {
             case "activation" -> ACTIVATIONS;
             case "loss" -> LOSSES;
-            case "layer" -> registry.layer(name).recurrent() ? RECURRENT : FEED_FORWARD;
+            case "layer" -> registry.layer(name).recurrent() ? RECURRENT
+                    : registry.layer(name).sequenceHead() ? HEADS
+                    : registry.layer(name).indexInput() ? EMBEDDINGS : FEED_FORWARD;
             default -> List.of();
         };
         for (String c : candidates) {

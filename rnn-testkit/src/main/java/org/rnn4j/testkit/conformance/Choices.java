@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
@@ -13,8 +14,8 @@ import org.rnn4j.core.Plugin;
 import org.rnn4j.core.Registry;
 
 /**
- * What random cases draw from: the activations, recurrent and feed-forward layer kinds and
- * losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
+ * What random cases draw from: the activations, recurrent and feed-forward layer kinds,
+ * sequence heads, embeddings and losses of a registry, found by enumerating it (a plug-in installed tomorrow is covered without
  * a change here), and the bounds on shapes.
  *
  * <h2>Layer settings</h2>
@@ -71,20 +72,30 @@ public final class Choices {
     private final List<String> gates;
     private final List<String> recurrent;
     private final List<String> feedForward;
+    private final List<String> heads;
+    private final boolean alwaysHead;
+    private final List<String> embeddings;
+    private final boolean alwaysEmbedding;
     private final List<String> losses;
     private final Map<String, Slots> slots;
+    private final Map<String, List<String>> lossSettings = new ConcurrentHashMap<>();
 
     /** The settings one layer kind accepts: on the layer itself, and in a stack. */
     private record Slots(List<String> activationKeys, List<String> flags, List<String> stackFlags) {
     }
 
     private Choices(Registry registry, List<String> activations, List<String> gates, List<String> recurrent,
-            List<String> feedForward, List<String> losses, Map<String, Slots> slots) {
+            List<String> feedForward, List<String> heads, boolean alwaysHead, List<String> embeddings,
+            boolean alwaysEmbedding, List<String> losses, Map<String, Slots> slots) {
         this.registry = registry;
         this.activations = List.copyOf(activations);
         this.gates = List.copyOf(gates);
         this.recurrent = List.copyOf(recurrent);
         this.feedForward = List.copyOf(feedForward);
+        this.heads = List.copyOf(heads);
+        this.alwaysHead = alwaysHead;
+        this.embeddings = List.copyOf(embeddings);
+        this.alwaysEmbedding = alwaysEmbedding;
         this.losses = List.copyOf(losses);
         this.slots = slots;
     }
@@ -98,18 +109,22 @@ public final class Choices {
     public static Choices of(Registry registry) {
         List<String> recurrent = new ArrayList<>();
         List<String> feedForward = new ArrayList<>();
+        List<String> heads = new ArrayList<>();
+        List<String> embeddings = new ArrayList<>();
         Map<String, Slots> slots = new LinkedHashMap<>();
         List<String> activations = registry.activations().stream().map(Plugin::name).toList();
         List<String> losses = registry.losses().stream().map(Plugin::name).toList();
         for (Plugin<LayerProvider> p : registry.layers()) {
-            (p.instance().recurrent() ? recurrent : feedForward).add(p.name());
+            LayerProvider l = p.instance();
+            (l.recurrent() ? recurrent : l.sequenceHead() ? heads : l.indexInput() ? embeddings : feedForward)
+                    .add(p.name());
         }
         for (Plugin<LayerProvider> p : registry.layers()) {
             slots.put(p.name(), probe(registry, p.instance(), activations, feedForward, losses));
         }
         List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
         return new Choices(registry, activations, bounded.isEmpty() ? activations : bounded, recurrent, feedForward,
-                losses, slots);
+                heads, false, embeddings, false, losses, slots);
     }
 
     /**
@@ -122,22 +137,32 @@ public final class Choices {
      */
     public Choices onlyActivation(String name) {
         List<String> only = List.of(require("activation", activations, name));
-        return new Choices(registry, only, gates.contains(name) ? only : gates, recurrent, feedForward, losses, slots);
+        return new Choices(registry, only, gates.contains(name) ? only : gates, recurrent, feedForward, heads,
+                alwaysHead, embeddings, alwaysEmbedding, losses, slots);
     }
 
     /**
-     * Only one layer kind: every recurrent layer of that kind if it is recurrent, else every
-     * output layer.
+     * Only one layer kind: every recurrent layer of that kind if it is recurrent, that head in
+     * every stack if it is a sequence head, else every output layer.
      *
      * @param kind a layer kind of the registry
      * @return narrowed choices
      */
     public Choices onlyLayer(String kind) {
         if (recurrent.contains(kind)) {
-            return new Choices(registry, activations, gates, List.of(kind), feedForward, losses, slots);
+            return new Choices(registry, activations, gates, List.of(kind), feedForward, heads, alwaysHead, embeddings,
+                    alwaysEmbedding, losses, slots);
+        }
+        if (heads.contains(kind)) {
+            return new Choices(registry, activations, gates, recurrent, feedForward, List.of(kind), true, embeddings,
+                    alwaysEmbedding, losses, slots);
+        }
+        if (embeddings.contains(kind)) {
+            return new Choices(registry, activations, gates, recurrent, feedForward, heads, alwaysHead, List.of(kind),
+                    true, losses, slots);
         }
         return new Choices(registry, activations, gates, recurrent, List.of(require("layer", feedForward, kind)),
-                losses, slots);
+                heads, alwaysHead, embeddings, alwaysEmbedding, losses, slots);
     }
 
     /**
@@ -147,8 +172,8 @@ public final class Choices {
      * @return narrowed choices
      */
     public Choices onlyLoss(String name) {
-        return new Choices(registry, activations, gates, recurrent, feedForward, List.of(require("loss", losses, name)),
-                slots);
+        return new Choices(registry, activations, gates, recurrent, feedForward, heads, alwaysHead, embeddings,
+                alwaysEmbedding, List.of(require("loss", losses, name)), slots);
     }
 
     /** @return the registry the names come from */
@@ -176,9 +201,39 @@ public final class Choices {
         return feedForward;
     }
 
+    /** @return the sequence heads drawn from (in half of the stacks, or in all: {@link #alwaysHead()}) */
+    public List<String> heads() {
+        return heads;
+    }
+
+    /** @return whether every stack ends in one of {@link #heads()} (the checks of one head) */
+    public boolean alwaysHead() {
+        return alwaysHead;
+    }
+
+    /** @return the index-reading first layers drawn from (in a quarter of the stacks, or in all) */
+    public List<String> embeddings() {
+        return embeddings;
+    }
+
+    /** @return whether every stack starts with one of {@link #embeddings()} (the checks of one embedding) */
+    public boolean alwaysEmbedding() {
+        return alwaysEmbedding;
+    }
+
     /** @return the loss names drawn from */
     public List<String> losses() {
         return losses;
+    }
+
+    /**
+     * The settings of {@link LossSettings#KNOWN} that a loss accepts, asked once per loss.
+     *
+     * @param loss a loss of the registry
+     * @return the accepted settings
+     */
+    List<String> lossSettings(String loss) {
+        return lossSettings.computeIfAbsent(loss, n -> LossSettings.accepted(registry.loss(n)));
     }
 
     /**

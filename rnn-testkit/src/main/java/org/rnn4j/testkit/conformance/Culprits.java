@@ -17,7 +17,8 @@ import org.rnn4j.testkit.property.Property;
  * <p>A case that names plug-ins (a {@link NetworkCase} or a {@link LayerCase}) is checked again
  * with each plug-in in it that is not {@link BuiltIns built in} replaced by a built-in stand-in
  * (an activation by tanh, a loss by half_sse, a recurrent layer by elman, an output layer by
- * dense; the rest of the case unchanged). Each whose replacement makes the case pass is a
+ * dense, a sequence head by last_step; the rest of the case unchanged). Each whose replacement
+ * makes the case pass is a
  * culprit; if none does alone but replacing all of them together does, all are. Only when the
  * case still fails with rnn4j's own plug-ins in every place (or names none, as a check of one
  * activation's derivative) is the failure the checked plug-in's own.
@@ -98,7 +99,13 @@ final class Culprits {
     private static Set<Ref> named(Object c) {
         Set<Ref> out = new LinkedHashSet<>();
         if (c instanceof NetworkCase n) {
+            if (n.embedding() != null) {
+                named(n.embedding(), out);
+            }
             n.recurrent().forEach(l -> named(l, out));
+            if (n.head() != null) {
+                out.add(new Ref("layer", n.head()));
+            }
             named(n.output(), out);
             out.add(new Ref("loss", n.loss()));
         } else if (c instanceof LayerCase l) {
@@ -122,6 +129,14 @@ final class Culprits {
             NetworkCase out = n;
             for (int i = 0; i < n.depth(); i++) {
                 out = out.withLayer(i, renamed(n.recurrent().get(i), to, choices));
+            }
+            if (n.embedding() != null) {
+                String kind = to.get(new Ref("layer", n.embedding().kind()));
+                out = out.withEmbedding(kind == null ? n.embedding() : new LayerChoice(kind, n.embedding().size(),
+                        Map.of()));
+            }
+            if (n.head() != null) {
+                out = out.withHead(to.getOrDefault(new Ref("layer", n.head()), n.head()));
             }
             return out.withOutput(renamed(n.output(), to, choices))
                     .withLoss(to.getOrDefault(new Ref("loss", n.loss()), n.loss()));

@@ -3,8 +3,10 @@ package org.rnn4j.testkit.conformance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Sequence;
@@ -16,8 +18,10 @@ import org.rnn4j.testkit.property.Gen;
 import org.rnn4j.testkit.property.Property;
 
 /**
- * The {@link Loss} contract on random rows: outputs in [-3, 3]; targets in [-1, 1], or random
- * distributions with every entry positive when {@link Loss#targetsAreDistributions()}.
+ * The {@link Loss} contract on random rows: outputs in [-3, 3]; targets as the loss's
+ * {@link Loss#target()} says: numbers in [-1, 1], random distributions with every entry
+ * positive, or class indices uniform in [0, n); and, for the settings of
+ * {@link LossSettings#KNOWN} the loss accepts, random valid settings in half of the rows.
  */
 public final class LossChecks {
 
@@ -30,20 +34,41 @@ public final class LossChecks {
     }
 
     /**
-     * One row: outputs, targets and the offsets at which they sit in their arrays.
+     * One row: outputs, targets, the offsets at which they sit in their arrays, and the loss's
+     * settings.
      *
      * @param y the outputs
-     * @param d the targets, as long as {@code y}
+     * @param d the target row ({@code target().width(y.length)} values)
      * @param yOffset where the row starts in the output array
      * @param dOffset where it starts in the target array
      * @param gOffset where it starts in the gradient array
+     * @param settings the loss's settings ({@link Loss#configure}), empty for none
      */
-    public record Row(double[] y, double[] d, int yOffset, int dOffset, int gOffset) {
+    public record Row(double[] y, double[] d, int yOffset, int dOffset, int gOffset, Map<String, String> settings) {
+
+        /** Copies the settings. */
+        public Row {
+            settings = Map.copyOf(settings);
+        }
+
+        /**
+         * A row without settings.
+         *
+         * @param y the outputs
+         * @param d the target row
+         * @param yOffset where the row starts in the output array
+         * @param dOffset where it starts in the target array
+         * @param gOffset where it starts in the gradient array
+         */
+        public Row(double[] y, double[] d, int yOffset, int dOffset, int gOffset) {
+            this(y, d, yOffset, dOffset, gOffset, Map.of());
+        }
+
         /** @return {@code "y [..], d [..]; offsets 1, 0, 2"} */
         @Override
         public String toString() {
             return "y " + Arrays.toString(y) + ", d " + Arrays.toString(d) + "; offsets y " + yOffset + ", d " + dOffset
-                    + ", grad " + gOffset;
+                    + ", grad " + gOffset + (settings.isEmpty() ? "" : "; settings " + new TreeMap<>(settings));
         }
     }
 
@@ -81,7 +106,9 @@ public final class LossChecks {
      * At a perfect prediction the gradient vanishes and the value is a minimum (no step of
      * size 1e-3 either way along a random direction lowers it). The perfect prediction of
      * targets d is d itself for a regression loss and log d (the logits whose softmax is d)
-     * for a loss on distributions; pass another when the loss means something else.
+     * for a loss on distributions; pass another when the loss means something else. A loss on
+     * class indices has no finite perfect prediction (cross-entropy reaches 0 only as the
+     * logits diverge), so the kit does not run this property for it.
      *
      * @param loss the loss
      * @param perfect the outputs a perfect model gives for targets d
@@ -99,7 +126,7 @@ public final class LossChecks {
      * @return the map from targets to outputs
      */
     public static UnaryOperator<double[]> defaultPerfectPrediction(Loss loss) {
-        if (loss.targetsAreDistributions()) {
+        if (loss.target() == Loss.Target.DISTRIBUTION) {
             return d -> Arrays.stream(d).map(Math::log).toArray();
         }
         return double[]::clone;
@@ -136,8 +163,9 @@ public final class LossChecks {
                 c -> checkBatch(loss, c));
     }
 
-    static void checkGradient(Loss loss, Row c) {
+    static void checkGradient(Loss plain, Row c) {
         int n = c.y().length;
+        Loss loss = LossSettings.configure(plain, c.settings(), n);
         double[] y = embed(c.y(), c.yOffset(), 31.5);
         double[] d = embed(c.d(), c.dOffset(), -17.25);
         double[] yKeep = y.clone();
@@ -174,8 +202,9 @@ public final class LossChecks {
         }
     }
 
-    static void checkPerfect(Loss loss, UnaryOperator<double[]> perfect, Row c) {
-        int n = c.d().length;
+    static void checkPerfect(Loss plain, UnaryOperator<double[]> perfect, Row c) {
+        int n = c.y().length;
+        Loss loss = LossSettings.configure(plain, c.settings(), n);
         double[] best = perfect.apply(c.d().clone());
         double[] grad = new double[n];
         double value = loss.evaluate(best, 0, c.d(), 0, grad, 0, n);
@@ -206,8 +235,8 @@ public final class LossChecks {
         SplittableRandom r = new SplittableRandom(c.valueSeed());
         int n = c.features();
         Sequence y = Sequence.wrap(c.steps(), c.batch(), n, Values.uniform(r, c.steps() * c.batch() * n, 3));
-        Sequence d = loss.targetsAreDistributions() ? Values.distributions(r, c.steps(), c.batch(), n)
-                : Values.sequence(r, c.steps(), c.batch(), n);
+        Sequence d = Values.targets(r, loss.target(), c.steps(), c.batch(), n);
+        int w = d.features();
         if (c.masked()) {
             y = y.withMask(Values.mask(r, c.steps(), c.batch()));
         }
@@ -218,7 +247,7 @@ public final class LossChecks {
         double[] rowGrad = new double[n];
         for (int row = 0; row < y.rows(); row++) {
             if (y.active(row)) {
-                expect += loss.evaluate(y.data(), row * n, d.data(), row * n, rowGrad, 0, n);
+                expect += loss.evaluate(y.data(), row * n, d.data(), row * w, rowGrad, 0, n);
             } else {
                 Arrays.fill(rowGrad, 0.0);
             }
@@ -235,14 +264,15 @@ public final class LossChecks {
     }
 
     private static Gen<Row> rows(Loss loss) {
-        boolean distributions = loss.targetsAreDistributions();
+        Loss.Target kind = loss.target();
+        List<String> accepted = LossSettings.accepted(loss);
         return new Gen<>() {
             @Override
             public Row generate(SplittableRandom r) {
                 int n = 1 + r.nextInt(Choices.MAX_SIZE);
                 double[] y = Values.uniform(r, n, 3);
-                double[] d = distributions ? Values.distribution(r, n) : Values.uniform(r, n, 1);
-                return new Row(y, d, r.nextInt(4), r.nextInt(4), r.nextInt(4));
+                double[] d = Values.targetRow(r, kind, n);
+                return new Row(y, d, r.nextInt(4), r.nextInt(4), r.nextInt(4), LossSettings.draw(r, accepted, n));
             }
 
             @Override
@@ -250,23 +280,39 @@ public final class LossChecks {
                 List<Row> out = new ArrayList<>();
                 int n = c.y().length;
                 for (int m : Choices.smaller(n, 1)) {
-                    double[] d = Arrays.copyOf(c.d(), m);
-                    if (distributions) {
-                        double s = Arrays.stream(d).sum();
-                        d = Arrays.stream(d).map(v -> v / s).toArray();
-                    }
-                    out.add(new Row(Arrays.copyOf(c.y(), m), d, c.yOffset(), c.dOffset(), c.gOffset()));
+                    out.add(new Row(Arrays.copyOf(c.y(), m), narrower(kind, c.d(), m), c.yOffset(), c.dOffset(),
+                            c.gOffset(), LossSettings.fit(c.settings(), m)));
+                }
+                if (!c.settings().isEmpty()) {
+                    out.add(new Row(c.y(), c.d(), c.yOffset(), c.dOffset(), c.gOffset()));
                 }
                 if (c.yOffset() + c.dOffset() + c.gOffset() > 0) {
-                    out.add(new Row(c.y(), c.d(), 0, 0, 0));
+                    out.add(new Row(c.y(), c.d(), 0, 0, 0, c.settings()));
                 }
                 double[] round = Arrays.stream(c.y()).map(v -> Math.rint(v * 10) / 10).toArray();
                 if (!Arrays.equals(round, c.y())) {
-                    out.add(new Row(round, c.d(), c.yOffset(), c.dOffset(), c.gOffset()));
+                    out.add(new Row(round, c.d(), c.yOffset(), c.dOffset(), c.gOffset(), c.settings()));
                 }
                 return out;
             }
         };
+    }
+
+    /** A valid target row for the first {@code m} outputs, made from one for more. */
+    private static double[] narrower(Loss.Target kind, double[] d, int m) {
+        switch (kind) {
+            case CLASS_INDEX -> {
+                return new double[] {Math.min(d[0], m - 1)};
+            }
+            case DISTRIBUTION -> {
+                double[] e = Arrays.copyOf(d, m);
+                double s = Arrays.stream(e).sum();
+                return Arrays.stream(e).map(v -> v / s).toArray();
+            }
+            default -> {
+                return Arrays.copyOf(d, m);
+            }
+        }
     }
 
     /** {@code row} at {@code offset} in an array padded with {@code filler} on both sides. */

@@ -1,7 +1,10 @@
 package org.rnn4j.testkit.conformance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.rnn4j.core.Reduction;
 
 /**
@@ -23,14 +26,42 @@ import org.rnn4j.core.Reduction;
  * @param dropout the probability of {@link org.rnn4j.core.NetworkBuilder#dropout dropout} between recurrent
  *     layers, 0 for none; its masks are held fixed while the case is checked
  * @param valueSeed the seed of the numbers
+ * @param lossOptions the loss's settings ({@link LossSettings}), empty for none
+ * @param head the sequence head between the recurrent layers and the output layer (one output
+ *     row per sequence), or null for an output at every step
+ * @param embedding the index-reading first layer (inputs are then indices in [0, inputSize)),
+ *     or null for feature inputs
  */
 public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
         Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
-        long valueSeed) {
+        long valueSeed, Map<String, String> lossOptions, String head, LayerChoice embedding) {
 
-    /** Copies the layer list. */
+    /** Copies the layer list and the loss's settings. */
     public NetworkCase {
         recurrent = List.copyOf(recurrent);
+        lossOptions = Collections.unmodifiableMap(new TreeMap<>(lossOptions));
+    }
+
+    /**
+     * A case without a head whose loss has no settings.
+     *
+     * @param inputSize features per step in
+     * @param recurrent the recurrent layers
+     * @param output the output layer
+     * @param loss the loss's name
+     * @param reduction sum or mean over rows
+     * @param steps T
+     * @param batch B
+     * @param masked whether sequences have random lengths
+     * @param initialStates whether random initial states are given
+     * @param dropout the dropout between recurrent layers
+     * @param valueSeed the seed of the numbers
+     */
+    public NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
+            Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
+            long valueSeed) {
+        this(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout, valueSeed,
+                Map.of(), null, null);
     }
 
     /** @return the number of recurrent layers */
@@ -40,12 +71,12 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
 
     NetworkCase withInputSize(int v) {
         return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withRecurrent(List<LayerChoice> v) {
         return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withLayer(int i, LayerChoice v) {
@@ -60,54 +91,89 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
         return withRecurrent(layers);
     }
 
+    /** Another output layer; class weights cut to its size. */
     NetworkCase withOutput(LayerChoice v) {
         return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, LossSettings.fit(lossOptions, v.size()), head, embedding);
     }
 
+    /** Another loss, without settings (they belong to the loss they were drawn for). */
     NetworkCase withLoss(String v) {
         return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, Map.of(), head, embedding);
+    }
+
+    /**
+     * @param v a sequence head, or null for none
+     * @return this case with that head
+     */
+    public NetworkCase withHead(String v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, lossOptions, v, embedding);
+    }
+
+    /**
+     * @param v an index-reading first layer, or null for none
+     * @return this case with that embedding
+     */
+    public NetworkCase withEmbedding(LayerChoice v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, lossOptions, head, v);
+    }
+
+    NetworkCase withLossOptions(Map<String, String> v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, v, head, embedding);
     }
 
     NetworkCase withReduction(Reduction v) {
         return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withSteps(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withBatch(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withMasked(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withDropout(double v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, v,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     NetworkCase withInitialStates(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, dropout,
-                valueSeed);
+                valueSeed, lossOptions, head, embedding);
     }
 
     /** @return {@code "in 1 -> elman 1 {activation=identity} -> dense 1 {...}; loss half_sse (SUM); T 2, B 1; values #5"} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("in ").append(inputSize);
+        if (embedding != null) {
+            sb.append(" -> ").append(embedding);
+        }
         for (LayerChoice l : recurrent) {
             sb.append(" -> ").append(l);
         }
-        sb.append(" -> ").append(output).append("; loss ").append(loss).append(" (").append(reduction).append("); T ")
+        if (head != null) {
+            sb.append(" -> ").append(head);
+        }
+        sb.append(" -> ").append(output).append("; loss ").append(loss);
+        if (!lossOptions.isEmpty()) {
+            sb.append(' ').append(lossOptions);
+        }
+        sb.append(" (").append(reduction).append("); T ")
                 .append(steps).append(", B ").append(batch);
         if (masked) {
             sb.append(", padded");

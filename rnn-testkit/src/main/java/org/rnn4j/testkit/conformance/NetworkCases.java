@@ -2,17 +2,20 @@ package org.rnn4j.testkit.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.testkit.property.Gen;
 
 /**
  * Draws random stacks (depth 1-5, sizes 1-8, T 1-8, B 1-4, every activation slot from every
- * allowed activation, every loss, both reductions, padded batches, given initial states,
- * dropout between layers, bidirectional layers where a kind accepts them) and shrinks a failing
- * one: fewer layers, shorter T, smaller B, no padding, initial states or dropout,
- * smaller sizes, then plainer pieces (identity activations, the simplest recurrent kind,
- * half_sse, SUM).
+ * allowed activation, every loss with random valid settings ({@link LossSettings}), both
+ * reductions, padded batches, given initial states, dropout between layers, bidirectional layers
+ * where a kind accepts them, a sequence head in half of them, an embedding reading index inputs
+ * in a quarter of them) and shrinks a failing one: no embedding, no head,
+ * fewer layers, shorter T, smaller B, no padding, initial states or dropout, smaller sizes, then
+ * plainer pieces (identity activations, the simplest recurrent kind, half_sse, SUM, no loss
+ * settings).
  */
 final class NetworkCases implements Gen<NetworkCase> {
 
@@ -41,13 +44,39 @@ final class NetworkCases implements Gen<NetworkCase> {
         boolean masked = r.nextInt(3) == 0;
         boolean initialStates = r.nextBoolean();
         double dropout = depth > 1 && r.nextInt(4) == 0 ? Choices.pick(r, DROPOUTS) : 0;
+        long valueSeed = r.nextLong();
         return new NetworkCase(inputSize, layers, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                r.nextLong());
+                valueSeed, LossSettings.draw(r, choices.lossSettings(loss), output.size()), head(r), embedding(r));
+    }
+
+    /** A head in half of the stacks (in all when the choices say so), none in the rest. */
+    private String head(SplittableRandom r) {
+        if (choices.heads().isEmpty() || !(choices.alwaysHead() || r.nextBoolean())) {
+            return null;
+        }
+        return Choices.pick(r, choices.heads());
+    }
+
+    /** An index-reading first layer in a quarter of the stacks (in all when the choices say so). */
+    private LayerChoice embedding(SplittableRandom r) {
+        if (choices.embeddings().isEmpty() || !(choices.alwaysEmbedding() || r.nextInt(4) == 0)) {
+            return null;
+        }
+        return choices.layer(r, Choices.pick(r, choices.embeddings()));
     }
 
     @Override
     public List<NetworkCase> shrink(NetworkCase c) {
         List<NetworkCase> out = new ArrayList<>();
+        if (c.embedding() != null && !choices.alwaysEmbedding()) {
+            out.add(c.withEmbedding(null));
+        }
+        if (c.embedding() != null) {
+            choices.simpler(c.embedding()).forEach(e -> out.add(c.withEmbedding(e)));
+        }
+        if (c.head() != null && !choices.alwaysHead()) {
+            out.add(c.withHead(null));
+        }
         for (int i = 0; c.depth() > 1 && i < c.depth(); i++) {
             out.add(c.withoutLayer(i));
         }
@@ -76,6 +105,9 @@ final class NetworkCases implements Gen<NetworkCase> {
         }
         if (!c.loss().equals(Choices.SIMPLEST_LOSS) && choices.losses().contains(Choices.SIMPLEST_LOSS)) {
             out.add(c.withLoss(Choices.SIMPLEST_LOSS));
+        }
+        if (!c.lossOptions().isEmpty()) {
+            out.add(c.withLossOptions(Map.of()));
         }
         if (c.reduction() != Reduction.SUM) {
             out.add(c.withReduction(Reduction.SUM));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.rnn4j.api.Layer;
+import org.rnn4j.api.Loss;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
@@ -25,7 +26,8 @@ import org.rnn4j.testkit.property.RunSettings;
 /**
  * Random stacked networks, every analytic gradient against central finite differences: every
  * element of every parameter of every layer, and every element of every given initial state,
- * through the network's own forward, loss and BPTT ({@link Network#gradients}).
+ * through the network's own forward, loss and BPTT ({@link Network#gradients}), sequence heads
+ * included (targets then one row per sequence).
  *
  * <p>When an element disagrees, the check finds the first time step at which it does: it
  * repeats the comparison on the first 1, 2, ... steps of the batch (recurrent layers are causal,
@@ -148,21 +150,25 @@ public final class NetworkChecks {
      */
     static Built draw(NetworkCase c, Registry registry, int attempt) {
         SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
-        NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss()).reduction(c.reduction())
+        NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss(), c.lossOptions())
+                .reduction(c.reduction())
                 .seed(r.nextLong()).dropout(c.dropout());
+        if (c.embedding() != null) {
+            nb.embedding(c.embedding().kind(), c.embedding().size(), c.embedding().options());
+        }
         for (LayerChoice l : c.recurrent()) {
             nb.recurrent(l.kind(), l.size(), l.options());
         }
-        Network net = nb.output(c.output().kind(), c.output().size(), c.output().options()).build();
+        Network net = nb.head(c.head()).output(c.output().kind(), c.output().size(), c.output().options()).build();
         net.holdDropoutMasks(true);
         Values.fill(net.parameters(), r);
-        Sequence x = Values.sequence(r, c.steps(), c.batch(), c.inputSize());
+        Sequence x = c.embedding() == null ? Values.sequence(r, c.steps(), c.batch(), c.inputSize())
+                : Values.targets(r, Loss.Target.CLASS_INDEX, c.steps(), c.batch(), c.inputSize());
         if (c.masked()) {
             x = x.withMask(Values.mask(r, c.steps(), c.batch()));
         }
-        Sequence target = net.loss().targetsAreDistributions()
-                ? Values.distributions(r, c.steps(), c.batch(), c.output().size())
-                : Values.sequence(r, c.steps(), c.batch(), c.output().size());
+        Sequence target = Values.targets(r, net.loss().target(), c.head() == null ? c.steps() : 1, c.batch(),
+                c.output().size());
         List<State> initial = null;
         if (c.initialStates()) {
             initial = new ArrayList<>();

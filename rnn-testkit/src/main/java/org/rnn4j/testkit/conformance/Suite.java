@@ -60,9 +60,11 @@ public final class Suite {
         Registry r = Registries.with(registry, l);
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("loss", Loss.class, l.name(), l.getClass(), Registry::losses),
-                LossChecks.gradient(l),
-                LossChecks.perfectPrediction(l, LossChecks.defaultPerfectPrediction(l)),
-                LossChecks.batchSumsRealRows(l)));
+                LossChecks.gradient(l)));
+        if (l.target() != Loss.Target.CLASS_INDEX) {
+            ps.add(LossChecks.perfectPrediction(l, LossChecks.defaultPerfectPrediction(l)));
+        }
+        ps.add(LossChecks.batchSumsRealRows(l));
         if (withNetworks) {
             ps.add(NetworkChecks.gradients(l.name(), Choices.of(r).onlyLoss(l.name()), Tolerance.DEFAULT));
         }
@@ -80,6 +82,16 @@ public final class Suite {
     public static PluginProperties layer(LayerProvider p, Registry registry, boolean withNetworks) {
         Registry r = Registries.with(registry, p);
         Choices choices = Choices.of(r);
+        if (p.sequenceHead() || p.indexInput()) {
+            // A head maps T steps to one row per sequence, an embedding reads indices: each is checked in random
+            // stacks that all end in that head or start with that embedding.
+            List<Property<?>> ps = new ArrayList<>(List.of(
+                    Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers)));
+            if (withNetworks) {
+                ps.add(NetworkChecks.gradients(p.name(), choices.onlyLayer(p.name()), Tolerance.DEFAULT));
+            }
+            return new PluginProperties("layer", p.name(), ps, r);
+        }
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers),
                 LayerChecks.gradients(choices, p.name(), Tolerance.DEFAULT),

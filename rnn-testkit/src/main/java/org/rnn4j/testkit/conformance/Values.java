@@ -3,6 +3,7 @@ package org.rnn4j.testkit.conformance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.rnn4j.api.Loss;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
@@ -62,6 +63,35 @@ final class Values {
             d[i] /= s;
         }
         return d;
+    }
+
+    /**
+     * Valid targets of a kind for outputs of {@code n} features: numbers in [-1, 1],
+     * distributions ({@link #distributions}), or class indices uniform in [0, n).
+     */
+    static Sequence targets(SplittableRandom r, Loss.Target kind, int steps, int batch, int n) {
+        return switch (kind) {
+            case DISTRIBUTION -> distributions(r, steps, batch, n);
+            case CLASS_INDEX -> Sequence.wrap(steps, batch, 1, classes(r, steps * batch, n));
+            default -> sequence(r, steps, batch, n);
+        };
+    }
+
+    /** One valid target row of a kind for an output row of {@code n} values. */
+    static double[] targetRow(SplittableRandom r, Loss.Target kind, int n) {
+        return switch (kind) {
+            case DISTRIBUTION -> distribution(r, n);
+            case CLASS_INDEX -> classes(r, 1, n);
+            default -> uniform(r, n, INPUT_BOUND);
+        };
+    }
+
+    private static double[] classes(SplittableRandom r, int count, int n) {
+        double[] c = new double[count];
+        for (int i = 0; i < count; i++) {
+            c[i] = r.nextInt(n);
+        }
+        return c;
     }
 
     /** Each sequence real for its first 1..T steps (a padded batch of variable lengths). */
