@@ -23,7 +23,8 @@ import org.rnn4j.io.onnx.OnnxGraph.Dim;
  *
  * <p>The graph, time-major like rnn4j ({@code layout = 0}), with T and B dynamic:
  * <ul>
- *   <li>inputs {@code input} [T, B, I]; {@code sequence_lens} [B] int32 (optional, see
+ *   <li>inputs {@code input} [T, B, I] (with an embedding: [T, B] int64 symbol indices, looked up
+ *       by a {@code Gather}); {@code sequence_lens} [B] int32 (optional, see
  *       {@link OnnxOptions#sequenceLens()}); per recurrent layer k {@code initial_h_k}
  *       [D, B, H] and, for an LSTM, {@code initial_c_k} (optional,
  *       {@link OnnxOptions#states()});</li>
@@ -31,7 +32,8 @@ import org.rnn4j.io.onnx.OnnxGraph.Dim;
  *       sequence's length are not meaningful), for a model trained with softmax cross-entropy
  *       also {@code probabilities}, and per layer {@code final_h_k} (and {@code final_c_k}),
  *       each sequence's state after its last real step, to feed back as the next call's
- *       initial state when streaming.</li>
+ *       initial state when streaming. With the head {@code last_step} the output is one row per
+ *       sequence, [1, B, O]: the last layer's final h through the dense layer.</li>
  * </ul>
  * The model's vocabulary, end symbol, loss and layer list are {@code metadata_props} with keys
  * starting {@code rnn4j.}.
@@ -39,6 +41,7 @@ import org.rnn4j.io.onnx.OnnxGraph.Dim;
 public final class OnnxExport {
 
     private static final Set<String> RECURRENT_KINDS = Set.of("elman", "lstm", "gru");
+    private static final Set<String> SOFTMAX_LOSSES = Set.of("softmax_cross_entropy", "sparse_softmax_cross_entropy");
 
     private OnnxExport() {
     }
@@ -88,24 +91,63 @@ public final class OnnxExport {
         int t = g.elemType();
         Dim steps = Dim.named("steps");
         Dim batch = Dim.named("batch");
-        g.input("input", t, steps, batch, Dim.of(net.inputSize()));
+        String h = input(g, a, net, steps, batch);
         String lens = "";
         if (options.sequenceLens()) {
             lens = "sequence_lens";
             g.input(lens, OnnxGraph.INT32, batch);
         }
-        String h = "input";
         List<Layer> layers = net.recurrentLayers();
         for (int k = 0; k < layers.size(); k++) {
             h = recurrent(g, k, a.recurrent().get(k), layers.get(k), h, lens, options.states(), batch, steps);
         }
-        String out = dense(g, a.output(), net.outputLayer(), h, steps, batch);
-        if (a.loss().equals("softmax_cross_entropy")) {
+        Dim rows = steps;
+        if (a.head() != null) {
+            h = lastStep(g, a.head(), layers.size() - 1);
+            rows = Dim.of(1);
+        }
+        String out = dense(g, a.output(), net.outputLayer(), h, rows, batch);
+        if (SOFTMAX_LOSSES.contains(a.loss())) {
             g.node("Softmax", List.of(out), List.of("probabilities"), new OnnxGraph.Attribute("axis", -1L));
-            g.output("probabilities", t, steps, batch, Dim.of(net.outputSize()));
+            g.output("probabilities", t, rows, batch, Dim.of(net.outputSize()));
         }
         metadata(g, model);
         return g.build("rnn4j", options.opset());
+    }
+
+    /** The graph input, through the embedding's Gather if there is one. */
+    private static String input(GraphBuilder g, Architecture a, Network net, Dim steps, Dim batch) {
+        if (a.embedding() == null) {
+            g.input("input", g.elemType(), steps, batch, Dim.of(net.inputSize()));
+            return "input";
+        }
+        if (!a.embedding().kind().equals("embedding")) {
+            throw new IllegalArgumentException("the input layer (" + a.embedding().kind() + ") cannot be exported: "
+                    + "ONNX export knows the input kind embedding only");
+        }
+        Layer e = net.embedding();
+        g.input("input", OnnxGraph.INT64, steps, batch);
+        String table = g.weights("embedding_weight", e.parameters().get(0).value(), e.inputSize(), e.outputSize());
+        return g.node("Gather", List.of(table, "input"), List.of("embedded"), new OnnxGraph.Attribute("axis", 0L));
+    }
+
+    /**
+     * The last_step head: each sequence's state after its last real step, which is the last
+     * recurrent layer's final_h (over a bidirectional layer both directions' h_n, forward first,
+     * as rnn4j and PyTorch take it), as [1, B, D*H].
+     */
+    private static String lastStep(GraphBuilder g, String head, int last) {
+        if (!head.equals("last_step")) {
+            throw new IllegalArgumentException("the sequence head " + head + " cannot be exported yet: ONNX export "
+                    + "knows the head last_step only (mean_pool and max_pool are to come)");
+        }
+        if (last < 0) {
+            throw new IllegalArgumentException("the sequence head last_step needs a recurrent layer to read");
+        }
+        String bdh = g.node("Transpose", List.of("final_h_" + last), List.of("last_step_bdh"),
+                new OnnxGraph.Attribute("perm", new long[] {1, 0, 2}));
+        String flat = g.node("Reshape", List.of(bdh, g.int64s("last_step_shape", 0, -1)), List.of("last_step_flat"));
+        return g.node("Unsqueeze", List.of(flat, g.int64s("last_step_axes", 0)), List.of("last_step"));
     }
 
     private static String recurrent(GraphBuilder g, int k, LayerConfig config, Layer layer, String x, String lens,
@@ -179,7 +221,7 @@ public final class OnnxExport {
         return all;
     }
 
-    private static String dense(GraphBuilder g, LayerConfig config, Layer layer, String h, Dim steps, Dim batch) {
+    private static String dense(GraphBuilder g, LayerConfig config, Layer layer, String h, Dim rows, Dim batch) {
         String owner = "the output layer (" + config.kind() + ")";
         if (!config.kind().equals("dense")) {
             throw new IllegalArgumentException(owner + " cannot be exported: ONNX export knows the output kind dense only");
@@ -212,7 +254,7 @@ public final class OnnxExport {
         if (act != null) {
             g.node(act);
         }
-        g.output("output", g.elemType(), steps, batch, Dim.of(o));
+        g.output("output", g.elemType(), rows, batch, Dim.of(o));
         return "output";
     }
 
@@ -226,6 +268,12 @@ public final class OnnxExport {
             g.metadata("rnn4j.end_count", Integer.toString(model.end().count()));
         }
         g.metadata("rnn4j.loss", a.loss());
+        if (a.embedding() != null) {
+            g.metadata("rnn4j.input", "embedding: input holds one int64 symbol index per step, [steps, batch]");
+        }
+        if (a.head() != null) {
+            g.metadata("rnn4j.head", a.head() + ": output holds one row per sequence, [1, batch, outputs]");
+        }
         StringBuilder layers = new StringBuilder();
         for (LayerConfig c : a.recurrent()) {
             layers.append(c.kind()).append(' ').append(c.size()).append(c.options()).append("; ");

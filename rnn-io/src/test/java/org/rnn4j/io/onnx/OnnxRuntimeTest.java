@@ -85,6 +85,23 @@ class OnnxRuntimeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"elman", "lstm", "gru"})
+    void anEmbeddingIsAGatherOfSymbolIndices(String kind) throws OrtException {
+        Network net = builder(31).embedding(3).recurrent(kind, 5).output(4).loss("sparse_softmax_cross_entropy")
+                .build();
+        check(net, OnnxOptions.defaults(), PADDED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lstm,false", "gru,true", "elman,true"})
+    void lastStepReadsEachSequencesLastRealStep(String kind, String bidirectional) throws OrtException {
+        Network net = builder(37).recurrent("gru", 4).recurrent(kind, 5, Map.of("bidirectional", bidirectional))
+                .lastStep().output(2).loss("mse").build();
+        check(net, OnnxOptions.defaults(), PADDED);
+        check(net, OnnxOptions.defaults(), FULL);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"true", "false"})
     void withoutOptionalInputsAndBiases(String bias) throws OrtException {
         Network net = builder(23).recurrent("lstm", 5, Map.of("bias", bias)).recurrent("elman", 3, Map.of("bias", bias))

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,9 +53,16 @@ final class RuntimeComparison {
         boolean f32 = options.precision() == OnnxOptions.Precision.FLOAT32;
         int batch = lengths.length;
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[] x = new double[steps * batch * net.inputSize()];
+        boolean indices = net.embedding() != null;
+        double[] x = new double[steps * batch * net.inputFeatures()];
+        long[] symbols = new long[indices ? x.length : 0];
         for (int i = 0; i < x.length; i++) {
-            x[i] = round(rnd.nextDouble(-2, 2), f32);
+            if (indices) {
+                symbols[i] = rnd.nextInt(net.inputSize());
+                x[i] = symbols[i];
+            } else {
+                x[i] = round(rnd.nextDouble(-2, 2), f32);
+            }
         }
         boolean[] mask = new boolean[steps * batch];
         for (int t = 0; t < steps; t++) {
@@ -75,7 +83,9 @@ final class RuntimeComparison {
             initial.add(new State(parts));
         }
         net.setTraining(false);
-        double[] expected = net.forward(Sequence.wrap(steps, batch, net.inputSize(), x, mask), initial).data().clone();
+        Sequence y = net.forward(Sequence.wrap(steps, batch, net.inputFeatures(), x, mask), initial);
+        double[] expected = y.data().clone();
+        boolean[] realRows = y.steps() == steps ? mask : null; // a head gives one real row per sequence
         List<State> finals = net.finalStates();
 
         byte[] onnx = OnnxExport.toBytes(SavedModel.of(net), options);
@@ -83,7 +93,8 @@ final class RuntimeComparison {
         Map<String, OnnxTensor> in = new HashMap<>();
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions();
                 OrtSession session = env.createSession(onnx, so)) {
-            in.put("input", tensor(env, x, f32, steps, batch, net.inputSize()));
+            in.put("input", indices ? OnnxTensor.createTensor(env, LongBuffer.wrap(symbols), new long[] {steps, batch})
+                    : tensor(env, x, f32, steps, batch, net.inputSize()));
             if (options.sequenceLens()) {
                 in.put("sequence_lens", OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {batch}));
             }
@@ -102,18 +113,18 @@ final class RuntimeComparison {
             }
             try (OrtSession.Result out = session.run(in)) {
                 Result worst = new Result(0, "nothing");
-                double[] y = values(out, "output");
+                double[] out1 = values(out, "output");
                 int o = net.outputSize();
-                for (int r = 0; r < steps * batch; r++) {
-                    if (mask[r]) {
-                        worst = worse(worst, y, expected, r * o, (r + 1) * o, "output row " + r);
+                for (int r = 0; r < y.steps() * batch; r++) {
+                    if (realRows == null || realRows[r]) {
+                        worst = worse(worst, out1, expected, r * o, (r + 1) * o, "output row " + r);
                     }
                 }
-                if (net.architecture().loss().equals("softmax_cross_entropy")) {
+                if (net.architecture().loss().endsWith("softmax_cross_entropy")) {
                     double[] p = values(out, "probabilities");
                     double[] softmax = softmaxRows(expected, o);
-                    for (int r = 0; r < steps * batch; r++) {
-                        if (mask[r]) {
+                    for (int r = 0; r < y.steps() * batch; r++) {
+                        if (realRows == null || realRows[r]) {
                             worst = worse(worst, p, softmax, r * o, (r + 1) * o, "probabilities row " + r);
                         }
                     }
