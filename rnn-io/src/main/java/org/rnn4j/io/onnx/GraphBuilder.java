@@ -87,6 +87,19 @@ final class GraphBuilder {
     }
 
     /**
+     * An int64 scalar (a tensor of no dimensions).
+     *
+     * @param name its name
+     * @param value its value
+     * @return the name
+     */
+    String int64Scalar(String name, long value) {
+        byte[] raw = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+        initializers.add(new OnnxGraph.Tensor(name, OnnxGraph.INT64, new long[0], raw));
+        return name;
+    }
+
+    /**
      * Adds a node named after its first output.
      *
      * @param op the operator

@@ -32,8 +32,8 @@ import org.rnn4j.io.onnx.OnnxGraph.Dim;
  *       sequence's length are not meaningful), for a model trained with softmax cross-entropy
  *       also {@code probabilities}, and per layer {@code final_h_k} (and {@code final_c_k}),
  *       each sequence's state after its last real step, to feed back as the next call's
- *       initial state when streaming. With the head {@code last_step} the output is one row per
- *       sequence, [1, B, O]: the last layer's final h through the dense layer.</li>
+ *       initial state when streaming. With a sequence head ({@link SequenceHeads}) the output is
+ *       one row per sequence, [1, B, O].</li>
  * </ul>
  * The model's vocabulary, end symbol, loss and layer list are {@code metadata_props} with keys
  * starting {@code rnn4j.}.
@@ -103,7 +103,7 @@ public final class OnnxExport {
         }
         Dim rows = steps;
         if (a.head() != null) {
-            h = lastStep(g, a.head(), layers.size() - 1);
+            h = SequenceHeads.head(g, a.head(), layers.size() - 1, h, lens, options.opset());
             rows = Dim.of(1);
         }
         String out = dense(g, a.output(), net.outputLayer(), h, rows, batch);
@@ -129,25 +129,6 @@ public final class OnnxExport {
         g.input("input", OnnxGraph.INT64, steps, batch);
         String table = g.weights("embedding_weight", e.parameters().get(0).value(), e.inputSize(), e.outputSize());
         return g.node("Gather", List.of(table, "input"), List.of("embedded"), new OnnxGraph.Attribute("axis", 0L));
-    }
-
-    /**
-     * The last_step head: each sequence's state after its last real step, which is the last
-     * recurrent layer's final_h (over a bidirectional layer both directions' h_n, forward first,
-     * as rnn4j and PyTorch take it), as [1, B, D*H].
-     */
-    private static String lastStep(GraphBuilder g, String head, int last) {
-        if (!head.equals("last_step")) {
-            throw new IllegalArgumentException("the sequence head " + head + " cannot be exported yet: ONNX export "
-                    + "knows the head last_step only (mean_pool and max_pool are to come)");
-        }
-        if (last < 0) {
-            throw new IllegalArgumentException("the sequence head last_step needs a recurrent layer to read");
-        }
-        String bdh = g.node("Transpose", List.of("final_h_" + last), List.of("last_step_bdh"),
-                new OnnxGraph.Attribute("perm", new long[] {1, 0, 2}));
-        String flat = g.node("Reshape", List.of(bdh, g.int64s("last_step_shape", 0, -1)), List.of("last_step_flat"));
-        return g.node("Unsqueeze", List.of(flat, g.int64s("last_step_axes", 0)), List.of("last_step"));
     }
 
     private static String recurrent(GraphBuilder g, int k, LayerConfig config, Layer layer, String x, String lens,

@@ -91,16 +91,6 @@ class OnnxExportTest {
     }
 
     @Test
-    void aPoolingHeadIsRefusedForNow() {
-        Network net = Network.builder(REGISTRY).input(3).seed(1).recurrent("gru", 4).pool("mean").output(2).loss("mse")
-                .build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OnnxExport.toBytes(SavedModel.of(net), OnnxOptions.defaults()));
-        assertEquals("the sequence head mean_pool cannot be exported yet: ONNX export knows the head last_step only "
-                + "(mean_pool and max_pool are to come)", e.getMessage());
-    }
-
-    @Test
     void aBadOpsetOrPrecisionIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OnnxOptions(13,
                 OnnxOptions.Precision.FLOAT32, true, true));

@@ -102,6 +102,15 @@ class OnnxRuntimeTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"mean,14", "max,14", "mean,18", "max,21"})
+    void poolsReadEachSequencesRealSteps(String how, int opset) throws OrtException {
+        Network net = builder(41).recurrent("lstm", 5, Map.of("bidirectional", "true")).recurrent("elman", 4)
+                .pool(how).output(2).loss("mse").build();
+        check(net, OnnxOptions.defaults().withOpset(opset), PADDED);
+        check(net, new OnnxOptions(opset, Precision.FLOAT32, false, true), FULL);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"true", "false"})
     void withoutOptionalInputsAndBiases(String bias) throws OrtException {
         Network net = builder(23).recurrent("lstm", 5, Map.of("bias", bias)).recurrent("elman", 3, Map.of("bias", bias))
