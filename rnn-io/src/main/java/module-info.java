@@ -4,7 +4,8 @@
  * forecasting), the values they become with splits by sequence and in time and feature
  * standardisation ({@link org.rnn4j.io.data}), and the embedded generated benchmarks that
  * produce the same values without a download ({@link org.rnn4j.io.synthetic}). The model and
- * checkpoint formats of {@code org.rnn4j.core.io} are to move here too.
+ * checkpoint formats of {@code org.rnn4j.core.io} are to move here too. ONNX export
+ * ({@link org.rnn4j.io.onnx}), for serving outside the JVM.
  */
 module org.rnn4j.io {
     requires transitive org.rnn4j.core;
@@ -12,5 +13,6 @@ module org.rnn4j.io {
 
     exports org.rnn4j.io.csv;
     exports org.rnn4j.io.data;
+    exports org.rnn4j.io.onnx;
     exports org.rnn4j.io.synthetic;
 }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InspectCommand implements Runnable {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A .safetensors model or checkpoint written by rnn4j "
-            + "(or a PyTorch state_dict with rnn4j's metadata).")
+            + "(or a PyTorch state_dict with rnn4j's metadata), or a .onnx file (inputs, outputs, nodes, opset).")
     private Path file;
 
     @Option(names = "--json", description = "Print one JSON object: file, bytes, sha256, format, architecture, "
@@ -53,6 +53,12 @@ final class InspectCommand implements Runnable {
 
     @Override
     public void run() {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(".onnx")) {
+            long size = InputFile.requireRegular("", file, "", "an ONNX file");
+            Heap.require("reading " + file, 4 * size, "");
+            OnnxInspect.print(file, json, spec.commandLine().getOut());
+            return;
+        }
         long bytes = InputFile.requireRegular("", file, "", "a model or checkpoint file");
         Heap.require("loading " + file, RunMemory.loadingBytes(bytes), "");
         ModelSummary s;
