@@ -34,16 +34,8 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public double evaluate(double[] y, int yOff, double[] d, int dOff, double[] grad, int gOff, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, y[yOff + i]);
-        }
-        double sumExp = 0;
-        for (int i = 0; i < n; i++) {
-            double e = Math.exp(y[yOff + i] - max);
-            grad[gOff + i] = e;
-            sumExp += e;
-        }
+        double max = Softmax.max(y, yOff, n);
+        double sumExp = Softmax.shiftedExp(y, yOff, max, grad, gOff, n);
         double lse = max + Math.log(sumExp);
         double sumD = 0;
         double loss = 0;

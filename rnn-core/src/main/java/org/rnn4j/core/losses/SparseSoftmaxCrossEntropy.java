@@ -79,16 +79,8 @@ public final class SparseSoftmaxCrossEntropy implements Loss {
     public double evaluate(double[] y, int yOff, double[] d, int dOff, double[] grad, int gOff, int n) {
         int c = (int) d[dOff];
         double w = weight(d, dOff, n);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, y[yOff + i]);
-        }
-        double sumExp = 0;
-        for (int i = 0; i < n; i++) {
-            double e = Math.exp(y[yOff + i] - max);
-            grad[gOff + i] = e;
-            sumExp += e;
-        }
+        double max = Softmax.max(y, yOff, n);
+        double sumExp = Softmax.shiftedExp(y, yOff, max, grad, gOff, n);
         for (int i = 0; i < n; i++) {
             grad[gOff + i] = w * (grad[gOff + i] / sumExp);
         }
