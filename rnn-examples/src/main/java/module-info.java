@@ -12,6 +12,7 @@ import org.rnn4j.api.Activation;
 module org.rnn4j.examples {
     requires transitive org.rnn4j.core;
     requires org.rnn4j.testkit;
+    requires org.rnn4j.io;
     requires info.picocli;
     requires com.fasterxml.jackson.jr.ob;
     requires me.tongfei.progressbar;
