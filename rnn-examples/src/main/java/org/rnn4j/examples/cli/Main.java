@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Main.Versions.class,
         description = "Recurrent neural networks on the JVM.",
         subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class,
-            TrainCommand.class, SampleCommand.class},
+            TrainCommand.class, SampleCommand.class, EvaluateCommand.class},
         footer = {"  bench     Time the workloads of docs/BENCHMARKS.md under JMH (run by",
             "              the launcher from rnn-bench: ./rnn4j bench --help)."})
 public final class Main implements Runnable {

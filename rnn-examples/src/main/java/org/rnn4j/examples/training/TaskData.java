@@ -1,5 +1,6 @@
 package org.rnn4j.examples.training;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,78 @@ public record TaskData(Task task, String name, int inputs, int outputs, Sequence
                 + split.test().length + " for testing";
         return new TaskData(s.task(), name, table.featureCount(), outputs, train, val,
                 new TestPart(xs, classes, values, null, mean, scale), meta, describe);
+    }
+
+    /**
+     * A whole file as a test part, read as a trained model reads it: the model's columns, its
+     * feature names in its order, its classes (any other label is an error naming the line), its
+     * standardisation and its target scaling ({@code data} of the model file, as {@link #metadata()}
+     * wrote it).
+     *
+     * @param file the CSV file
+     * @param meta the model's data description
+     * @return the task and every sequence (or window) of the file, for {@link TaskEvaluation}
+     * @throws org.rnn4j.io.data.DataFileException for malformed data or data that do not match the model
+     * @throws IllegalArgumentException if the description is not one {@code ./rnn4j train --data} wrote
+     */
+    public static TestPart readWhole(Path file, Map<String, String> meta) {
+        if (!meta.containsKey("task")) {
+            throw new IllegalArgumentException("the model was not trained with ./rnn4j train --data (its file has no "
+                    + "data description); evaluate reads CSV files for such models only");
+        }
+        Task task = Task.of(meta.get("task"));
+        Standardizer z = Standardizer.fromMap(meta);
+        if (task == Task.FORECAST) {
+            List<String> extra = z.names().subList(1, z.names().size());
+            Series series = SeriesCsv.read(file, new SeriesCsv.Columns(meta.get("target"), meta.get("time"), extra));
+            ForecastWindows w = new ForecastWindows(series, whole(meta, "window"), whole(meta, "horizon"));
+            List<double[][]> xs = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            List<double[]> naive = new ArrayList<>();
+            for (int i = 0; i < w.count(); i++) {
+                xs.add(z.apply(w.inputs(i)));
+                values.add(w.forecast(i));
+                naive.add(w.naiveForecast(i));
+            }
+            return new TestPart(xs, null, values, naive, z.mean(0), z.scale(0));
+        }
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < whole(meta, "labels"); c++) {
+            labels.add(meta.get("label." + c));
+        }
+        SequenceTable table = SequenceCsv.read(file, new SequenceColumns(task, meta.get("id"), meta.get("target"),
+                meta.get("time"), z.names(), labels));
+        List<double[][]> xs = new ArrayList<>();
+        List<int[]> classes = task.hasClasses() ? new ArrayList<>() : null;
+        List<double[]> values = task == Task.REGRESS ? new ArrayList<>() : null;
+        for (int i = 0; i < table.size(); i++) {
+            xs.add(z.apply(table.features(i)));
+            if (task == Task.CLASSIFY) {
+                classes.add(new int[] {table.classOf(i)});
+            } else if (task == Task.TAG) {
+                classes.add(table.stepClasses(i));
+            } else {
+                values.add(new double[] {table.valueOf(i)});
+            }
+        }
+        return task == Task.REGRESS ? new TestPart(xs, null, values, null, number(meta, "target.mean"),
+                number(meta, "target.std")) : new TestPart(xs, classes, null, null, 0, 1);
+    }
+
+    private static int whole(Map<String, String> meta, String key) {
+        try {
+            return Integer.parseInt(meta.getOrDefault(key, ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the model's data description has no whole number '" + key + "'");
+        }
+    }
+
+    private static double number(Map<String, String> meta, String key) {
+        try {
+            return Double.parseDouble(meta.getOrDefault(key, ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the model's data description has no number '" + key + "'");
+        }
     }
 
     private static SequenceDataset sequenceData(SequenceTable table, int[] rows, Standardizer z, double mean,

@@ -15,9 +15,14 @@ import org.rnn4j.io.data.Task;
  * @param rmse root mean squared error, NaN for classes or no test part
  * @param mae mean absolute error, NaN likewise
  * @param naiveRmse forecast only: the naive forecast's RMSE, else NaN
+ * @param r2 the coefficient of determination, 1 - SS_res / SS_tot (SS_tot about the mean of the
+ *     actual values), NaN for classes
+ * @param confusion for classes, {@code confusion[actual][predicted]} counts (sequences, or steps
+ *     for tag); else null
  * @param count test sequences (or windows)
  */
-public record TaskEvaluation(double accuracy, double rmse, double mae, double naiveRmse, int count) {
+public record TaskEvaluation(double accuracy, double rmse, double mae, double naiveRmse, double r2, int[][] confusion,
+        int count) {
 
     /** Sequences run through the network at once. */
     static final int CHUNK = 256;
@@ -33,8 +38,21 @@ public record TaskEvaluation(double accuracy, double rmse, double mae, double na
     public static TaskEvaluation of(Network net, Task task, TaskData.TestPart test) {
         int n = test.inputs().size();
         if (n == 0) {
-            return new TaskEvaluation(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return new TaskEvaluation(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, 0);
         }
+        int[][] confusion = task.hasClasses() ? new int[net.outputSize()][net.outputSize()] : null;
+        double mean = 0;
+        if (test.values() != null) {
+            long m = 0;
+            for (double[] v : test.values()) {
+                for (double d : v) {
+                    mean += d;
+                    m++;
+                }
+            }
+            mean /= m;
+        }
+        double ssTot = 0;
         boolean was = net.isTraining();
         net.setTraining(false);
         try {
@@ -49,12 +67,17 @@ public record TaskEvaluation(double accuracy, double rmse, double mae, double na
                 for (int b = 0; b < part.size(); b++) {
                     int e = from + b;
                     if (task == Task.CLASSIFY) {
-                        right += argmax(y, 0, b) == test.classes().get(e)[0] ? 1 : 0;
+                        int p = argmax(y, 0, b);
+                        int want = test.classes().get(e)[0];
+                        right += p == want ? 1 : 0;
+                        confusion[want][p]++;
                         total++;
                     } else if (task == Task.TAG) {
                         int[] tags = test.classes().get(e);
                         for (int t = 0; t < tags.length; t++) {
-                            right += argmax(y, t, b) == tags[t] ? 1 : 0;
+                            int p = argmax(y, t, b);
+                            right += p == tags[t] ? 1 : 0;
+                            confusion[tags[t]][p]++;
                         }
                         total += tags.length;
                     } else {
@@ -63,6 +86,7 @@ public record TaskEvaluation(double accuracy, double rmse, double mae, double na
                             double d = y.get(0, b, h) * test.targetScale() + test.targetMean() - want[h];
                             sq += d * d;
                             abs += Math.abs(d);
+                            ssTot += (want[h] - mean) * (want[h] - mean);
                             if (test.naive() != null) {
                                 double nd = test.naive().get(e)[h] - want[h];
                                 naiveSq += nd * nd;
@@ -73,10 +97,12 @@ public record TaskEvaluation(double accuracy, double rmse, double mae, double na
                 }
             }
             if (task.hasClasses()) {
-                return new TaskEvaluation(right / (double) total, Double.NaN, Double.NaN, Double.NaN, n);
+                return new TaskEvaluation(right / (double) total, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        confusion, n);
             }
             return new TaskEvaluation(Double.NaN, Math.sqrt(sq / total), abs / total,
-                    test.naive() == null ? Double.NaN : Math.sqrt(naiveSq / total), n);
+                    test.naive() == null ? Double.NaN : Math.sqrt(naiveSq / total), ssTot > 0 ? 1 - sq / ssTot
+                            : Double.NaN, null, n);
         } finally {
             net.setTraining(was);
         }
