@@ -133,6 +133,46 @@ class TrainDataTest {
     }
 
     @Test
+    void eachStepIsTaggedWithThePreviousSymbol() throws Exception {
+        SplittableRandom random = new SplittableRandom(8);
+        List<String> ids = new ArrayList<>();
+        List<double[][]> xs = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
+        List<int[]> tags = new ArrayList<>();
+        int line = 2;
+        for (int s = 0; s < 400; s++) {
+            int length = 5 + random.nextInt(6);
+            double[][] x = new double[length][3];
+            int[] l = new int[length];
+            int[] tag = new int[length];
+            int previous = 0;
+            for (int t = 0; t < length; t++) {
+                int symbol = random.nextInt(3);
+                x[t][symbol] = 1;
+                tag[t] = previous; // the symbol one step back (0 at the start): needs one step of memory
+                previous = symbol;
+                l[t] = line++;
+            }
+            ids.add("s" + s);
+            xs.add(x);
+            lines.add(l);
+            tags.add(tag);
+        }
+        Path csv = dir.resolve("echo.csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            CsvWriter.sequences(w, SequenceTable.stepClasses("echo", List.of("a", "b", "c"), "before",
+                    List.of("a", "b", "c"), ids, xs, lines, tags), "id", "t");
+        }
+        String[] r = Cli.run("train", "--data", csv.toString(), "--task", "tag", "--id", "id", "--time", "t",
+                "--target", "before", "--epochs", "15", "--save", dir.resolve("echo.safetensors").toString(), "--json");
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> j = TrainCommandTest.json(r[1]);
+        assertEquals(KEYS, new ArrayList<>(j.keySet()));
+        assertEquals("tag", j.get("task"));
+        assertTrue(((Number) j.get("test_accuracy")).doubleValue() > 0.95, "a third by chance: " + r[1]);
+    }
+
+    @Test
     void malformedDataIsOneLineExitTwoAndNothingWritten() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "id,t,a,class\n0,0,1.0,Q\n0,1,x,Q\n1,0,2.0,R\n");
