@@ -327,6 +327,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
     private TrainSettings resumedSettings(Checkpoint c) {
+        if (c.position().containsKey("run.task")) {
+            throw new IllegalArgumentException(resume + " is the checkpoint of a --data run; resuming those is not "
+                    + "supported yet (train again with --data)");
+        }
         TrainSettings was = TrainSettings.fromMap(c.position(), c.optimizer().name(), c.optimizerSettings());
         same("--cell", cell, was.cell());
         same("--layers", layers, was.layers());

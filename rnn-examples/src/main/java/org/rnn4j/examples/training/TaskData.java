@@ -145,6 +145,10 @@ public record TaskData(Task task, String name, int inputs, int outputs, Sequence
         if (task == Task.FORECAST) {
             List<String> extra = z.names().subList(1, z.names().size());
             Series series = SeriesCsv.read(file, new SeriesCsv.Columns(meta.get("target"), meta.get("time"), extra));
+            if (!series.columns().equals(z.names())) {
+                throw new IllegalArgumentException(file + ": the columns read are " + series.columns() + " but the model "
+                        + "reads " + z.names() + " (the target first); give a file with those columns");
+            }
             ForecastWindows w = new ForecastWindows(series, whole(meta, "window"), whole(meta, "horizon"));
             List<double[][]> xs = new ArrayList<>();
             List<double[]> values = new ArrayList<>();

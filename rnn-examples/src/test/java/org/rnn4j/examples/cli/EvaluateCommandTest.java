@@ -110,6 +110,18 @@ class EvaluateCommandTest {
             String err = r[2].strip();
             assertFalse(err.isEmpty() || err.contains("\n") || err.contains("Exception"), err);
         }
+        Path wider = dir.resolve("mg-wider.csv");
+        StringBuilder b = new StringBuilder("t,x,y\n");
+        for (int t = 0; t < 40; t++) {
+            b.append(t).append(',').append(1 + 0.01 * t).append(',').append(t % 3).append('\n');
+        }
+        Files.writeString(wider, b.toString());
+        String[] extra = Cli.run("evaluate", "--model", forecaster.toString(), "--data", wider.toString());
+        assertEquals("2", extra[0], extra[1] + extra[2]);
+        assertTrue(extra[2].contains("the columns read are [x, y] but the model reads [x]"), extra[2]);
+        String[] resume = Cli.run("train", "--resume", dir.resolve("order.ckpt.safetensors").toString());
+        assertEquals("2", resume[0], resume[1] + resume[2]);
+        assertTrue(resume[2].contains("checkpoint of a --data run"), resume[2]);
         String[] r = Cli.run("evaluate", "--model", classifier.toString(), "--data", unknown.toString());
         assertTrue(r[2].contains("line " + zLine + ",") && r[2].contains("'Z' is not one the model knows"), r[2]);
     }
