@@ -51,7 +51,7 @@ public final class ModelFile {
      * @throws IOException on a write error
      */
     public static void write(OutputStream out, SavedModel model) throws IOException {
-        SafeTensors.write(out, ModelMetadata.of(ModelMetadata.MODEL, model.network(), model.vocabulary(), model.end()),
+        SafeTensors.write(out, ModelMetadata.of(ModelMetadata.MODEL, model),
                 tensors(model));
     }
 
@@ -104,7 +104,7 @@ public final class ModelFile {
 
     /** The metadata of a model file with {@code extra} entries appended. */
     static Map<String, String> metadata(String format, SavedModel model, Map<String, String> extra) {
-        Map<String, String> m = ModelMetadata.of(format, model.network(), model.vocabulary(), model.end());
+        Map<String, String> m = ModelMetadata.of(format, model);
         m.putAll(extra);
         return m;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
@@ -52,6 +53,8 @@ final class ModelMetadata {
     static final String LOSS = "loss";
     static final String LOSS_OPTIONS = "loss_options";
     static final String HEAD = "head";
+    /** What a model of numeric data knows of its data (task, features, standardisation, classes). */
+    static final String DATA = "data";
     static final String EMBEDDING = "embedding";
     static final String REDUCTION = "reduction";
     static final String DROPOUT = "dropout";
@@ -333,6 +336,33 @@ final class ModelMetadata {
             o.put((String) e.getKey(), v);
         }
         return new LayerConfig(kind, size, o);
+    }
+
+    /**
+     * The metadata of a saved model: {@link #of(String, Network, String, SequenceEnd)} and, when it
+     * has any, its data description as a JSON object of strings under {@code data}.
+     *
+     * @param format {@link #MODEL} or {@link #CHECKPOINT}
+     * @param model the model
+     * @return the entries, in a fixed order
+     */
+    static Map<String, String> of(String format, SavedModel model) {
+        Map<String, String> m = of(format, model.network(), model.vocabulary(), model.end());
+        if (!model.data().isEmpty()) {
+            m.put(DATA, Json.write(new TreeMap<>(model.data())));
+        }
+        return m;
+    }
+
+    /**
+     * @param m a file's metadata
+     * @param where the file, for messages
+     * @return its data description ({@code data}), empty when it has none
+     * @throws InvalidModelFileException if {@code data} is not a JSON object of strings
+     */
+    static Map<String, String> data(Map<String, String> m, String where) {
+        return m.containsKey(DATA) ? strings(Json.parse(m.get(DATA), "metadata 'data'", where), "metadata 'data'",
+                where) : Map.of();
     }
 
     /** The loss's settings: a JSON object of strings. */

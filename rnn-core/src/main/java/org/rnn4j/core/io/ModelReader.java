@@ -64,7 +64,8 @@ final class ModelReader {
         for (int i = 0; i < bindings.size(); i++) {
             bindings.get(i).parameter().set(values.get(i));
         }
-        return new Loaded(header, parsed.format(), new SavedModel(net, parsed.vocabulary(), parsed.end()));
+        return new Loaded(header, parsed.format(), new SavedModel(net, parsed.vocabulary(), parsed.end(),
+                ModelMetadata.data(header.metadata(), where)));
     }
 
     /** The file's tensors must be exactly the network's (plus, in a checkpoint, optimizer state). */

@@ -1,5 +1,6 @@
 package org.rnn4j.core.io;
 
+import java.util.Map;
 import java.util.Objects;
 import org.rnn4j.core.Network;
 
@@ -12,8 +13,11 @@ import org.rnn4j.core.Network;
  *     i, counted in code points), or null for a network that does not read text
  * @param end where a generated string ends (a symbol of the vocabulary and how many of it), or
  *     null for a model of text that has no end
+ * @param data for a model of numeric data, what it knows of its data (the task, the feature
+ *     names, their standardisation, the class labels), saved as the metadata entry {@code data};
+ *     empty for a model of text
  */
-public record SavedModel(Network network, String vocabulary, SequenceEnd end) {
+public record SavedModel(Network network, String vocabulary, SequenceEnd end, Map<String, String> data) {
 
     /**
      * Checks that the vocabulary fits the network and holds the end symbol.
@@ -23,6 +27,7 @@ public record SavedModel(Network network, String vocabulary, SequenceEnd end) {
      */
     public SavedModel {
         Objects.requireNonNull(network, "network");
+        data = Map.copyOf(Objects.requireNonNull(data, "data"));
         String problem = vocabulary == null ? null : ModelMetadata.vocabularyProblem(vocabulary, network.inputSize());
         if (problem == null && end != null) {
             problem = ModelMetadata.endProblem(end, vocabulary);
@@ -30,6 +35,17 @@ public record SavedModel(Network network, String vocabulary, SequenceEnd end) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+    }
+
+    /**
+     * A model without a data description.
+     *
+     * @param network the network
+     * @param vocabulary the characters in index order, or null
+     * @param end where a generated string ends, or null
+     */
+    public SavedModel(Network network, String vocabulary, SequenceEnd end) {
+        this(network, vocabulary, end, Map.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.rnn4j.core.train;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -7,10 +8,15 @@ import org.rnn4j.api.Sequence;
 import org.rnn4j.core.math.ArraySize;
 
 /**
- * Independent sequences of any lengths, each step with its own target, batched B at a time:
+ * Independent sequences of any lengths, each step with its own target (or, see below, each
+ * sequence with one), batched B at a time:
  * each batch is padded to its longest sequence with a mask, so padded steps add nothing to the
  * loss or the gradients and every sequence's state stops at its own last step. Every batch
  * starts from the zero state.
+ *
+ * <p>With {@link #perSequence} each sequence has one target row instead (a class index or the
+ * numbers to regress): its batches carry targets of 1 x B, for a network that ends in a
+ * sequence head ({@code lastStep()}, {@code pool(...)}); the loss is then a mean per sequence.
  *
  * <p>An epoch visits every sequence once: in the stored order, or permuted by the given
  * generator (Fisher-Yates), then cut into batches of B (the last may be smaller, as PyTorch's
@@ -23,8 +29,11 @@ public final class SequenceDataset implements Dataset {
     private final int batchSize;
     private final int inSize;
     private final int outSize;
+    private final boolean perSequence;
 
-    private SequenceDataset(List<double[][]> inputs, List<double[][]> targets, int batchSize, int inSize, int outSize) {
+    private SequenceDataset(List<double[][]> inputs, List<double[][]> targets, int batchSize, int inSize, int outSize,
+            boolean perSequence) {
+        this.perSequence = perSequence;
         this.inputs = inputs;
         this.targets = targets;
         this.batchSize = batchSize;
@@ -62,7 +71,44 @@ public final class SequenceDataset implements Dataset {
             check(x, in, "input", e);
             check(d, out, "target", e);
         }
-        return new SequenceDataset(List.copyOf(inputs), List.copyOf(targets), batchSize, in, out);
+        return new SequenceDataset(List.copyOf(inputs), List.copyOf(targets), batchSize, in, out, false);
+    }
+
+    /**
+     * A dataset of sequences with one target row per sequence, for a network with a sequence
+     * head: its batches have targets of 1 x B x width.
+     *
+     * @param inputs the input sequences, at least one, each at least one step, all steps of one width
+     * @param targets one target row per input sequence, all of one width (a class index is a row of one)
+     * @param batchSize B, at least 1
+     * @return the dataset
+     * @throws IllegalArgumentException naming the example that does not fit, or a non-finite value
+     */
+    public static SequenceDataset perSequence(List<double[][]> inputs, List<double[]> targets, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        if (inputs.isEmpty() || inputs.size() != targets.size()) {
+            throw new IllegalArgumentException("a sequence dataset needs at least one sequence and one target row "
+                    + "per input, got " + inputs.size() + " inputs and " + targets.size() + " targets");
+        }
+        List<double[][]> rows = new ArrayList<>(targets.size());
+        targets.forEach(t -> rows.add(new double[][] {t}));
+        int in = width(inputs.get(0), "input", 0);
+        int out = width(rows.get(0), "target", 0);
+        for (int e = 0; e < inputs.size(); e++) {
+            if (inputs.get(e).length == 0) {
+                throw new IllegalArgumentException("example " + e + " has no input steps; it needs at least 1");
+            }
+            check(inputs.get(e), in, "input", e);
+            check(rows.get(e), out, "target", e);
+        }
+        return new SequenceDataset(List.copyOf(inputs), rows, batchSize, in, out, true);
+    }
+
+    /** @return whether each sequence has one target row (for a sequence head) rather than one per step */
+    public boolean isPerSequence() {
+        return perSequence;
     }
 
     /** @return the number of sequences */
@@ -125,7 +171,8 @@ public final class SequenceDataset implements Dataset {
             steps = Math.max(steps, inputs.get(e).length);
         }
         double[] x = new double[ArraySize.of("a padded batch of T x B x inputs", steps, b1, inSize)];
-        double[] d = new double[ArraySize.of("a padded batch of T x B x targets", steps, b1, outSize)];
+        int targetSteps = perSequence ? 1 : steps;
+        double[] d = new double[ArraySize.of("a padded batch of T x B x targets", targetSteps, b1, outSize)];
         boolean[] mask = new boolean[steps * b1];
         boolean padded = false;
         for (int b = 0; b < b1; b++) {
@@ -135,13 +182,18 @@ public final class SequenceDataset implements Dataset {
             for (int t = 0; t < xe.length; t++) {
                 int row = t * b1 + b;
                 System.arraycopy(xe[t], 0, x, row * inSize, inSize);
-                System.arraycopy(de[t], 0, d, row * outSize, outSize);
+                if (!perSequence) {
+                    System.arraycopy(de[t], 0, d, row * outSize, outSize);
+                }
                 mask[row] = true;
+            }
+            if (perSequence) {
+                System.arraycopy(de[0], 0, d, b * outSize, outSize);
             }
         }
         boolean[] m = padded ? mask : null;
-        return new Batch(Sequence.wrap(steps, b1, inSize, x, m), Sequence.wrap(steps, b1, outSize, d, m),
-                examples.clone());
+        Sequence target = perSequence ? Sequence.wrap(1, b1, outSize, d) : Sequence.wrap(steps, b1, outSize, d, m);
+        return new Batch(Sequence.wrap(steps, b1, inSize, x, m), target, examples.clone());
     }
 
     @Override
@@ -157,8 +209,10 @@ public final class SequenceDataset implements Dataset {
                     + " for validation; each part needs at least one");
         }
         return new Split(
-                new SequenceDataset(inputs.subList(0, cut), targets.subList(0, cut), batchSize, inSize, outSize),
-                new SequenceDataset(inputs.subList(cut, n), targets.subList(cut, n), batchSize, inSize, outSize));
+                new SequenceDataset(inputs.subList(0, cut), targets.subList(0, cut), batchSize, inSize, outSize,
+                        perSequence),
+                new SequenceDataset(inputs.subList(cut, n), targets.subList(cut, n), batchSize, inSize, outSize,
+                        perSequence));
     }
 
     private static int width(double[][] seq, String what, int e) {

@@ -205,7 +205,7 @@ public final class Trainer {
         Iterator<Batch> it = data.epoch(null, 0);
         while (it.hasNext()) {
             Batch b = it.next();
-            int real = b.realSteps();
+            int real = b.lossRows();
             sum += perStep(net.loss(b.input(), b.target(), states), real) * real;
             n += real;
             if (data.carriesState()) {
@@ -238,6 +238,10 @@ public final class Trainer {
         }
         if (truncated != null) {
             TruncatedBptt.requireUnidirectional(net, "truncated BPTT");
+            if (net.head() != null) {
+                throw new IllegalArgumentException("training: truncated BPTT cuts each sequence into chunks, but the "
+                        + "network's sequence head reads whole sequences; train it without truncation");
+            }
         }
         if (config.restoreBestWeights() && validation == null) {
             throw new IllegalArgumentException("training: restoring the best weights needs validation data; set a "
@@ -284,9 +288,10 @@ public final class Trainer {
                     carried = after;
                 }
                 int real = b.realSteps();
-                double perStep = perStep(loss, real);
-                epochLossSum += perStep * real;
-                epochRealSteps += real;
+                int rows = b.lossRows(); // real steps, or sequences for per-sequence targets
+                double perStep = perStep(loss, rows);
+                epochLossSum += perStep * rows;
+                epochRealSteps += rows;
                 realRun += real;
                 batch++;
                 step++;

@@ -1,0 +1,215 @@
+package org.rnn4j.examples.training;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.rnn4j.api.Optimizer;
+import org.rnn4j.api.Options;
+import org.rnn4j.core.Network;
+import org.rnn4j.core.NetworkBuilder;
+import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.AtomicFile;
+import org.rnn4j.core.io.Checkpoint;
+import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.core.io.TrainingPosition;
+import org.rnn4j.core.train.EpochMetrics;
+import org.rnn4j.core.train.StopReason;
+import org.rnn4j.core.train.Trainer;
+import org.rnn4j.core.train.TrainingConfig;
+import org.rnn4j.core.train.TrainingListener;
+import org.rnn4j.core.train.TrainingResult;
+import org.rnn4j.core.train.TrainingState;
+import org.rnn4j.io.data.Task;
+
+/**
+ * One run of {@code ./rnn4j train --data FILE.csv --task ...}: the file read and split
+ * ({@link TaskData}, before any file is claimed, so malformed data writes nothing), a network
+ * ({@code --layers} recurrent layers of {@code --cell}; a {@code lastStep()} head for classify,
+ * regress and forecast; a dense output of class scores with {@code sparse_softmax_cross_entropy}
+ * (classify) or {@code softmax_cross_entropy} per step (tag), or of numbers with {@code mse}), the
+ * project's {@link Trainer} with validation on the held-out part and the best epoch's model
+ * kept; then the test figures ({@link TaskEvaluation}).
+ *
+ * <p>Its files are those of every {@code ./rnn4j train} run, chosen, checked and locked by
+ * {@link RunOutputs} (never an earlier run's without {@code --overwrite}) and written atomically
+ * by {@link RunSaver}: the model (whose metadata {@code data} holds the task, the feature
+ * names, their standardisation and the class labels), the checkpoint, the loss curve's CSV and
+ * PNG. {@code --resume} of such a checkpoint is not supported yet.
+ */
+public final class TaskRun implements AutoCloseable {
+
+    private final Registry registry;
+    private final DataSettings settings;
+    private final TaskData data;
+    private final RunOutputs outputs;
+    private final Progress progress;
+    private final Network net;
+    private final Optimizer optimizer;
+    private BooleanSupplier stopRequested = () -> false;
+
+    private TaskRun(Registry registry, DataSettings settings, Path save, boolean overwrite, Progress progress) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.data = TaskData.read(settings);
+        this.net = network();
+        this.optimizer = registry.optimizer("adam").create(new Options("optimizer 'adam'", Map.of("lr", settings.lr())));
+        this.outputs = RunOutputs.claim(save, Path.of(TrainRun.DEFAULT_DIRECTORY, data.name() + RunFiles.EXTENSION),
+                null, overwrite, Map.of("the data", settings.data()), null);
+    }
+
+    /**
+     * Reads the data, makes the network and the optimizer and claims the files.
+     *
+     * @param registry the installed plug-ins
+     * @param settings what to train
+     * @param save the model file (the others go beside it), or null for {@code runs/<file name>.safetensors}
+     *     (or the first free {@code -n})
+     * @param overwrite whether an earlier run's files at {@code save} are replaced
+     * @param progress what to show while training
+     * @return the run
+     * @throws IllegalArgumentException for malformed data ({@link org.rnn4j.io.data.DataFileException}), a bad
+     *     setting or files that cannot be used, before anything is written
+     */
+    public static TaskRun fresh(Registry registry, DataSettings settings, Path save, boolean overwrite,
+            Progress progress) {
+        return new TaskRun(registry, settings, save, overwrite, progress);
+    }
+
+    /** @return one line saying what the data are */
+    public String describeData() {
+        return data.describe();
+    }
+
+    /** @return a line saying why the files are not at the default name, or null */
+    public String filesNote() {
+        return outputs.note();
+    }
+
+    /**
+     * @param requested polled after every step; when it says so the run stops with every file saved
+     * @return this
+     */
+    public TaskRun stopWhen(BooleanSupplier requested) {
+        this.stopRequested = Objects.requireNonNull(requested, "requested");
+        return this;
+    }
+
+    @Override
+    public void close() {
+        outputs.close();
+    }
+
+    /**
+     * How the run ended.
+     *
+     * @param files what it wrote
+     * @param plotted whether the PNG was drawn
+     * @param result the trainer's result
+     * @param network the trained network (the best epoch's weights when there was validation)
+     * @param seconds the wall time of training
+     * @param trainLoss the training loss of the epoch kept
+     * @param valLoss its validation loss, NaN without validation
+     * @param stepsPerSecond real sequence steps trained per second
+     * @param test the figures on the held-out test part
+     * @param stopped whether a stop was requested
+     * @param saved whether the files were written
+     */
+    public record Outcome(RunFiles files, boolean plotted, TrainingResult result, Network network, double seconds,
+            double trainLoss, double valLoss, double stepsPerSecond, TaskEvaluation test, boolean stopped,
+            boolean saved) {
+    }
+
+    /**
+     * Trains, saves and evaluates on the test part, then releases the files.
+     *
+     * @return how it went
+     */
+    public Outcome run() {
+        try {
+            return train();
+        } finally {
+            close();
+        }
+    }
+
+    private Outcome train() {
+        RunFiles files = outputs.files();
+        LossCurve curve = new LossCurve();
+        CurveRecorder recorder = new CurveRecorder(curve);
+        RunSaver saver = new RunSaver(files, curve, "rnn4j train: " + data.name() + " (" + settings.task().cliName()
+                + ", " + settings.cell() + " " + settings.layers() + " x " + settings.hidden() + ")", progress,
+                state -> checkpoint(state, recorder), this::model, AtomicFile::write,
+                "(resuming a --data run is not supported yet)").beforeFirstWrite(outputs::replaceEarlier);
+        TrainingConfig config = TrainingConfig.defaults().seed(settings.seed()).epochs(settings.epochs())
+                .restoreBestWeights(data.validation() != null);
+        if (settings.clip() > 0) {
+            config = config.clipNorm(settings.clip());
+        }
+        Trainer trainer = new Trainer(net, optimizer, config);
+        trainer.addListener(recorder).addListener(progress).addListener(saver);
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onTrainEnd(TrainingResult r) {
+                if (TrainRun.saves(r, 0)) {
+                    saver.finish(r.state());
+                }
+            }
+        });
+        trainer.addListener(new StopAtStep(trainer, stopRequested));
+        long started = System.nanoTime();
+        TrainingResult result;
+        boolean stopped = false;
+        try {
+            result = trainer.fit(data.train(), data.validation());
+        } catch (StopAtStep.Stopped s) {
+            stopped = true;
+            result = s.result();
+            progress.onTrainEnd(result);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        boolean saved = TrainRun.saves(result, 0);
+        if (stopped && saved) {
+            saver.finish(result.state());
+        }
+        if (saved && result.restored() != null) {
+            saver.saveModel();
+        }
+        EpochMetrics last = result.restored() != null ? result.restored() : result.lastEpoch();
+        TaskEvaluation test = result.reason() == StopReason.NON_FINITE ? null
+                : TaskEvaluation.of(net, settings.task(), data.test());
+        return new Outcome(files, saved && saver.plotted(), result, net, seconds,
+                last == null ? Double.NaN : last.trainLoss(), last == null ? Double.NaN : last.validationLoss(),
+                recorder.charsPerSecond(), test, stopped, saved);
+    }
+
+    private Network network() {
+        NetworkBuilder b = Network.builder(registry).input(data.inputs());
+        for (int l = 0; l < settings.layers(); l++) {
+            b.recurrent(settings.cell(), settings.hidden());
+        }
+        if (settings.task() != Task.TAG) {
+            b.lastStep();
+        }
+        String loss = switch (settings.task()) {
+            case CLASSIFY -> "sparse_softmax_cross_entropy";
+            case TAG -> "softmax_cross_entropy";
+            case REGRESS, FORECAST -> "mse";
+        };
+        return b.output(data.outputs()).loss(loss).seed(settings.seed()).build();
+    }
+
+    private SavedModel model() {
+        return new SavedModel(net, null, null, data.metadata());
+    }
+
+    private Checkpoint checkpoint(TrainingState state, CurveRecorder recorder) {
+        Map<String, String> position = new TreeMap<>(TrainingPosition.of(state));
+        position.putAll(recorder.pending());
+        position.put("run.data", settings.data().toAbsolutePath().toString());
+        position.put("run.task", settings.task().cliName());
+        return new Checkpoint(model(), optimizer, Map.of("lr", settings.lr()), position);
+    }
+}
