@@ -1,6 +1,7 @@
 package org.rnn4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,11 +27,22 @@ import org.rnn4j.core.layers.Bidirectional;
  * ({@code BlasKernels.SMALL}, 1024 multiply-adds) and every step below the threshold for
  * threads, so the digests do not depend on the BLAS or the number of cores: Java's
  * floating-point arithmetic is the same on every machine.
+ *
+ * <p>{@link #everyBitIsAsBeforeWhenStepsAreCut} pins a batch large enough for each step to be
+ * cut over the cores and the products to run in the BLAS; those bits depend on the BLAS, the
+ * processor and the number of threads, so it runs only with the kernels the digests were
+ * recorded with ({@link #RECORDED_KERNELS} on {@link #RECORDED_THREADS} threads) and is skipped
+ * elsewhere.
  */
 class RecurrentBitsTest {
 
     private static final int IN = 3;
     private static final int H = 3;
+    /** The kernels the digests of the cut batches were recorded with. */
+    private static final String RECORDED_KERNELS = "native BLAS through netlib JNI"
+            + " (/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so), plain Java below 1024"
+            + " multiply-adds; 2 thread(s)";
+    private static final int RECORDED_THREADS = 2;
 
     static Stream<Arguments> stacks() {
         return Stream.of(
@@ -59,6 +71,38 @@ class RecurrentBitsTest {
         run(layer, r, d, Samples.randomSequence(r, 4, 2, IN).withMask(Cases.randomMask(r, 4, 2, true)), false, true);
         run(layer, r, d, Samples.randomSequence(r, 4, 2, IN).withMask(Cases.randomMask(r, 4, 2, false)), true,
                 false);
+        for (Parameter p : layer.parameters()) {
+            d.add(p.grad());
+        }
+        assertEquals(expected, d.value, "digest 0x" + Long.toHexString(d.value));
+    }
+
+    static Stream<Arguments> largeStacks() {
+        return Stream.of(
+                Arguments.of("elman", false, 0x52cd1f260d7e0f0dL),
+                Arguments.of("lstm", false, 0xfc0c397b00ed89d8L),
+                Arguments.of("gru", false, 0xe73fea1aa4df36ceL),
+                Arguments.of("gru", true, 0x641e491e203cb082L));
+    }
+
+    @ParameterizedTest(name = "{0} bidirectional={1}")
+    @MethodSource("largeStacks")
+    void everyBitIsAsBeforeWhenStepsAreCut(String kind, boolean bidirectional, long expected) {
+        assumeTrue(Backend.description().equals(RECORDED_KERNELS) && Backend.threads() == RECORDED_THREADS,
+                "digests recorded with " + RECORDED_KERNELS + " on " + RECORDED_THREADS + " threads, not "
+                        + Backend.description() + " on " + Backend.threads());
+        int in = 24;
+        int hidden = 96;
+        Layer layer = bidirectional
+                ? new Bidirectional(Layers.make(kind, in, hidden, Map.of()), Layers.make(kind, in, hidden, Map.of()))
+                : Layers.make(kind, in, hidden, Map.of());
+        SplittableRandom r = new SplittableRandom(kind.hashCode() + (bidirectional ? 5 : 3));
+        Layers.randomize(layer, r, 0.2);
+        Digest d = new Digest();
+        // 128 x 96 x 96 multiply-adds per step and more: over the threshold for cutting (2^20).
+        run(layer, r, d, Samples.randomSequence(r, 3, 128, in), true, true);
+        run(layer, r, d, Samples.randomSequence(r, 3, 128, in).withMask(Cases.randomMask(r, 3, 128, true)), false,
+                true);
         for (Parameter p : layer.parameters()) {
             d.add(p.grad());
         }
