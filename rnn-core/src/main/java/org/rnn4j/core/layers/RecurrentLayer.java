@@ -155,30 +155,20 @@ final class RecurrentLayer implements Layer {
     private void forwardRows(int t, int b0, int b1) {
         int rows = b1 - b0;
         int gateRow = s.gateRow(t, b0);
-        for (Parameter bias : cell.inputBiases()) {
-            rowKernels.addRowVector(s.pre, gateRow, rows, bias.value(), width);
+        List<Parameter> inputBiases = cell.inputBiases();
+        for (int i = 0; i < inputBiases.size(); i++) { // indexed: no iterator per step
+            rowKernels.addRowVector(s.pre, gateRow, rows, inputBiases.get(i).value(), width);
         }
         double beta = cell.keepsRecurrentTermApart() ? 0.0 : 1.0;
         rowKernels.gemm(false, true, rows, width, hidden, 1.0, s.previous(0, t), s.previousRow(t, b0), hidden,
                 wHh.value(), 0, hidden, beta, s.recurrent, gateRow, width);
-        for (Parameter bias : cell.recurrentBiases()) {
-            rowKernels.addRowVector(s.recurrent, gateRow, rows, bias.value(), width);
+        List<Parameter> recurrentBiases = cell.recurrentBiases();
+        for (int i = 0; i < recurrentBiases.size(); i++) {
+            rowKernels.addRowVector(s.recurrent, gateRow, rows, recurrentBiases.get(i).value(), width);
         }
         cell.forward(s, t, b0, b1);
         if (s.masked()) {
-            for (int block = 0; block < s.history.length; block++) {
-                holdPadded(t, block, b0, b1);
-            }
-        }
-    }
-
-    /** Copies row b of step t-1 into step t for every padded row b in [b0, b1) of step t. */
-    private void holdPadded(int t, int block, int b0, int b1) {
-        double[] prev = s.previous(block, t);
-        for (int b = b0; b < b1; b++) {
-            if (!s.active(t, b)) {
-                System.arraycopy(prev, s.previousRow(t, b), s.history[block], s.stateRow(t, b), hidden);
-            }
+            s.holdPadded(t, b0, b1);
         }
     }
 
@@ -267,11 +257,7 @@ final class RecurrentLayer implements Layer {
 
     @Override
     public State initialStateGradient() {
-        double[][] parts = new double[s.carried.length][];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = s.carried[i].clone();
-        }
-        return new State(parts);
+        return s.carriedState();
     }
 
     private void loadInitial(State initial) {

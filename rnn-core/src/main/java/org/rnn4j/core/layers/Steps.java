@@ -113,6 +113,27 @@ final class Steps {
         return (t == 0 ? 0 : (t - 1) * batch * hidden) + b * hidden;
     }
 
+    /** Copies each state block's row b of step t-1 into step t for every padded row b in [b0, b1). */
+    void holdPadded(int t, int b0, int b1) {
+        for (int block = 0; block < history.length; block++) {
+            double[] prev = previous(block, t);
+            for (int b = b0; b < b1; b++) {
+                if (!active(t, b)) {
+                    System.arraycopy(prev, previousRow(t, b), history[block], stateRow(t, b), hidden);
+                }
+            }
+        }
+    }
+
+    /** @return a copy of the carried gradients: after a backward, dL/d(state) before step 0 */
+    State carriedState() {
+        double[][] parts = new double[carried.length][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = carried[i].clone();
+        }
+        return new State(parts);
+    }
+
     /** @return a copy of the state blocks of the last step */
     State lastState() {
         double[][] parts = new double[history.length][];
