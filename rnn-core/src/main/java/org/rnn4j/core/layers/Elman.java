@@ -5,7 +5,7 @@ import org.rnn4j.api.Activation;
 import org.rnn4j.api.Parameter;
 
 /**
- * The Elman recurrent layer (Elman, "Finding Structure in Time", Cognitive Science 14, 1990):
+ * The Elman recurrent cell (Elman, "Finding Structure in Time", Cognitive Science 14, 1990):
  *
  * <pre>
  *   forward                                   backward (BPTT, step t, dh = dL/dh_t)
@@ -18,59 +18,70 @@ import org.rnn4j.api.Parameter;
  * through time (Werbos, "Backpropagation Through Time: What It Does and How to Do It",
  * Proc. IEEE 78(10), 1990) runs one reversed loop ({@link RecurrentLayer}), after which the
  * weight gradients are matrix products over all steps at once: dW_ih = sum_t da_t x_t^T,
- * dW_hh = sum_t da_t h_{t-1}^T, db = sum_t da_t, and dL/dx_t = W_ih^T da_t.
+ * dW_hh = sum_t da_t h_{t-1}^T, db = sum_t da_t, and dL/dx_t = W_ih^T da_t. The products
+ * (a_t's W terms, dh_{t-1}) are the loop's; this cell applies f and f'.
  *
  * <p>Masked (padding) steps leave the state unchanged (h_t = h_{t-1}) and pass the gradient
  * straight through to h_{t-1}.
  */
-final class Elman extends RecurrentLayer {
+final class Elman implements Cell {
 
     private final Activation f;
-    private final Parameter bias;
+    private final int hidden;
     private final List<Parameter> biases;
 
-    Elman(int in, int hidden, Activation f, boolean withBias) {
-        super("elman", in, hidden, 1, 1);
+    /**
+     * @param hidden H
+     * @param f the activation
+     * @param withBias whether there is a bias b
+     */
+    Elman(int hidden, Activation f, boolean withBias) {
         this.f = f;
-        this.bias = withBias ? new Parameter("bias", hidden) : null;
-        this.biases = withBias ? List.of(bias) : List.of();
-        setBiases(biases.toArray(new Parameter[0]));
-    }
-
-    /** @return the activation f */
-    Activation activation() {
-        return f;
+        this.hidden = hidden;
+        this.biases = withBias ? List.of(new Parameter("bias", hidden)) : List.of();
     }
 
     @Override
-    List<Parameter> projectionBiases() {
+    public int gates() {
+        return 1;
+    }
+
+    @Override
+    public int stateBlocks() {
+        return 1;
+    }
+
+    @Override
+    public List<Parameter> inputBiases() {
         return biases;
     }
 
     @Override
-    void stepForward(int t, double[] prev, int prevOff, int b0, int b1) {
-        int off = t * batch * hidden;
-        rowKernels.gemm(false, true, b1 - b0, hidden, hidden, 1.0, prev, prevOff + b0 * hidden, hidden,
-                wHh.value(), 0, hidden, 1.0, pre, off + b0 * hidden, hidden);
-        if (!masked()) {
-            f.apply(pre, h, off + b0 * hidden, off + b1 * hidden);
+    public void allocate(Steps s) {
+    }
+
+    @Override
+    public void forward(Steps s, int t, int b0, int b1) {
+        if (!s.masked()) {
+            f.apply(s.pre, s.h, s.stateRow(t, b0), s.stateRow(t, b1));
             return;
         }
         for (int b = b0; b < b1; b++) {
-            if (active(t, b)) {
-                f.apply(pre, h, off + b * hidden, off + (b + 1) * hidden);
+            if (s.active(t, b)) {
+                f.apply(s.pre, s.h, s.stateRow(t, b), s.stateRow(t, b) + hidden);
             }
         }
     }
 
     @Override
-    void rowBackward(int t, int b) {
-        int q = b * hidden;
-        int r = (t * batch + b) * hidden;
+    public void backward(Steps s, int t, int b) {
+        double[] dh = s.dh;
+        int carriedRow = b * hidden;
+        int row = s.gateRow(t, b);
         for (int j = 0; j < hidden; j++) {
-            dPre[r + j] = dh[q + j];
-            dh[q + j] = 0.0;
+            s.dPre[row + j] = dh[carriedRow + j];
+            dh[carriedRow + j] = 0.0;
         }
-        f.backward(pre, h, dPre, r, r + hidden);
+        f.backward(s.pre, s.h, s.dPre, row, row + hidden);
     }
 }

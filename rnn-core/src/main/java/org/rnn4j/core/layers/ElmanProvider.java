@@ -38,8 +38,10 @@ public final class ElmanProvider implements LayerProvider {
     @Override
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
-        return Init.recurrentDefault(new Elman(spec.inputSize(), spec.outputSize(),
-                spec.activation("activation", DEFAULT_ACTIVATION), spec.options().flag("bias", true)), spec.random());
+        Elman cell = new Elman(spec.outputSize(), spec.activation("activation", DEFAULT_ACTIVATION),
+                spec.options().flag("bias", true));
+        return Init.recurrentDefault(new RecurrentLayer("elman", spec.inputSize(), spec.outputSize(), cell),
+                spec.random());
     }
 
     @Override

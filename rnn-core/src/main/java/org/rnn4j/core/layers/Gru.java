@@ -24,112 +24,120 @@ import org.rnn4j.api.Parameter;
  *                                              dh_{t-1} = dh (*) z + W_hh^T du
  * </pre>
  *
- * The input side gets da = [da_r, da_z, da_n] (dW_ih, db_ih, dx), the recurrent side du
- * (dW_hh, db_hh): the two differ in the n rows, so GRU keeps du in its own buffer.
+ * A row of a, u and the activated gates holds the blocks {@link #reset} (r), {@link #update}
+ * (z) and {@link #newGate} (n), H each. The input side gets da = [da_r, da_z, da_n] (dW_ih,
+ * db_ih, dx), the recurrent side du (dW_hh, db_hh): the two differ in the n rows, so u and du
+ * are kept apart from a and da ({@link Steps#recurrent}, {@link Steps#dRecurrent}).
  */
-final class Gru extends RecurrentLayer {
+final class Gru implements Cell {
 
     private final Activation gate;
     private final Activation cell;
-    private final Parameter biasIh;
-    private final Parameter biasHh;
+    private final int hidden;
     private final List<Parameter> inputBiases;
+    private final List<Parameter> recurrentBiases;
+    /** Offsets of the three blocks within a row of a, u and the activated gates. */
+    private final int reset;
+    private final int update;
+    private final int newGate;
 
     private double[] act;   // [r z n] of every step, (T*B) x 3H
-    private double[] u;     // W_hh h_{t-1} + b_hh of every step, (T*B) x 3H
-    private double[] du;    // dL/du, (T*B) x 3H
 
-    Gru(int in, int hidden, Activation gate, Activation cell, boolean withBias) {
-        super("gru", in, hidden, 3, 1);
+    /**
+     * @param hidden H
+     * @param gate s, the activation of r and z
+     * @param cell p, the candidate's activation
+     * @param withBias whether there are biases
+     */
+    Gru(int hidden, Activation gate, Activation cell, boolean withBias) {
         this.gate = gate;
         this.cell = cell;
-        this.biasIh = withBias ? new Parameter("bias_ih", 3 * hidden) : null;
-        this.biasHh = withBias ? new Parameter("bias_hh", 3 * hidden) : null;
-        this.inputBiases = withBias ? List.of(biasIh) : List.of();
-        if (withBias) {
-            setBiases(biasIh, biasHh);
-        } else {
-            setBiases();
-        }
+        this.hidden = hidden;
+        this.inputBiases = withBias ? List.of(new Parameter("bias_ih", 3 * hidden)) : List.of();
+        this.recurrentBiases = withBias ? List.of(new Parameter("bias_hh", 3 * hidden)) : List.of();
+        this.reset = 0;
+        this.update = hidden;
+        this.newGate = 2 * hidden;
     }
 
     @Override
-    List<Parameter> projectionBiases() {
+    public int gates() {
+        return 3;
+    }
+
+    @Override
+    public int stateBlocks() {
+        return 1;
+    }
+
+    @Override
+    public List<Parameter> inputBiases() {
         return inputBiases;
     }
 
     @Override
-    void allocateCell(int rows, int b) {
-        act = new double[rows * width];
-        u = new double[rows * width];
-        du = new double[rows * width];
+    public boolean keepsRecurrentTermApart() {
+        return true;
     }
 
     @Override
-    double[] hiddenGradient() {
-        return du;
+    public List<Parameter> recurrentBiases() {
+        return recurrentBiases;
     }
 
     @Override
-    void extraGradients() {
-        if (biasHh != null) {
-            k.addColumnSums(du, steps * batch, width, biasHh.grad());
-        }
+    public void allocate(Steps s) {
+        act = new double[s.steps * s.batch * s.width];
     }
 
     @Override
-    void stepForward(int t, double[] prev, int prevOff, int b0, int b1) {
-        int hd = hidden;
-        int off = t * batch * width;
-        rowKernels.gemm(false, true, b1 - b0, width, hd, 1.0, prev, prevOff + b0 * hd, hd, wHh.value(), 0, hd,
-                0.0, u, off + b0 * width, width);
+    public void forward(Steps s, int t, int b0, int b1) {
+        double[] pre = s.pre;
+        double[] u = s.recurrent;
+        double[] hPrev = s.previous(0, t);
         for (int b = b0; b < b1; b++) {
-            if (!active(t, b)) {
+            if (!s.active(t, b)) {
                 continue;
             }
-            int r = off + b * width;
-            int s = (t * batch + b) * hd;
-            int p = prevOff + b * hd;
-            if (biasHh != null) {
-                double[] bh = biasHh.value();
-                for (int j = 0; j < width; j++) {
-                    u[r + j] += bh[j];
-                }
+            int row = s.gateRow(t, b);
+            int stateRow = s.stateRow(t, b);
+            int prevRow = s.previousRow(t, b);
+            for (int j = 0; j < 2 * hidden; j++) {
+                pre[row + j] += u[row + j]; // the r and z blocks
             }
-            for (int j = 0; j < 2 * hd; j++) {
-                pre[r + j] += u[r + j];
+            gate.apply(pre, act, row + reset, row + newGate); // r and z
+            for (int j = 0; j < hidden; j++) {
+                pre[row + newGate + j] += act[row + reset + j] * u[row + newGate + j];
             }
-            gate.apply(pre, act, r, r + 2 * hd);
-            for (int j = 0; j < hd; j++) {
-                pre[r + 2 * hd + j] += act[r + j] * u[r + 2 * hd + j];
-            }
-            cell.apply(pre, act, r + 2 * hd, r + 3 * hd);
-            for (int j = 0; j < hd; j++) {
-                double z = act[r + hd + j];
-                h[s + j] = (1 - z) * act[r + 2 * hd + j] + z * prev[p + j];
+            cell.apply(pre, act, row + newGate, row + 3 * hidden);
+            for (int j = 0; j < hidden; j++) {
+                double z = act[row + update + j];
+                s.h[stateRow + j] = (1 - z) * act[row + newGate + j] + z * hPrev[prevRow + j];
             }
         }
     }
 
     @Override
-    void rowBackward(int t, int b) {
-        int hd = hidden;
-        int r = (t * batch + b) * width;
-        int q = b * hd;
-        double[] hPrev = previous(h, h0, t);
-        int p = previousOffset(t) + q;
-        for (int j = 0; j < hd; j++) {
-            double z = act[r + hd + j];
-            dPre[r + 2 * hd + j] = dh[q + j] * (1 - z);
-            dPre[r + hd + j] = dh[q + j] * (hPrev[p + j] - act[r + 2 * hd + j]);
-            dh[q + j] *= z;
+    public void backward(Steps s, int t, int b) {
+        double[] dPre = s.dPre;
+        double[] du = s.dRecurrent;
+        double[] dh = s.dh;
+        double[] hPrev = s.previous(0, t);
+        int row = s.gateRow(t, b);
+        int prevRow = s.previousRow(t, b);
+        int carriedRow = b * hidden;
+        for (int j = 0; j < hidden; j++) {
+            double z = act[row + update + j];
+            dPre[row + newGate + j] = dh[carriedRow + j] * (1 - z);
+            dPre[row + update + j] = dh[carriedRow + j] * (hPrev[prevRow + j] - act[row + newGate + j]);
+            dh[carriedRow + j] *= z;
         }
-        cell.backward(pre, act, dPre, r + 2 * hd, r + 3 * hd);
-        for (int j = 0; j < hd; j++) {
-            dPre[r + j] = dPre[r + 2 * hd + j] * u[r + 2 * hd + j];
-            du[r + 2 * hd + j] = dPre[r + 2 * hd + j] * act[r + j];
+        cell.backward(s.pre, act, dPre, row + newGate, row + 3 * hidden);
+        for (int j = 0; j < hidden; j++) {
+            dPre[row + reset + j] = dPre[row + newGate + j] * s.recurrent[row + newGate + j];
+            du[row + newGate + j] = dPre[row + newGate + j] * act[row + reset + j];
         }
-        gate.backward(pre, act, dPre, r, r + 2 * hd);
-        System.arraycopy(dPre, r, du, r, 2 * hd);
+        gate.backward(s.pre, act, dPre, row + reset, row + newGate); // r and z
+        System.arraycopy(dPre, row, du, row, 2 * hidden); // du_r = da_r, du_z = da_z
     }
 }

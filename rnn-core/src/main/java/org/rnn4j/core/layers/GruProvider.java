@@ -38,8 +38,9 @@ public final class GruProvider implements LayerProvider {
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
         CellActivations a = CellActivations.of(spec);
-        return Init.recurrentDefault(new Gru(spec.inputSize(), spec.outputSize(), a.gate(), a.cell(),
-                spec.options().flag("bias", true)), spec.random());
+        Gru cell = new Gru(spec.outputSize(), a.gate(), a.cell(), spec.options().flag("bias", true));
+        return Init.recurrentDefault(new RecurrentLayer("gru", spec.inputSize(), spec.outputSize(), cell),
+                spec.random());
     }
 
     @Override

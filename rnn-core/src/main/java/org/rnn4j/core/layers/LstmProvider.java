@@ -59,7 +59,8 @@ public final class LstmProvider implements LayerProvider {
                     + "bias=true (got bias=false)");
         }
         int hidden = spec.outputSize();
-        Lstm layer = Init.recurrentDefault(new Lstm(spec.inputSize(), hidden, a.gate(), a.cell(), bias), spec.random());
+        Layer layer = Init.recurrentDefault(new RecurrentLayer("lstm", spec.inputSize(), hidden,
+                new Lstm(hidden, a.gate(), a.cell(), bias)), spec.random());
         if (forget) {
             for (Parameter p : layer.parameters()) {
                 if (p.name().equals("bias_ih")) {

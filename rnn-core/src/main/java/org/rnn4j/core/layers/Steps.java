@@ -1,0 +1,167 @@
+package org.rnn4j.core.layers;
+
+import java.util.Arrays;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+import org.rnn4j.core.math.ArraySize;
+
+/**
+ * The buffers that the loop over time ({@link RecurrentLayer}) and its {@link Cell} share for
+ * one batch of T steps of B sequences, made when T or B changes and reused otherwise. Rows are
+ * step-major: row {@code t * B + b} is sequence b at step t.
+ */
+final class Steps {
+
+    /** T. */
+    final int steps;
+    /** B. */
+    final int batch;
+    /** H. */
+    final int hidden;
+    /** G * H: the width of a row of gate pre-activations. */
+    final int width;
+    /** P: gate pre-activations of every step, (T*B) x G*H; the input projection lands here first. */
+    final double[] pre;
+    /** Q: the recurrent term W_hh h_{t-1} of every step, (T*B) x G*H; {@link #pre} itself unless kept apart. */
+    final double[] recurrent;
+    /** dL/dP, (T*B) x G*H. */
+    final double[] dPre;
+    /** dL/dQ, (T*B) x G*H; {@link #dPre} itself unless Q is kept apart. */
+    final double[] dRecurrent;
+    /** The state blocks of every step, (T*B) x H each: h (the output), then c for an LSTM. */
+    final double[][] history;
+    /** The state blocks before step 0, B x H each. */
+    final double[][] initial;
+    /** dL/d(state) carried backwards through the steps, B x H per block: dh, then dc. */
+    final double[][] carried;
+    /** h of every step: {@code history[0]}. */
+    final double[] h;
+    /** dL/dh carried backwards: {@code carried[0]}. */
+    final double[] dh;
+    private Sequence input;
+
+    /**
+     * @param kind the layer's kind, for messages
+     * @param steps T
+     * @param batch B
+     * @param in I, the input width (checked only)
+     * @param hidden H
+     * @param cell the cell: its gates, state blocks and whether Q is apart
+     * @throws IllegalArgumentException if an array would exceed Java's limit
+     */
+    Steps(String kind, int steps, int batch, int in, int hidden, Cell cell) {
+        this.width = cell.gates() * hidden;
+        int rows = ArraySize.of("the " + kind + " layer's steps x batch", steps, batch);
+        int gates = ArraySize.of("the " + kind + " layer's gate values for T x B x G*H", steps, batch, width);
+        ArraySize.of("the " + kind + " layer's input gradient for T x B x I", steps, batch, in);
+        this.steps = steps;
+        this.batch = batch;
+        this.hidden = hidden;
+        this.pre = new double[gates];
+        this.dPre = new double[gates];
+        this.recurrent = cell.keepsRecurrentTermApart() ? new double[gates] : pre;
+        this.dRecurrent = cell.keepsRecurrentTermApart() ? new double[gates] : dPre;
+        int blocks = cell.stateBlocks();
+        this.history = new double[blocks][rows * hidden];
+        this.initial = new double[blocks][batch * hidden];
+        this.carried = new double[blocks][batch * hidden];
+        this.h = history[0];
+        this.dh = carried[0];
+    }
+
+    /** Sets the input of the current forward, whose mask says which rows are real. */
+    void read(Sequence x) {
+        this.input = x;
+    }
+
+    /** @return the input of the current forward */
+    Sequence input() {
+        return input;
+    }
+
+    /** @return whether the current batch has padded rows (a mask) */
+    boolean masked() {
+        return input.mask() != null;
+    }
+
+    /**
+     * @param t a step
+     * @param b a row (sequence)
+     * @return whether row b of step t is a real step, not padding
+     */
+    boolean active(int t, int b) {
+        return input.active(t * batch + b);
+    }
+
+    /** @return the offset of row b of step t in the G*H-wide buffers ({@link #pre}, ...) */
+    int gateRow(int t, int b) {
+        return (t * batch + b) * width;
+    }
+
+    /** @return the offset of row b of step t in the H-wide buffers ({@link #history}) */
+    int stateRow(int t, int b) {
+        return (t * batch + b) * hidden;
+    }
+
+    /** @return the array holding state block {@code block} of step t-1 (the initial one at t = 0) */
+    double[] previous(int block, int t) {
+        return t == 0 ? initial[block] : history[block];
+    }
+
+    /** @return the offset of row b of step t-1 in {@link #previous} */
+    int previousRow(int t, int b) {
+        return (t == 0 ? 0 : (t - 1) * batch * hidden) + b * hidden;
+    }
+
+    /** Copies each state block's row b of step t-1 into step t for every padded row b in [b0, b1). */
+    void holdPadded(int t, int b0, int b1) {
+        for (int block = 0; block < history.length; block++) {
+            double[] prev = previous(block, t);
+            for (int b = b0; b < b1; b++) {
+                if (!active(t, b)) {
+                    System.arraycopy(prev, previousRow(t, b), history[block], stateRow(t, b), hidden);
+                }
+            }
+        }
+    }
+
+    /** @return a copy of the carried gradients: after a backward, dL/d(state) before step 0 */
+    State carriedState() {
+        double[][] parts = new double[carried.length][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = carried[i].clone();
+        }
+        return new State(parts);
+    }
+
+    /** @return a copy of the state blocks of the last step */
+    State lastState() {
+        double[][] parts = new double[history.length][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = Arrays.copyOfRange(history[i], stateRow(steps - 1, 0), stateRow(steps, 0));
+        }
+        return new State(parts);
+    }
+
+    /**
+     * Copies the state blocks of the last step into {@code destination}.
+     *
+     * @param destination blocks of the same number and size, B x H each
+     * @param owner the layer, described for messages
+     * @throws IllegalArgumentException if the destination's blocks differ in number or size
+     */
+    void copyLastState(State destination, String owner) {
+        int bh = batch * hidden;
+        if (destination.parts().length != history.length) {
+            throw new IllegalArgumentException("the " + owner + " has " + history.length
+                    + " state block(s), the destination has " + destination.parts().length);
+        }
+        for (int i = 0; i < history.length; i++) {
+            if (destination.part(i).length != bh) {
+                throw new IllegalArgumentException("the " + owner + "'s state block " + i + " has batch x " + hidden
+                        + " = " + bh + " values, the destination's has " + destination.part(i).length);
+            }
+            System.arraycopy(history[i], stateRow(steps - 1, 0), destination.part(i), 0, bh);
+        }
+    }
+}
