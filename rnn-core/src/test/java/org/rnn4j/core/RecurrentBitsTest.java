@@ -31,8 +31,9 @@ import org.rnn4j.core.layers.Bidirectional;
  * <p>{@link #everyBitIsAsBeforeWhenStepsAreCut} pins a batch large enough for each step to be
  * cut over the cores and the products to run in the BLAS; those bits depend on the BLAS, the
  * processor and the number of threads, so it runs only with the kernels the digests were
- * recorded with ({@link #RECORDED_KERNELS} on {@link #RECORDED_THREADS} threads) and is skipped
- * elsewhere.
+ * recorded with ({@link #RECORDED_KERNELS} on {@link #RECORDED_THREADS} threads, OpenBLAS's
+ * kernels chosen by {@code OPENBLAS_CORETYPE} = {@value #RECORDED_CORETYPE}) and is skipped
+ * elsewhere: another processor may get other kernels from the same library.
  */
 class RecurrentBitsTest {
 
@@ -43,6 +44,8 @@ class RecurrentBitsTest {
             + " (/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so), plain Java below 1024"
             + " multiply-adds; 2 thread(s)";
     private static final int RECORDED_THREADS = 2;
+    /** The OpenBLAS kernel family the digests of the cut batches were recorded with. */
+    private static final String RECORDED_CORETYPE = "Haswell";
 
     static Stream<Arguments> stacks() {
         return Stream.of(
@@ -88,9 +91,11 @@ class RecurrentBitsTest {
     @ParameterizedTest(name = "{0} bidirectional={1}")
     @MethodSource("largeStacks")
     void everyBitIsAsBeforeWhenStepsAreCut(String kind, boolean bidirectional, long expected) {
-        assumeTrue(Backend.description().equals(RECORDED_KERNELS) && Backend.threads() == RECORDED_THREADS,
-                "digests recorded with " + RECORDED_KERNELS + " on " + RECORDED_THREADS + " threads, not "
-                        + Backend.description() + " on " + Backend.threads());
+        assumeTrue(Backend.description().equals(RECORDED_KERNELS) && Backend.threads() == RECORDED_THREADS
+                && RECORDED_CORETYPE.equals(System.getenv("OPENBLAS_CORETYPE")), "digests recorded with "
+                + RECORDED_KERNELS + " on " + RECORDED_THREADS + " threads, OPENBLAS_CORETYPE " + RECORDED_CORETYPE
+                + ", not " + Backend.description() + " on " + Backend.threads() + ", OPENBLAS_CORETYPE "
+                + System.getenv("OPENBLAS_CORETYPE"));
         int in = 24;
         int hidden = 96;
         Layer layer = bidirectional
