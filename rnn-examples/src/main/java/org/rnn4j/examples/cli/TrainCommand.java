@@ -29,6 +29,7 @@ import org.rnn4j.examples.training.TrainRun;
 import org.rnn4j.examples.training.TrainSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -175,42 +176,9 @@ final class TrainCommand implements Callable<Integer> {
             + "task each. Default: Spark's default parallelism (N for local[N]).")
     private Integer workers;
 
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "Learn from numeric sequences in a CSV file "
-            + "(a header row, one row per time step) instead of characters; needs --task. Defaults for --data: "
-            + DataSettings.DEFAULTS + ".")
-    private Path data;
-
-    @Option(names = "--task", paramLabel = "TASK", description = "With --data: classify or regress (one target per "
-            + "sequence, from its last row), tag (one class per step), forecast (the next --horizon values of one "
-            + "series from windows of --window steps).")
-    private String task;
-
-    @Option(names = "--id", paramLabel = "COL", description = "With --data (not forecast): the column whose value "
-            + "names a row's sequence; a sequence's rows are contiguous.")
-    private String id;
-
-    @Option(names = "--target", paramLabel = "COL", description = "With --data: the column to learn (class labels "
-            + "may be any strings).")
-    private String target;
-
-    @Option(names = "--time", paramLabel = "COL", description = "With --data: the column that orders the rows "
-            + "(then not a feature). Default: file order.")
-    private String time;
-
-    @Option(names = "--features", paramLabel = "C1,C2,...", split = ",", description = "With --data: the input "
-            + "columns. Default: every other column holding numbers.")
-    private List<String> features;
-
-    @Option(names = "--window", paramLabel = "W", description = "With --task forecast: the steps each forecast reads.")
-    private Integer window;
-
-    @Option(names = "--horizon", paramLabel = "H", description = "With --task forecast: the values each forecast "
-            + "predicts.")
-    private Integer horizon;
-
-    @Option(names = "--test-fraction", paramLabel = "F", description = "With --data: held out before training, in "
-            + "[0, 1) (whole sequences, stratified by class; for forecast the last windows in time). Default: 0.2.")
-    private Double testFraction;
+    /** The options of a {@code --data} run. */
+    @Mixin
+    private DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
             + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s (and "
@@ -230,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         GradientCluster where = Clusters.find(spark, workers);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (data != null || task != null) {
+        if (dataOptions.given()) {
             return DataTraining.run(dataSettings(), save, overwrite, json, out, err);
         }
         Progress progress = Progress.forConsole(err);
@@ -307,30 +275,21 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The settings of a --data run; the options of text and Reber runs do not apply. */
     private DataSettings dataSettings() {
-        if (data == null || task == null) {
-            throw new IllegalArgumentException(data == null ? "--task needs --data FILE.csv, the data to learn"
-                    : "--data needs --task classify, regress, tag or forecast");
-        }
+        dataOptions.requireComplete();
         Object[][] others = {{"--text", text}, {"--resume", resume}, {"--seq", seq}, {"--every", every},
             {"--steps", length != null ? length.steps : null}, {"--optimizer", optimizer}, {"--activation", activation},
             {"--lr-decay", lrDecay}, {"--dropout", dropout}, {"--keep-best", keepBest ? true : null},
-            {"--spark", spark}, {"--workers", workers}};
+            {"--spark", spark}, {"--workers", workers}, {"--opt", opt.isEmpty() ? null : opt}};
         for (Object[] o : others) {
             if (o[1] != null) {
                 throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train on one machine "
                         + "with Adam and keep the best validation epoch's model); see ./rnn4j train --help");
             }
         }
-        if (!opt.isEmpty()) {
-            throw new IllegalArgumentException("--opt does not apply to --data runs (Adam with --lr)");
-        }
-        org.rnn4j.io.data.Task t = org.rnn4j.io.data.Task.of(task);
-        return new DataSettings(data, t, id, target, time, features == null ? List.of() : features,
-                or(window, 0), or(horizon, 0), or(testFraction, DataSettings.TEST_FRACTION),
-                or(valFraction, DataSettings.VAL_FRACTION), or(cell, DataSettings.CELL), or(layers, DataSettings.LAYERS),
-                or(hidden, DataSettings.HIDDEN), length != null && length.epochs != null ? length.epochs
-                        : DataSettings.EPOCHS, or(lr, DataSettings.LR), or(batch, DataSettings.BATCH),
-                or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED));
+        return dataOptions.settings(or(valFraction, DataSettings.VAL_FRACTION), or(cell, DataSettings.CELL),
+                or(layers, DataSettings.LAYERS), or(hidden, DataSettings.HIDDEN),
+                length != null && length.epochs != null ? length.epochs : DataSettings.EPOCHS, or(lr, DataSettings.LR),
+                or(batch, DataSettings.BATCH), or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED));
     }
 
     /** @return the settings, if --keep-best is not given without validation */

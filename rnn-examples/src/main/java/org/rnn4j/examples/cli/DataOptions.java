@@ -1,0 +1,87 @@
+package org.rnn4j.examples.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.rnn4j.io.data.Task;
+import org.rnn4j.examples.training.DataSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code ./rnn4j train --data FILE.csv --task ...} (a picocli mixin of
+ * {@link TrainCommand}): which file, which task, which columns, and the held-out part. The
+ * options {@code --data} runs share with the others (sizes, epochs, seed) stay in the command.
+ */
+final class DataOptions {
+
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "Learn from numeric sequences in a CSV file "
+            + "(a header row, one row per time step) instead of characters; needs --task. Defaults for --data: "
+            + DataSettings.DEFAULTS + ".")
+    private Path data;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "With --data: classify or regress (one target per "
+            + "sequence, from its last row), tag (one class per step), forecast (the next --horizon values of one "
+            + "series from windows of --window steps).")
+    private String task;
+
+    @Option(names = "--id", paramLabel = "COL", description = "With --data (not forecast): the column whose value "
+            + "names a row's sequence; a sequence's rows are contiguous.")
+    private String id;
+
+    @Option(names = "--target", paramLabel = "COL", description = "With --data: the column to learn (class labels "
+            + "may be any strings).")
+    private String target;
+
+    @Option(names = "--time", paramLabel = "COL", description = "With --data: the column that orders the rows "
+            + "(then not a feature). Default: file order.")
+    private String time;
+
+    @Option(names = "--features", paramLabel = "C1,C2,...", split = ",", description = "With --data: the input "
+            + "columns. Default: every other column holding numbers.")
+    private List<String> features;
+
+    @Option(names = "--window", paramLabel = "W", description = "With --task forecast: the steps each forecast reads.")
+    private Integer window;
+
+    @Option(names = "--horizon", paramLabel = "H", description = "With --task forecast: the values each forecast "
+            + "predicts.")
+    private Integer horizon;
+
+    @Option(names = "--test-fraction", paramLabel = "F", description = "With --data: held out before training, in "
+            + "[0, 1) (whole sequences, stratified by class; for forecast the last windows in time). Default: 0.2.")
+    private Double testFraction;
+
+    /** @return whether {@code --data} or {@code --task} was given */
+    boolean given() {
+        return data != null || task != null;
+    }
+
+    /** @throws IllegalArgumentException unless both {@code --data} and {@code --task} are given */
+    void requireComplete() {
+        if (data == null || task == null) {
+            throw new IllegalArgumentException(data == null ? "--task needs --data FILE.csv, the data to learn"
+                    : "--data needs --task classify, regress, tag or forecast");
+        }
+    }
+
+    /**
+     * @param valFraction the validation fraction of what is not held out for testing
+     * @param cell the recurrent layer kind
+     * @param layers how many recurrent layers
+     * @param hidden their width
+     * @param epochs passes over the training part
+     * @param lr Adam's learning rate, as given
+     * @param batch sequences per batch
+     * @param clip the gradient norm clip
+     * @param seed the seed of the split, the weights and the order
+     * @return the run's settings
+     * @throws IllegalArgumentException if {@code --data} or {@code --task} is missing or the task unknown
+     */
+    DataSettings settings(double valFraction, String cell, int layers, int hidden, int epochs, String lr, int batch,
+            double clip, long seed) {
+        requireComplete();
+        return new DataSettings(data, Task.of(task), id, target, time, features == null ? List.of() : features,
+                window == null ? 0 : window, horizon == null ? 0 : horizon,
+                testFraction == null ? DataSettings.TEST_FRACTION : testFraction, valFraction, cell, layers, hidden,
+                epochs, lr, batch, clip, seed);
+    }
+}
