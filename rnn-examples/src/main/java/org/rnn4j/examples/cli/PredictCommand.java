@@ -52,8 +52,8 @@ final class PredictCommand implements Callable<Integer> {
         InputFile.requireRegular("--model", model, "the model", "a model file written by ./rnn4j train --data");
         InputFile.requireRegular("--data", data, "the data", "a CSV file");
         if (out != null) {
-            refuseOver(out, data, "the data");
-            refuseOver(out, model, "the model");
+            refuseOver("--out", "the predictions", out, data, "the data");
+            refuseOver("--out", "the predictions", out, model, "the model");
             if (Files.isDirectory(out)) {
                 throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
             }
@@ -93,8 +93,16 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Whether {@code out} names {@code in} (links and {@code ..} resolved where the files exist). */
-    private static void refuseOver(Path out, Path in, String what) {
+    /**
+     * Refuses an output that names an input (links and {@code ..} resolved where the files exist).
+     *
+     * @param option the output's option, for the message
+     * @param written what would be written
+     * @param out the output
+     * @param in an input
+     * @param what the input, with its article
+     */
+    static void refuseOver(String option, String written, Path out, Path in, String what) {
         boolean same;
         try {
             same = Files.exists(out) ? Files.isSameFile(out, in)
@@ -103,7 +111,7 @@ final class PredictCommand implements Callable<Integer> {
             same = false;
         }
         if (same) {
-            throw new IllegalArgumentException("--out would write the predictions over " + what + ", " + in
+            throw new IllegalArgumentException(option + " would write " + written + " over " + what + ", " + in
                     + "; give another file name");
         }
     }
