@@ -45,6 +45,9 @@ public final class EvaluationPlots {
         chart.getStyler().setShowValue(true);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x1F77B4)});
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setXAxisTickMarkSpacingHint(1);   // a label for every class, not every other
+        chart.getStyler().setYAxisTickMarkSpacingHint(1);
+        chart.getStyler().setDecimalPattern("#");          // counts: whole numbers in the legend
         List<Number[]> cells = new ArrayList<>();
         for (int a = 0; a < confusion.length; a++) {
             for (int p = 0; p < confusion.length; p++) {
@@ -68,6 +71,7 @@ public final class EvaluationPlots {
                 .yAxisTitle("predicted").build();
         Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
+        chart.getStyler().setMarkerSize(4);
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
