@@ -14,6 +14,7 @@ import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.training.EvaluationPlots;
 import org.rnn4j.examples.training.TaskData;
 import org.rnn4j.examples.training.TaskEvaluation;
 import org.rnn4j.io.data.Task;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ./rnn4j train --data} on every sequence (or forecast window) of a CSV file, read with the
  * model's columns, classes and standardisation: accuracy, per-class precision, recall and F1 and
  * the confusion matrix for classify and tag; RMSE, MAE and R^2 for regress and forecast, and for
- * forecast the RMSE of repeating the last observed value.
+ * forecast the RMSE of repeating the last observed value; and a PNG ({@link EvaluationPlots}): the
+ * confusion matrix as a heat map, or predicted against actual values, beside the model or at
+ * {@code --plot}, never over the model or the data.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Evaluate a model trained with ./rnn4j train --data on a CSV file with the same columns.", ""},
@@ -44,8 +47,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End with one JSON line: task, count, accuracy, classes, precision, "
             + "recall, f1, confusion (rows actual, columns predicted), rmse, mae, r2, naive_rmse; null where they do "
-            + "not apply.")
+            + "not apply; plot.")
     private boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Where the picture goes: the confusion matrix "
+            + "as a heat map (classify, tag) or predicted against actual values (regress, forecast). Default: beside "
+            + "the model, <model>.confusion.png or <model>.predicted.png.")
+    private Path plot;
 
     @Spec
     private CommandSpec spec;
@@ -66,12 +74,18 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "description); evaluate reads CSV files for such models");
         }
         Task task = Task.of(m.data().get("task"));
-        TaskEvaluation e = TaskEvaluation.of(m.network(), task, TaskData.readWhole(data, m.data()));
+        Path picture = plot != null ? plot : beside(model, task.hasClasses() ? ".confusion.png" : ".predicted.png");
+        PredictCommand.refuseOver("--plot", "the picture", picture, data, "the data");
+        PredictCommand.refuseOver("--plot", "the picture", picture, model, "the model");
+        TaskData.TestPart test = TaskData.readWhole(data, m.data());
+        TaskEvaluation e = TaskEvaluation.of(m.network(), task, test);
         List<String> labels = new ArrayList<>();
         for (int c = 0; task.hasClasses() && c < m.network().outputSize(); c++) {
             labels.add(m.data().get("label." + c));
         }
+        draw(m, task, test, e, labels, picture);
         Map<String, Object> r = report(task, e, labels);
+        r.put("plot", picture.toString());
         out.printf(Locale.ROOT, "rnn4j evaluate: %s on %s, %s, %,d %s%n", model, data, task.cliName(), e.count(),
                 task == Task.FORECAST ? "windows" : "sequences");
         if (task.hasClasses()) {
@@ -86,11 +100,35 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "RMSE %.6g, MAE %.6g, R^2 %.4f%s%n", e.rmse(), e.mae(), e.r2(), task == Task.FORECAST
                     ? String.format(Locale.ROOT, "; repeating the last value: RMSE %.6g", e.naiveRmse()) : "");
         }
+        out.println("picture: " + picture);
         if (json) {
             out.println(Json.of(r));
         }
         out.flush();
         return 0;
+    }
+
+    private void draw(SavedModel m, Task task, TaskData.TestPart test, TaskEvaluation e, List<String> labels,
+            Path picture) {
+        String title = data.getFileName() + ": " + task.cliName();
+        try {
+            if (e.confusion() != null) {
+                EvaluationPlots.confusion(e.confusion(), labels, title + ", confusion" + (task == Task.TAG
+                        ? " (steps)" : ""), picture);
+            } else {
+                EvaluationPlots.predictedVsActual(EvaluationPlots.pairs(m.network(), test), title
+                        + ", predicted against actual", picture);
+            }
+        } catch (IOException ex) {
+            throw new IllegalArgumentException("--plot: cannot write " + picture + ": " + ex.getMessage());
+        }
+    }
+
+    /** {@code runs/order.safetensors} with {@code .confusion.png}: {@code runs/order.confusion.png}. */
+    private static Path beside(Path model, String suffix) {
+        String name = model.getFileName().toString();
+        String stem = name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
+        return model.resolveSibling(stem + suffix);
     }
 
     private static Map<String, Object> report(Task task, TaskEvaluation e, List<String> labels) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Recurrent neural networks on the JVM.",
         subcommands = {TutorialCommand.class, PluginsCommand.class, GradcheckCommand.class, InspectCommand.class,
             TrainCommand.class, SampleCommand.class, ExportCommand.class,
-            EvaluateCommand.class},
+            EvaluateCommand.class, PredictCommand.class},
         footer = {"  bench     Time the workloads of docs/BENCHMARKS.md under JMH (run by",
             "              the launcher from rnn-bench: ./rnn4j bench --help)."})
 public final class Main implements Runnable {

@@ -2,19 +2,15 @@ package org.rnn4j.examples.training;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.rnn4j.core.io.AtomicFile;
 
 /**
  * The loss curve as a PNG (XChart, drawn off screen: it runs headless, with no display): the
@@ -41,17 +37,10 @@ public final class LossPlot {
         XYChart chart = new XYChartBuilder().width(800).height(450).title(title).xAxisTitle("step")
                 .yAxisTitle("loss (nats per character)").build();
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
-        chart.getStyler().setAntiAlias(true);
+        Charts.style(chart.getStyler());
         series(chart, "train", curve, true, TRAIN);
         series(chart, "validation", curve, false, VALIDATION);
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java has no PNG writer");
-            }
-        });
+        Charts.writePng(chart, file);
     }
 
     private static void series(XYChart chart, String name, LossCurve curve, boolean train, Color color) {

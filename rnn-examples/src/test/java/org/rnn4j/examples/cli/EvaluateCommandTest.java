@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.tasks.GenerateCsv;
+import org.rnn4j.examples.training.EvaluationPlots;
+import org.rnn4j.examples.training.TaskData;
 
 /** {@code ./rnn4j evaluate}: the figures of a --data model on a new file, and files that do not fit it. */
 class EvaluateCommandTest {
@@ -46,7 +54,11 @@ class EvaluateCommandTest {
         assertEquals("0", r[0], r[2]);
         Map<String, Object> j = TrainCommandTest.json(r[1]);
         assertEquals(List.of("task", "count", "accuracy", "classes", "precision", "recall", "f1", "confusion", "rmse",
-                "mae", "r2", "naive_rmse"), new ArrayList<>(j.keySet()));
+                "mae", "r2", "naive_rmse", "plot"), new ArrayList<>(j.keySet()));
+        assertEquals(dir.resolve("order.confusion.png").toString(), j.get("plot"), "beside the model by default");
+        BufferedImage png = ImageIO.read(dir.resolve("order.confusion.png").toFile());
+        assertTrue(png != null && png.getWidth() >= 400, "a PNG image");
+        assertTrue(r[1].contains("picture: " + dir.resolve("order.confusion.png")), r[1]);
         assertEquals(200, ((Number) j.get("count")).intValue());
         assertEquals(List.of("Q", "R", "S", "U"), j.get("classes"));
         @SuppressWarnings("unchecked")
@@ -90,6 +102,38 @@ class EvaluateCommandTest {
         assertTrue(((Number) j.get("r2")).doubleValue() > 0.9, r[1]);
         assertNull(j.get("accuracy"));
         assertNull(j.get("confusion"));
+        assertEquals(dir.resolve("mg.predicted.png").toString(), j.get("plot"));
+        assertTrue(ImageIO.read(dir.resolve("mg.predicted.png").toFile()) != null, "a PNG image");
+    }
+
+    @Test
+    void thePlottedPairsAreThoseTheFiguresAreOf() throws Exception {
+        Path fresh = dir.resolve("mg-pairs.csv");
+        GenerateCsv.write("mackey-glass", 200, 6, fresh);
+        SavedModel m = ModelFile.load(forecaster, Registry.installed());
+        TaskData.TestPart test = TaskData.readWhole(fresh, m.data());
+        List<double[]> pairs = EvaluationPlots.pairs(m.network(), test);
+        assertEquals(200 - 16 - 1 + 1, pairs.size(), "one per window and horizon step");
+        double sq = 0;
+        for (double[] p : pairs) {
+            sq += (p[1] - p[0]) * (p[1] - p[0]);
+        }
+        Path png = dir.resolve("pairs.png");
+        String[] r = Cli.run("evaluate", "--model", forecaster.toString(), "--data", fresh.toString(), "--plot",
+                png.toString(), "--json");
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> j = TrainCommandTest.json(r[1]);
+        assertEquals(((Number) j.get("rmse")).doubleValue(), Math.sqrt(sq / pairs.size()), 1e-12);
+        assertEquals(png.toString(), j.get("plot"));
+        assertTrue(ImageIO.read(png.toFile()) != null);
+        byte[] model = Files.readAllBytes(forecaster);
+        for (Path over : List.of(forecaster, fresh)) {
+            String[] refused = Cli.run("evaluate", "--model", forecaster.toString(), "--data", fresh.toString(),
+                    "--plot", over.toString());
+            assertEquals("2", refused[0], refused[1] + refused[2]);
+            assertTrue(refused[2].contains("--plot would write the picture over"), refused[2]);
+        }
+        assertTrue(Arrays.equals(model, Files.readAllBytes(forecaster)), "the model kept");
     }
 
     @Test

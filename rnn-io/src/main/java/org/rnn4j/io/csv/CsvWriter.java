@@ -95,4 +95,17 @@ public final class CsvWriter {
         }
         p.flush();
     }
+
+    /**
+     * Writes one record, quoted where CSV needs it, ended by LF.
+     *
+     * @param out where to write; not closed
+     * @param cells the cells, each written as its {@code toString()}
+     * @throws IOException if writing fails
+     */
+    public static void row(Appendable out, List<?> cells) throws IOException {
+        CSVPrinter p = new CSVPrinter(out, FORMAT);
+        p.printRecord(cells);
+        p.flush();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rnn4j.io.data.DataFileException;
+import org.rnn4j.io.data.InputSequences;
 import org.rnn4j.io.data.SequenceTable;
 import org.rnn4j.io.data.Task;
 
@@ -126,6 +127,83 @@ public final class SequenceCsv {
         }
         int[] perSequence = classes.stream().mapToInt(c -> c[0]).toArray();
         return SequenceTable.classes(name, featureNames, targetName, known, ids, x, lines, perSequence);
+    }
+
+    /**
+     * Reads the features of every sequence of a UTF-8 file without any target, as a trained model
+     * reads the data it predicts: the id, the time column (if the model had one) and the model's
+     * feature columns must be in the header; other columns (a target among them) are ignored.
+     *
+     * @param file the CSV file; its name as given appears in messages
+     * @param id the id column
+     * @param time the time column, or null for file order
+     * @param features the feature columns, in the model's order
+     * @return the sequences
+     * @throws DataFileException for malformed data, naming the first column the model reads that
+     *     the header lacks
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static InputSequences readInputs(Path file, String id, String time, List<String> features) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readInputs(file.toString(), in, id, time, features);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads CSV text as {@link #readInputs(Path, String, String, List)} reads a file.
+     *
+     * @param name the name for messages
+     * @param in the text, closed when read
+     * @param id the id column
+     * @param time the time column, or null
+     * @param features the feature columns, in the model's order
+     * @return the sequences
+     * @throws DataFileException for malformed data or a column the model reads that is missing
+     */
+    public static InputSequences readInputs(String name, Reader in, String id, String time, List<String> features) {
+        CsvRows csv = CsvRows.read(name, in);
+        int idColumn = modelColumn(csv, id, "id");
+        int timeColumn = time == null ? -1 : modelColumn(csv, time, "time");
+        int[] cols = new int[features.size()];
+        for (int f = 0; f < cols.length; f++) {
+            cols[f] = modelColumn(csv, features.get(f), "feature");
+        }
+        boolean numericTime = timeColumn < 0 || Cells.numericTime(csv.rows().get(0)[timeColumn]);
+        List<String> ids = new ArrayList<>();
+        List<double[][]> x = new ArrayList<>();
+        List<String[]> times = timeColumn < 0 ? null : new ArrayList<>();
+        for (Map.Entry<String, int[]> seq : contiguous(csv, idColumn).entrySet()) {
+            int[] rows = Headers.byTime(csv, seq.getValue(), timeColumn, numericTime, "sequence '" + seq.getKey()
+                    + "'");
+            double[][] steps = new double[rows.length][cols.length];
+            String[] at = new String[rows.length];
+            for (int t = 0; t < rows.length; t++) {
+                String[] row = csv.rows().get(rows[t]);
+                for (int f = 0; f < cols.length; f++) {
+                    steps[t][f] = Cells.number(row[cols[f]], csv, csv.lines()[rows[t]], csv.header().get(cols[f]),
+                            "a feature column");
+                }
+                at[t] = timeColumn < 0 ? null : row[timeColumn];
+            }
+            ids.add(seq.getKey());
+            x.add(steps);
+            if (times != null) {
+                times.add(at);
+            }
+        }
+        return new InputSequences(name, features, ids, x, times);
+    }
+
+    /** A column the model reads, or an error on the header's line naming it. */
+    private static int modelColumn(CsvRows csv, String name, String role) {
+        int c = csv.column(name);
+        if (c < 0) {
+            throw new DataFileException(csv.file(), csv.headerLine(), name, "the model reads the " + role + " column '"
+                    + name + "' but the header has no such column; the columns are: " + String.join(", ", csv.header()));
+        }
+        return c;
     }
 
     /**

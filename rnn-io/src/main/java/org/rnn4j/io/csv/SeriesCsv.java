@@ -117,6 +117,35 @@ public final class SeriesCsv {
         return new Series(name, Headers.names(csv, cols), values, lines);
     }
 
+    /**
+     * The time column's text at each step of a UTF-8 file, in time order (the order
+     * {@link #read(Path, Columns)} gives the steps), for reports that name steps by their time.
+     *
+     * @param file the CSV file
+     * @param time the time column
+     * @return one text per data row, in time order
+     * @throws DataFileException when the column is missing or its times are malformed or repeated
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static List<String> times(Path file, String time) {
+        CsvRows csv;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            csv = CsvRows.read(file.toString(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        int column = Headers.require(csv, time, "--time");
+        int[] all = new int[csv.rows().size()];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        List<String> texts = new ArrayList<>();
+        for (int r : Headers.byTime(csv, all, column, Cells.numericTime(csv.rows().get(0)[column]), "the series")) {
+            texts.add(csv.rows().get(r)[column]);
+        }
+        return texts;
+    }
+
     /** Every other column holding numbers; none is fine (the target alone is the input). */
     private static int[] defaultExtras(CsvRows csv, int target, int time) {
         List<Integer> cols = new ArrayList<>();
