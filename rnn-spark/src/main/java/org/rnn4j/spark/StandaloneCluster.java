@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 
 /**
- * A real standalone Spark cluster on this machine, from the Maven artifacts on the test's class
- * path (no Spark distribution): one {@code org.apache.spark.deploy.master.Master} JVM and
+ * A real standalone Spark cluster on this machine, from the Maven artifacts on this JVM's class
+ * path (no Spark distribution), for {@code StandaloneClusterTest} and {@link StepTimingMain}: one {@code org.apache.spark.deploy.master.Master} JVM and
  * {@code n} {@code org.apache.spark.deploy.worker.Worker} JVMs of one core each, every one bound to
  * 127.0.0.1. Each worker starts the application's executors as JVMs of its own, with the
- * test's class path (spark.executor.extraClassPath); SPARK_HOME is an empty directory with an
+ * class path of the JVM that started the cluster (spark.executor.extraClassPath); SPARK_HOME is an empty directory with an
  * empty {@code jars/}, which is all a worker's launch command needs from a distribution.
  */
 final class StandaloneCluster implements AutoCloseable {
@@ -69,7 +69,7 @@ final class StandaloneCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + port;
     }
 
-    /** @return a driver's settings for this cluster: loopback, the test's class path on the executors */
+    /** @return a driver's settings for this cluster: loopback, this JVM's class path on the executors */
     SparkConf conf() {
         return new SparkConf().setMaster(masterUrl()).setAppName("rnn4j-spark-cluster-test")
                 .set("spark.ui.enabled", "false")
