@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.training.EvaluationPlots;
@@ -61,18 +59,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        InputFile.requireRegular("--model", model, "the model", "a model file written by ./rnn4j train --data");
         InputFile.requireRegular("--data", data, "the data", "a CSV file");
-        SavedModel m;
-        try {
-            m = ModelFile.load(model, Registry.installed());
-        } catch (IOException e) {
-            throw FileErrors.cannotRead("the model", model, e);
-        }
-        if (!m.data().containsKey("task")) {
-            throw new IllegalArgumentException(model + " was not trained with ./rnn4j train --data (it has no data "
-                    + "description); evaluate reads CSV files for such models");
-        }
+        SavedModel m = ModelArgument.loadTrainedOnData(model, "evaluate");
         Task task = Task.of(m.data().get("task"));
         Path picture = plot != null ? plot : beside(model, task.hasClasses() ? ".confusion.png" : ".predicted.png");
         PredictCommand.refuseOver("--plot", "the picture", picture, data, "the data");

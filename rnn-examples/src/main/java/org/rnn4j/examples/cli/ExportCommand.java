@@ -7,12 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
-import org.rnn4j.examples.limits.Heap;
-import org.rnn4j.examples.limits.InputFile;
-import org.rnn4j.examples.limits.RunMemory;
 import org.rnn4j.io.onnx.OnnxExport;
 import org.rnn4j.io.onnx.OnnxGraph;
 import org.rnn4j.io.onnx.OnnxOptions;
@@ -107,12 +102,6 @@ final class ExportCommand implements Runnable {
     }
 
     private static SavedModel load(Path file) {
-        long bytes = InputFile.requireRegular("--model", file, "the model", "a model file");
-        Heap.require("loading the model " + file, RunMemory.loadingBytes(bytes), "");
-        try {
-            return ModelFile.load(file, Registry.installed());
-        } catch (IOException e) {
-            throw FileErrors.cannotRead("the model", file, e);
-        }
+        return ModelArgument.load(file, "a model file");
     }
 }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.AtomicFile;
-import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.training.TaskPredictions;
@@ -49,7 +47,6 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputFile.requireRegular("--model", model, "the model", "a model file written by ./rnn4j train --data");
         InputFile.requireRegular("--data", data, "the data", "a CSV file");
         if (out != null) {
             refuseOver("--out", "the predictions", out, data, "the data");
@@ -58,16 +55,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
             }
         }
-        SavedModel m;
-        try {
-            m = ModelFile.load(model, Registry.installed());
-        } catch (IOException e) {
-            throw FileErrors.cannotRead("the model", model, e);
-        }
-        if (!m.data().containsKey("task")) {
-            throw new IllegalArgumentException(model + " was not trained with ./rnn4j train --data (it has no data "
-                    + "description); predict reads CSV files for such models");
-        }
+        SavedModel m = ModelArgument.loadTrainedOnData(model, "predict");
         StringBuilder csv = new StringBuilder();
         int rows;
         try {

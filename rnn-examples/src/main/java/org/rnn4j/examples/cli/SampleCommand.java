@@ -5,13 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
 import org.rnn4j.examples.limits.Heap;
-import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.limits.RunMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,12 +84,6 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private static SavedModel load(Path file) {
-        long bytes = InputFile.requireRegular("--model", file, "the model", "a model file");
-        Heap.require("loading the model " + file, RunMemory.loadingBytes(bytes), "");
-        try {
-            return ModelFile.load(file, Registry.installed());
-        } catch (IOException e) {
-            throw FileErrors.cannotRead("the model", file, e);
-        }
+        return ModelArgument.load(file, "a model file");
     }
 }

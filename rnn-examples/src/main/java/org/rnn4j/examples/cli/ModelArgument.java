@@ -1,0 +1,55 @@
+package org.rnn4j.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.examples.limits.Heap;
+import org.rnn4j.examples.limits.InputFile;
+import org.rnn4j.examples.limits.RunMemory;
+
+/**
+ * A command's {@code --model FILE}, loaded the one way every command loads it: a regular file
+ * (no pipe, device or directory), a heap that can hold what loading it costs, then the strict
+ * loader; each failure one line.
+ */
+final class ModelArgument {
+
+    private ModelArgument() {
+    }
+
+    /**
+     * @param file the {@code --model} path
+     * @param allowed what the option takes, for messages ("a model file")
+     * @return the model
+     * @throws IllegalArgumentException if it is not a regular file, does not fit the heap, or
+     *     cannot be read or loaded
+     */
+    static SavedModel load(Path file, String allowed) {
+        long bytes = InputFile.requireRegular("--model", file, "the model", allowed);
+        Heap.require("loading the model " + file, RunMemory.loadingBytes(bytes), "");
+        try {
+            return ModelFile.load(file, Registry.installed());
+        } catch (IOException e) {
+            throw FileErrors.cannotRead("the model", file, e);
+        }
+    }
+
+    /**
+     * A model trained with {@code ./rnn4j train --data}, for the commands that read CSV files.
+     *
+     * @param file the {@code --model} path
+     * @param command the command, for the message ("predict")
+     * @return the model, whose {@link SavedModel#data()} describes its task and columns
+     * @throws IllegalArgumentException as {@link #load}, or if the model has no data description
+     */
+    static SavedModel loadTrainedOnData(Path file, String command) {
+        SavedModel m = load(file, "a model file written by ./rnn4j train --data");
+        if (!m.data().containsKey("task")) {
+            throw new IllegalArgumentException(file + " was not trained with ./rnn4j train --data (it has no data "
+                    + "description); " + command + " reads CSV files for such models");
+        }
+        return m;
+    }
+}
