@@ -143,8 +143,7 @@ final class RunSaver implements TrainingListener {
     }
 
     private void save(TrainingState state, boolean last) {
-        beforeFirstWrite.run();
-        curve(last);
+        curve(last); // the first write of a save point, so it runs beforeFirstWrite
         Checkpoint c = checkpoint.apply(state);
         String resume = " (" + resumeCommand + " continues from it)";
         write(files.checkpoint(), out -> CheckpointFile.write(out, c), savedStep < 0 ? "this run saved nothing before"
