@@ -70,6 +70,42 @@ public interface Activation {
     }
 
     /**
+     * {@link #apply(double[], double[], int, int)} for a float32 network: {@code y[i] = f(x[i])}
+     * for i in [from, to). The default computes each element with the scalar
+     * {@link #apply(double)} and rounds it to float, so an activation written only against the
+     * scalar methods runs in float32 networks unchanged; an implementation may override it with
+     * float arithmetic for speed, agreeing with that to a few units in the last place (the test
+     * kit checks it).
+     *
+     * @param x pre-activations
+     * @param y destination (may be the same array as x)
+     * @param from first index
+     * @param to one past the last index
+     */
+    default void apply(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = (float) apply((double) x[i]);
+        }
+    }
+
+    /**
+     * {@link #backward(double[], double[], double[], int, int)} for a float32 network:
+     * {@code grad[i] *= f'(x[i])}. The default uses the scalar {@link #derivative} and rounds
+     * each product to float; an override must agree with it to a few units in the last place.
+     *
+     * @param x pre-activations
+     * @param y {@code f(x)} as {@link #apply(float[], float[], int, int)} gave it
+     * @param grad dL/dy on entry, dL/dx on exit
+     * @param from first index
+     * @param to one past the last index
+     */
+    default void backward(float[] x, float[] y, float[] grad, int from, int to) {
+        for (int i = from; i < to; i++) {
+            grad[i] = (float) (grad[i] * derivative(x[i], y[i]));
+        }
+    }
+
+    /**
      * The points where f is not differentiable (relu: 0). Gradient checks keep their
      * finite-difference steps away from them. Smooth functions return an empty array.
      *

@@ -8,6 +8,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.init.LayerInit;
 import org.rnn4j.core.layers.Bidirectional;
 
@@ -19,9 +20,11 @@ import org.rnn4j.core.layers.Bidirectional;
 final class LayerFactory {
 
     private final Registry registry;
+    private final Precision precision;
 
-    LayerFactory(Registry registry) {
+    LayerFactory(Registry registry, Precision precision) {
         this.registry = registry;
+        this.precision = precision;
     }
 
     /**
@@ -43,7 +46,7 @@ final class LayerFactory {
             throw new IllegalArgumentException(owner + " needs a size >= 1, got " + embedding.size());
         }
         return p.create(new LayerSpec(embedding.kind(), symbols, embedding.size(),
-                new Options(owner, embedding.options()), registry::activation, random));
+                new Options(owner, embedding.options()), registry::activation, random, precision));
     }
 
     /**
@@ -65,7 +68,7 @@ final class LayerFactory {
             settings.put("reverse_from", Integer.toString(b.forwardLayer().outputSize()));
         }
         return p.create(new LayerSpec(head, width, width, new Options("head ('" + head + "')", settings),
-                registry::activation, new SplittableRandom(0)));
+                registry::activation, new SplittableRandom(0), precision));
     }
 
     /**
@@ -106,9 +109,9 @@ final class LayerFactory {
                     .flag("bidirectional", false);
         }
         Options options = new Options(owner, settings);
-        Layer layer = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random));
+        Layer layer = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random, precision));
         if (bidirectional) {
-            Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split()));
+            Layer reverse = p.create(new LayerSpec(d.kind(), in, d.size(), options, registry::activation, random.split(), precision));
             layer = new Bidirectional(layer, reverse);
         }
         if (!init.isEmpty()) {

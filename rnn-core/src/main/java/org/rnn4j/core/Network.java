@@ -8,6 +8,7 @@ import java.util.Map;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 
@@ -50,6 +51,7 @@ public final class Network {
     private boolean training = true;
     private final Architecture architecture;
     private final Registry registry;
+    private final Precision precision;
     private final Objective objective;
     private Sequence inputGradient;
 
@@ -59,7 +61,7 @@ public final class Network {
      * @param dropouts one per recurrent layer but the last, or none
      */
     Network(Layer embedding, List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
-            Architecture architecture, Registry registry) {
+            Architecture architecture, Registry registry, Precision precision) {
         if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
             throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
                     + " dropouts, got " + dropouts.size());
@@ -67,6 +69,7 @@ public final class Network {
         this.dropouts = List.copyOf(dropouts);
         this.architecture = architecture;
         this.registry = registry;
+        this.precision = precision;
         this.embedding = embedding;
         this.recurrent = List.copyOf(recurrent);
         this.head = head;
@@ -122,14 +125,52 @@ public final class Network {
      * @return the copy
      */
     public Network copy() {
-        Network c = architecture.builder(registry).build();
+        return to(precision);
+    }
+
+    /**
+     * The precision this network computes in ({@link NetworkBuilder#precision}).
+     *
+     * @return float32 or float64
+     */
+    public Precision precision() {
+        return precision;
+    }
+
+    /**
+     * This network in another precision (PyTorch's {@code .float()} and {@code .double()}): a
+     * new network of the same architecture whose parameters are this one's rounded to
+     * {@code target} (exact from float32 to float64), sharing no mutable state with this one, as
+     * {@link #copy()} does; {@code to(precision())} is a copy.
+     *
+     * @param target the precision of the new network
+     * @return the converted network
+     */
+    public Network to(Precision target) {
+        Network c = architecture.builder(registry).precision(target).build();
         c.training = training;
         c.restoreDropoutDraws(dropoutDraws());
         for (int i = 0; i < parameters.size(); i++) {
             Parameter from = parameters.get(i);
             System.arraycopy(from.value(), 0, c.parameters.get(i).value(), 0, from.size());
         }
+        c.roundParameters();
         return c;
+    }
+
+    /**
+     * Rounds every parameter value to {@link #precision()}: after this, a float32 network's
+     * parameters are float32 numbers (held in the float64 arrays of {@link Parameter}), so a
+     * model file stores them as F32 without loss. The trainer calls it after every optimizer step;
+     * code that steps an optimizer itself may too (a float32 layer rounds its weights when it
+     * reads them either way). Nothing happens in float64.
+     */
+    public void roundParameters() {
+        if (precision != Precision.FLOAT64) {
+            for (Parameter p : parameters) {
+                precision.round(p.value());
+            }
+        }
     }
 
     /**

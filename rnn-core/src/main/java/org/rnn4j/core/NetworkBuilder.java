@@ -3,11 +3,13 @@ package org.rnn4j.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.init.LayerInit;
 import org.rnn4j.core.layers.Bidirectional;
 
@@ -56,6 +58,7 @@ public final class NetworkBuilder {
     private Map<String, String> lossOptions = Map.of();
     private Reduction reduction = Reduction.MEAN;
     private long seed = 42;
+    private Precision precision = Precision.FLOAT64;
     private double dropout;
 
     NetworkBuilder(Registry registry) {
@@ -263,6 +266,20 @@ public final class NetworkBuilder {
     }
 
     /**
+     * The precision the network computes in: its recurrent and dense layers run their products,
+     * gates and saved activations in it, and its parameters hold values of it (initialised as
+     * in float64 from the same seed, then rounded). Plug-in layers that do not support it
+     * compute in float64. Default {@link Precision#FLOAT64}.
+     *
+     * @param p the precision
+     * @return this
+     */
+    public NetworkBuilder precision(Precision p) {
+        this.precision = Objects.requireNonNull(p, "precision");
+        return this;
+    }
+
+    /**
      * Makes the network, its layers freshly initialised from the seed.
      *
      * @return the network
@@ -278,7 +295,7 @@ public final class NetworkBuilder {
         }
         SplittableRandom root = new SplittableRandom(seed);
         List<Layer> layers = new ArrayList<>();
-        LayerFactory factory = new LayerFactory(registry);
+        LayerFactory factory = new LayerFactory(registry, precision);
         Layer embed = embedding == null ? null : factory.embedding(embedding, input, root.split());
         int width = embed == null ? input : embed.outputSize();
         for (int l = 0; l < recurrent.size(); l++) {
@@ -298,6 +315,8 @@ public final class NetworkBuilder {
         Architecture a = new Architecture(input, embedding, recurrent, head, output, loss, lossOptions, reduction,
                 dropout, seed);
         Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
-        return new Network(embed, layers, headLayer, out, l, reduction, dropouts, a, registry);
+        Network net = new Network(embed, layers, headLayer, out, l, reduction, dropouts, a, registry, precision);
+        net.roundParameters();
+        return net;
     }
 }

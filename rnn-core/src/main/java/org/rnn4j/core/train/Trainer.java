@@ -284,6 +284,7 @@ public final class Trainer {
                     return end(StopReason.NON_FINITE, NonFiniteStop.refusedStep(e, batch, step, refused.get(), loss,
                             norm), state());
                 }
+                net.roundParameters();
                 if (train.carriesState()) {
                     carried = after;
                 }
