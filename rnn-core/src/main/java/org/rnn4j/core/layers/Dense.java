@@ -29,9 +29,10 @@ final class Dense implements Layer {
     private final int in;
     private final int outSize;
     private final Activation f;
-    private final Parameter weight;
-    private final Parameter bias;
+    private final Weights weight;
+    private final Weights bias;
     private final List<Parameter> parameters;
+    private final Boundary io = new Boundary();
 
     private int rows = -1;
     private double[] pre;
@@ -39,6 +40,7 @@ final class Dense implements Layer {
     private double[] dPre;
     private double[] dx;
     private Sequence lastIn;
+    private double[] lastInValues;
     private Sequence lastOut;
     private Sequence lastDx;
 
@@ -46,11 +48,11 @@ final class Dense implements Layer {
         this.in = in;
         this.outSize = outSize;
         this.f = f;
-        this.weight = new Parameter("weight", outSize, in);
-        this.bias = withBias ? new Parameter("bias", outSize) : null;
-        List<Parameter> ps = new ArrayList<>(List.of(weight));
+        this.weight = new Weights(new Parameter("weight", outSize, in));
+        this.bias = withBias ? new Weights(new Parameter("bias", outSize)) : null;
+        List<Parameter> ps = new ArrayList<>(List.of(weight.parameter()));
         if (bias != null) {
-            ps.add(bias);
+            ps.add(bias.parameter());
         }
         this.parameters = Collections.unmodifiableList(ps);
     }
@@ -88,20 +90,23 @@ final class Dense implements Layer {
             dPre = new double[r * outSize];
             dx = new double[r * in];
         }
-        k.gemm(false, true, r, outSize, in, 1.0, x.data(), 0, in, weight.value(), 0, in, 0.0, pre, 0, outSize);
+        weight.load();
+        lastInValues = io.input(x);
+        k.gemm(false, true, r, outSize, in, 1.0, lastInValues, 0, in, weight.value(), 0, in, 0.0, pre, 0, outSize);
         if (bias != null) {
+            bias.load();
             k.addRowVector(pre, r, bias.value(), outSize);
         }
         f.apply(pre, out, 0, r * outSize);
         lastIn = x;
-        lastOut = Shapes.view(lastOut, x.steps(), x.batch(), outSize, out, x.mask());
+        lastOut = io.output(lastOut, x.steps(), x.batch(), outSize, out, x.mask());
         return lastOut;
     }
 
     @Override
     public Sequence backward(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
-        System.arraycopy(dy.data(), 0, dPre, 0, rows * outSize);
+        System.arraycopy(io.gradient(dy), 0, dPre, 0, rows * outSize);
         f.backward(pre, out, dPre, 0, rows * outSize);
         if (lastIn.mask() != null) {
             for (int r = 0; r < rows; r++) {
@@ -110,12 +115,14 @@ final class Dense implements Layer {
                 }
             }
         }
-        k.gemm(true, false, outSize, in, rows, 1.0, dPre, 0, outSize, lastIn.data(), 0, in, 1.0, weight.grad(), 0, in);
+        k.gemm(true, false, outSize, in, rows, 1.0, dPre, 0, outSize, lastInValues, 0, in, 1.0, weight.grad(), 0, in);
+        weight.flush();
         if (bias != null) {
             k.addColumnSums(dPre, rows, outSize, bias.grad());
+            bias.flush();
         }
         k.gemm(false, false, rows, in, outSize, 1.0, dPre, 0, outSize, weight.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = Shapes.view(lastDx, lastIn.steps(), lastIn.batch(), in, dx, lastIn.mask());
+        lastDx = io.inputGradient(lastDx, lastIn.steps(), lastIn.batch(), in, dx, lastIn.mask());
         return lastDx;
     }
 }

@@ -3,10 +3,12 @@ package org.rnn4j.core.layers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.rnn4j.api.Activation;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.Precision;
 
 /**
  * Makes {@code dense} layers (the usual output head). Options: {@code activation} (default
@@ -35,8 +37,11 @@ public final class DenseProvider implements LayerProvider {
     @Override
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
-        Dense layer = new Dense(spec.inputSize(), spec.outputSize(), spec.activation("activation", "identity"),
-                spec.options().flag("bias", true));
+        Activation f = spec.activation("activation", "identity");
+        boolean bias = spec.options().flag("bias", true);
+        Layer layer = spec.precision() == Precision.FLOAT32
+                ? new DenseF32(spec.inputSize(), spec.outputSize(), f, bias)
+                : new Dense(spec.inputSize(), spec.outputSize(), f, bias);
         double bound = 1.0 / Math.sqrt(spec.inputSize());
         layer.parameters().forEach(p -> Init.uniform(p, bound, spec.random()));
         return layer;

@@ -3,10 +3,12 @@ package org.rnn4j.core.layers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.rnn4j.api.Activation;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.Precision;
 
 /**
  * Makes {@code elman} layers. Options: {@code activation} (any installed activation, default
@@ -38,10 +40,14 @@ public final class ElmanProvider implements LayerProvider {
     @Override
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
-        Elman cell = new Elman(spec.outputSize(), spec.activation("activation", DEFAULT_ACTIVATION),
-                spec.options().flag("bias", true));
-        return Init.recurrentDefault(new RecurrentLayer("elman", spec.inputSize(), spec.outputSize(), cell),
-                spec.random());
+        Activation f = spec.activation("activation", DEFAULT_ACTIVATION);
+        boolean bias = spec.options().flag("bias", true);
+        int in = spec.inputSize();
+        int hidden = spec.outputSize();
+        Layer layer = spec.precision() == Precision.FLOAT32
+                ? new RecurrentLayerF32("elman", in, hidden, new ElmanF32(hidden, f, bias))
+                : new RecurrentLayer("elman", in, hidden, new Elman(hidden, f, bias));
+        return Init.recurrentDefault(layer, spec.random());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.Precision;
 
 /**
  * Makes {@code gru} layers ({@link Gru}). Options: {@code gate_activation} (default
@@ -38,9 +39,13 @@ public final class GruProvider implements LayerProvider {
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
         CellActivations a = CellActivations.of(spec);
-        Gru cell = new Gru(spec.outputSize(), a.gate(), a.cell(), spec.options().flag("bias", true));
-        return Init.recurrentDefault(new RecurrentLayer("gru", spec.inputSize(), spec.outputSize(), cell),
-                spec.random());
+        boolean bias = spec.options().flag("bias", true);
+        int in = spec.inputSize();
+        int hidden = spec.outputSize();
+        Layer layer = spec.precision() == Precision.FLOAT32
+                ? new RecurrentLayerF32("gru", in, hidden, new GruF32(hidden, a.gate(), a.cell(), bias))
+                : new RecurrentLayer("gru", in, hidden, new Gru(hidden, a.gate(), a.cell(), bias));
+        return Init.recurrentDefault(layer, spec.random());
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /**
  * Makes {@code lstm} layers ({@link Lstm}). Options:
@@ -59,8 +60,10 @@ public final class LstmProvider implements LayerProvider {
                     + "bias=true (got bias=false)");
         }
         int hidden = spec.outputSize();
-        Layer layer = Init.recurrentDefault(new RecurrentLayer("lstm", spec.inputSize(), hidden,
-                new Lstm(hidden, a.gate(), a.cell(), bias)), spec.random());
+        int in = spec.inputSize();
+        Layer layer = Init.recurrentDefault(spec.precision() == Precision.FLOAT32
+                ? new RecurrentLayerF32("lstm", in, hidden, new LstmF32(hidden, a.gate(), a.cell(), bias))
+                : new RecurrentLayer("lstm", in, hidden, new Lstm(hidden, a.gate(), a.cell(), bias)), spec.random());
         if (forget) {
             for (Parameter p : layer.parameters()) {
                 if (p.name().equals("bias_ih")) {

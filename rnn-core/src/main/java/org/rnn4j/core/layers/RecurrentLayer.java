@@ -67,9 +67,13 @@ final class RecurrentLayer implements Layer {
     /** G * H: the width of a row of gate pre-activations. */
     private final int width;
     private final Cell cell;
-    private final Parameter wIh;
-    private final Parameter wHh;
+    private final Weights wIh;
+    private final Weights wHh;
+    private final List<Weights> inputBiases;
+    private final List<Weights> recurrentBiases;
+    private final List<Weights> weights;
     private final List<Parameter> parameters;
+    private final Boundary io = new Boundary();
 
     /** The buffers of the current T and B; null before the first forward. */
     private Steps s;
@@ -95,11 +99,18 @@ final class RecurrentLayer implements Layer {
         this.hidden = hidden;
         this.cell = cell;
         this.width = cell.gates() * hidden;
-        this.wIh = new Parameter("weight_ih", width, in);
-        this.wHh = new Parameter("weight_hh", width, hidden);
-        List<Parameter> ps = new ArrayList<>(List.of(wIh, wHh));
-        ps.addAll(cell.inputBiases());
-        ps.addAll(cell.recurrentBiases());
+        this.wIh = new Weights(new Parameter("weight_ih", width, in));
+        this.wHh = new Weights(new Parameter("weight_hh", width, hidden));
+        this.inputBiases = wrap(cell.inputBiases());
+        this.recurrentBiases = wrap(cell.recurrentBiases());
+        List<Weights> all = new ArrayList<>(List.of(wIh, wHh));
+        all.addAll(inputBiases);
+        all.addAll(recurrentBiases);
+        this.weights = List.copyOf(all);
+        List<Parameter> ps = new ArrayList<>();
+        for (Weights w : weights) {
+            ps.add(w.parameter());
+        }
         this.parameters = Collections.unmodifiableList(ps);
     }
 
@@ -135,15 +146,18 @@ final class RecurrentLayer implements Layer {
         Shapes.requireInput(this, x);
         allocate(x.steps(), x.batch());
         loadInitial(initial);
-        s.read(x);
+        for (int i = 0; i < weights.size(); i++) {
+            weights.get(i).load();
+        }
+        s.read(x, io.input(x));
         Sequence view = lastOut;
         lastOut = null;
         int rows = s.steps * s.batch;
-        k.gemm(false, true, rows, width, in, 1.0, x.data(), 0, in, wIh.value(), 0, in, 0.0, s.pre, 0, width);
+        k.gemm(false, true, rows, width, in, 1.0, s.inputValues(), 0, in, wIh.value(), 0, in, 0.0, s.pre, 0, width);
         for (int t = 0; t < s.steps; t++) {
             k.parallel(s.batch, (long) width * hidden, forwardStep[t]);
         }
-        lastOut = Shapes.view(view, s.steps, s.batch, hidden, s.h, x.mask());
+        lastOut = io.output(view, s.steps, s.batch, hidden, s.h, x.mask());
         return lastOut;
     }
 
@@ -155,14 +169,12 @@ final class RecurrentLayer implements Layer {
     private void forwardRows(int t, int b0, int b1) {
         int rows = b1 - b0;
         int gateRow = s.gateRow(t, b0);
-        List<Parameter> inputBiases = cell.inputBiases();
         for (int i = 0; i < inputBiases.size(); i++) { // indexed: no iterator per step
             rowKernels.addRowVector(s.pre, gateRow, rows, inputBiases.get(i).value(), width);
         }
         double beta = cell.keepsRecurrentTermApart() ? 0.0 : 1.0;
         rowKernels.gemm(false, true, rows, width, hidden, 1.0, s.previous(0, t), s.previousRow(t, b0), hidden,
                 wHh.value(), 0, hidden, beta, s.recurrent, gateRow, width);
-        List<Parameter> recurrentBiases = cell.recurrentBiases();
         for (int i = 0; i < recurrentBiases.size(); i++) {
             rowKernels.addRowVector(s.recurrent, gateRow, rows, recurrentBiases.get(i).value(), width);
         }
@@ -198,7 +210,7 @@ final class RecurrentLayer implements Layer {
             dx = new double[rows * in];
         }
         k.gemm(false, false, rows, in, width, 1.0, s.dPre, 0, width, wIh.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = Shapes.view(lastDx, s.steps, s.batch, in, dx, s.input().mask());
+        lastDx = io.inputGradient(lastDx, s.steps, s.batch, in, dx, s.input().mask());
         return lastDx;
     }
 
@@ -208,7 +220,7 @@ final class RecurrentLayer implements Layer {
         for (double[] block : s.carried) {
             Arrays.fill(block, 0.0);
         }
-        outGrad = dy.data();
+        outGrad = io.gradient(dy);
         for (int t = s.steps - 1; t >= 0; t--) {
             k.parallel(s.batch, (long) width * hidden, backwardStep[t]);
         }
@@ -216,18 +228,21 @@ final class RecurrentLayer implements Layer {
         int rows = s.steps * s.batch;
         int batch = s.batch;
         double[] dq = s.dRecurrent;
-        k.gemm(true, false, width, in, rows, 1.0, s.dPre, 0, width, s.input().data(), 0, in, 1.0, wIh.grad(), 0, in);
+        k.gemm(true, false, width, in, rows, 1.0, s.dPre, 0, width, s.inputValues(), 0, in, 1.0, wIh.grad(), 0, in);
         if (s.steps > 1) {
             k.gemm(true, false, width, hidden, rows - batch, 1.0, dq, batch * width, width, s.h, 0, hidden,
                     1.0, wHh.grad(), 0, hidden);
         }
         k.gemm(true, false, width, hidden, batch, 1.0, dq, 0, width, s.initial[0], 0, hidden, 1.0, wHh.grad(), 0,
                 hidden);
-        for (Parameter b : cell.inputBiases()) {
+        for (Weights b : inputBiases) {
             k.addColumnSums(s.dPre, rows, width, b.grad());
         }
-        for (Parameter b : cell.recurrentBiases()) {
+        for (Weights b : recurrentBiases) {
             k.addColumnSums(dq, rows, width, b.grad());
+        }
+        for (int i = 0; i < weights.size(); i++) {
+            weights.get(i).flush();
         }
     }
 
@@ -260,6 +275,14 @@ final class RecurrentLayer implements Layer {
         return s.carriedState();
     }
 
+    private static List<Weights> wrap(List<Parameter> ps) {
+        List<Weights> w = new ArrayList<>();
+        for (Parameter p : ps) {
+            w.add(new Weights(p));
+        }
+        return List.copyOf(w);
+    }
+
     private void loadInitial(State initial) {
         if (initial == null) {
             for (double[] block : s.initial) {
@@ -269,7 +292,7 @@ final class RecurrentLayer implements Layer {
         }
         Shapes.requireState(this, initial, s.batch);
         for (int i = 0; i < s.initial.length; i++) {
-            System.arraycopy(initial.part(i), 0, s.initial[i], 0, s.batch * hidden);
+            Boundary.copy(initial.part(i), 0, s.initial[i], 0, s.batch * hidden);
         }
     }
 

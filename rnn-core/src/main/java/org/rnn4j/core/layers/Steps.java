@@ -1,6 +1,5 @@
 package org.rnn4j.core.layers;
 
-import java.util.Arrays;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.math.ArraySize;
@@ -39,6 +38,7 @@ final class Steps {
     /** dL/dh carried backwards: {@code carried[0]}. */
     final double[] dh;
     private Sequence input;
+    private double[] inputValues;
 
     /**
      * @param kind the layer's kind, for messages
@@ -69,9 +69,20 @@ final class Steps {
         this.dh = carried[0];
     }
 
-    /** Sets the input of the current forward, whose mask says which rows are real. */
-    void read(Sequence x) {
+    /**
+     * Sets the input of the current forward, whose mask says which rows are real.
+     *
+     * @param x the input
+     * @param values its values as the layer's products read them ({@link Boundary#input})
+     */
+    void read(Sequence x, double[] values) {
         this.input = x;
+        this.inputValues = values;
+    }
+
+    /** @return the values of the current forward's input, (T*B) x I */
+    double[] inputValues() {
+        return inputValues;
     }
 
     /** @return the input of the current forward */
@@ -127,20 +138,12 @@ final class Steps {
 
     /** @return a copy of the carried gradients: after a backward, dL/d(state) before step 0 */
     State carriedState() {
-        double[][] parts = new double[carried.length][];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = carried[i].clone();
-        }
-        return new State(parts);
+        return Boundary.state(carried, 0, batch * hidden);
     }
 
     /** @return a copy of the state blocks of the last step */
     State lastState() {
-        double[][] parts = new double[history.length][];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = Arrays.copyOfRange(history[i], stateRow(steps - 1, 0), stateRow(steps, 0));
-        }
-        return new State(parts);
+        return Boundary.state(history, stateRow(steps - 1, 0), stateRow(steps, 0));
     }
 
     /**
@@ -161,7 +164,7 @@ final class Steps {
                 throw new IllegalArgumentException("the " + owner + "'s state block " + i + " has batch x " + hidden
                         + " = " + bh + " values, the destination's has " + destination.part(i).length);
             }
-            System.arraycopy(history[i], stateRow(steps - 1, 0), destination.part(i), 0, bh);
+            Boundary.copy(history[i], stateRow(steps - 1, 0), destination.part(i), 0, bh);
         }
     }
 }

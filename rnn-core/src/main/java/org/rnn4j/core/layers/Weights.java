@@ -1,0 +1,43 @@
+package org.rnn4j.core.layers;
+
+import org.rnn4j.api.Parameter;
+
+/**
+ * A parameter as a float64 layer's products read and write it: its own value and gradient
+ * arrays, with nothing to load or flush. Its float32 twin, {@link WeightsF32}, keeps float copies
+ * that {@link #load()} and {@link #flush()} exchange with the parameter; the layer code calls
+ * both in either precision and is generated from one source (rnn-core/src/build).
+ */
+final class Weights {
+
+    private final Parameter p;
+
+    Weights(Parameter p) {
+        this.p = p;
+    }
+
+    /** @return the parameter */
+    Parameter parameter() {
+        return p;
+    }
+
+    /** Before a forward pass: nothing to do in float64. */
+    void load() {
+        // the products read the parameter's own array
+    }
+
+    /** @return the values the products read */
+    double[] value() {
+        return p.value();
+    }
+
+    /** @return the array the gradient products accumulate into */
+    double[] grad() {
+        return p.grad();
+    }
+
+    /** After a backward pass: nothing to do in float64 (the products wrote the parameter's gradient). */
+    void flush() {
+        // already there
+    }
+}
