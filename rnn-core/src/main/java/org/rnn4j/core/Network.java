@@ -47,7 +47,7 @@ public final class Network {
     private final Reduction reduction;
     private final Map<String, Parameter> named;
     private final List<Parameter> parameters;
-    private final List<Dropout> dropouts;
+    private final Dropouts dropouts;
     private boolean training = true;
     private final Architecture architecture;
     private final Registry registry;
@@ -62,11 +62,7 @@ public final class Network {
      */
     Network(Layer embedding, List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
             Architecture architecture, Registry registry, Precision precision) {
-        if (!dropouts.isEmpty() && dropouts.size() != recurrent.size() - 1) {
-            throw new IllegalArgumentException(recurrent.size() + " recurrent layers take " + (recurrent.size() - 1)
-                    + " dropouts, got " + dropouts.size());
-        }
-        this.dropouts = List.copyOf(dropouts);
+        this.dropouts = new Dropouts(dropouts, recurrent.size());
         this.architecture = architecture;
         this.registry = registry;
         this.precision = precision;
@@ -268,11 +264,7 @@ public final class Network {
      * @return one count per dropout between recurrent layers (empty without dropout)
      */
     public long[] dropoutDraws() {
-        long[] d = new long[dropouts.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dropouts.get(i).draws();
-        }
-        return d;
+        return dropouts.draws();
     }
 
     /**
@@ -282,18 +274,7 @@ public final class Network {
      * @throws IllegalArgumentException if the number of counts is wrong or one is negative
      */
     public void restoreDropoutDraws(long[] draws) {
-        if (draws.length != dropouts.size()) {
-            throw new IllegalArgumentException("the network has " + dropouts.size() + " dropout generator(s), got "
-                    + draws.length + " draw count(s)");
-        }
-        for (int i = 0; i < draws.length; i++) {
-            if (draws[i] < 0) {
-                throw new IllegalArgumentException("dropout draw count " + i + " is " + draws[i] + "; counts are >= 0");
-            }
-        }
-        for (int i = 0; i < draws.length; i++) {
-            dropouts.get(i).restoreDraws(draws[i]);
-        }
+        dropouts.restore(draws);
     }
 
     /**
@@ -305,7 +286,7 @@ public final class Network {
      * @param hold whether to hold the masks
      */
     public void holdDropoutMasks(boolean hold) {
-        dropouts.forEach(d -> d.hold(hold));
+        dropouts.hold(hold);
     }
 
     /** Sets every parameter's gradient to zero. */
@@ -331,10 +312,7 @@ public final class Network {
         }
         Sequence h = embedding == null ? x : embedding.forward(x, null);
         for (int l = 0; l < recurrent.size(); l++) {
-            h = recurrent.get(l).forward(h, initial == null ? null : initial.get(l));
-            if (l < dropouts.size()) {
-                h = dropouts.get(l).forward(h, training);
-            }
+            h = dropouts.forward(l, recurrent.get(l).forward(h, initial == null ? null : initial.get(l)), training);
         }
         if (head != null) {
             h = head.forward(h, null);
@@ -447,9 +425,7 @@ public final class Network {
             g = head.backward(g);
         }
         for (int l = recurrent.size() - 1; l >= 0; l--) {
-            if (l < dropouts.size()) {
-                g = dropouts.get(l).backward(g);
-            }
+            g = dropouts.backward(l, g);
             if (l == 0 && !withInput && embedding == null) {
                 // the first layer's input is data: its gradient is never read
                 recurrent.get(0).backwardWithoutInputGradient(g);
