@@ -43,4 +43,18 @@ public final class Identity implements Activation {
     public void backward(double[] x, double[] y, double[] grad, int from, int to) {
         // f'(x) = 1 everywhere
     }
+
+    /** The float32 copy. */
+    @Override
+    public void apply(float[] x, float[] y, int from, int to) {
+        if (x != y) {
+            System.arraycopy(x, from, y, from, to - from);
+        }
+    }
+
+    /** dL/dx = dL/dy in float32 too. */
+    @Override
+    public void backward(float[] x, float[] y, float[] grad, int from, int to) {
+        // f'(x) = 1 everywhere
+    }
 }

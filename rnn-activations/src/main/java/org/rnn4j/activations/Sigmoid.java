@@ -55,6 +55,22 @@ public final class Sigmoid implements Activation {
         }
     }
 
+    /** The float32 loop: the float64 function rounded to float, as the default, without a call per element. */
+    @Override
+    public void apply(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = (float) sigmoid(x[i]);
+        }
+    }
+
+    /** The float32 loop: each product rounded to float, as the default, without a call per element. */
+    @Override
+    public void backward(float[] x, float[] y, float[] grad, int from, int to) {
+        for (int i = from; i < to; i++) {
+            grad[i] = (float) (grad[i] * slope(x[i], y[i]));
+        }
+    }
+
     /**
      * The logistic function, without overflow for any x.
      *

@@ -62,6 +62,22 @@ public final class Tanh implements Activation {
         }
     }
 
+    /** The float32 loop: the float64 function rounded to float, as the default, without a call per element. */
+    @Override
+    public void apply(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = (float) tanh(x[i]);
+        }
+    }
+
+    /** The float32 loop: each product rounded to float, as the default, without a call per element. */
+    @Override
+    public void backward(float[] x, float[] y, float[] grad, int from, int to) {
+        for (int i = from; i < to; i++) {
+            grad[i] = (float) (grad[i] * slope(x[i], y[i]));
+        }
+    }
+
     /**
      * tanh(x) within 3 ulps. The series coefficients are 2^2n (2^2n - 1) B_2n / (2n)! with the
      * Bernoulli numbers B_2n (Abramowitz and Stegun 4.5.64), as exact fractions.
