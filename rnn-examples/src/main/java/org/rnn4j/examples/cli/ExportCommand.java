@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.io.onnx.OnnxExport;
 import org.rnn4j.io.onnx.OnnxGraph;
@@ -61,7 +62,7 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        OnnxOptions options = new OnnxOptions(opset, OnnxOptions.Precision.parse(precision), !noSequenceLens,
+        OnnxOptions options = new OnnxOptions(opset, Precision.parse(precision), !noSequenceLens,
                 !noInitialStates);
         Path dir = onnx.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {

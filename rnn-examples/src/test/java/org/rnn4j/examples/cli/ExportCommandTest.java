@@ -70,7 +70,7 @@ class ExportCommandTest {
         assertTrue(r[2].contains("the ONNX opset must be 14 to 21, got 9"), r[2]);
         r = Cli.run("export", "--model", model.toString(), "--onnx", onnx, "--precision", "half");
         assertEquals("2", r[0]);
-        assertTrue(r[2].contains("--precision must be float32 or float64, got 'half'"), r[2]);
+        assertTrue(r[2].contains("unknown precision 'half'; the precisions are float32 and float64"), r[2]);
         r = Cli.run("export", "--model", model.toString(), "--onnx", dir.resolve("no/m.onnx").toString());
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("does not exist"), r[2]);

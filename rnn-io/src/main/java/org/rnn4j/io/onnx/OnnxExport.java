@@ -87,7 +87,7 @@ public final class OnnxExport {
     public static OnnxGraph graph(SavedModel model, OnnxOptions options) {
         Network net = model.network();
         Architecture a = net.architecture();
-        GraphBuilder g = new GraphBuilder(options.precision().elemType());
+        GraphBuilder g = new GraphBuilder(OnnxOptions.elemType(options.precision()));
         int t = g.elemType();
         Dim steps = Dim.named("steps");
         Dim batch = Dim.named("batch");

@@ -1,5 +1,7 @@
 package org.rnn4j.io.onnx;
 
+import org.rnn4j.api.Precision;
+
 /**
  * How {@link OnnxExport} writes a model.
  *
@@ -20,31 +22,16 @@ public record OnnxOptions(int opset, Precision precision, boolean sequenceLens, 
     /** The opset when none is chosen. */
     public static final int DEFAULT_OPSET = 14;
 
-    /** The element type of what the exported graph computes with. */
-    public enum Precision {
-        /** ONNX's FLOAT: weights cast from rnn4j's doubles; what serving runtimes run fastest. */
-        FLOAT32,
-        /** ONNX's DOUBLE: the weights exactly (see the README for which runtimes run it). */
-        FLOAT64;
-
-        /**
-         * @param name {@code float32} or {@code float64}
-         * @return the precision
-         * @throws IllegalArgumentException naming the allowed values
-         */
-        public static Precision parse(String name) {
-            return switch (name) {
-                case "float32" -> FLOAT32;
-                case "float64" -> FLOAT64;
-                default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '"
-                        + name + "'");
-            };
-        }
-
-        /** @return the ONNX element type */
-        int elemType() {
-            return this == FLOAT32 ? OnnxGraph.FLOAT : OnnxGraph.DOUBLE;
-        }
+    /**
+     * The ONNX element type of a precision: FLOAT (weights cast from rnn4j's doubles; what serving
+     * runtimes run fastest; exact for a float32 network) or DOUBLE (the weights exactly; see the
+     * README for which runtimes run it).
+     *
+     * @param precision the precision
+     * @return ONNX's element type
+     */
+    static int elemType(Precision precision) {
+        return precision == Precision.FLOAT32 ? OnnxGraph.FLOAT : OnnxGraph.DOUBLE;
     }
 
     /** Checks the opset. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.LayerSpec;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.SavedModel;
@@ -93,10 +94,10 @@ class OnnxExportTest {
     @Test
     void aBadOpsetOrPrecisionIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OnnxOptions(13,
-                OnnxOptions.Precision.FLOAT32, true, true));
+                Precision.FLOAT32, true, true));
         assertEquals("the ONNX opset must be 14 to 21, got 13", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> OnnxOptions.Precision.parse("float16"));
-        assertEquals("--precision must be float32 or float64, got 'float16'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Precision.parse("float16"));
+        assertEquals("unknown precision 'float16'; the precisions are float32 and float64", e.getMessage());
     }
 
     @Test

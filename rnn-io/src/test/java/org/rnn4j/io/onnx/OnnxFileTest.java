@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.SavedModel;
@@ -27,7 +28,7 @@ class OnnxFileTest {
 
     @Test
     void readingBackGivesTheGraphWritten() {
-        for (OnnxOptions o : List.of(OnnxOptions.defaults(), new OnnxOptions(21, OnnxOptions.Precision.FLOAT64, false,
+        for (OnnxOptions o : List.of(OnnxOptions.defaults(), new OnnxOptions(21, Precision.FLOAT64, false,
                 false))) {
             OnnxGraph g = OnnxExport.graph(model(), o);
             OnnxFile f = OnnxFile.read(OnnxExport.toBytes(model(), o));

@@ -7,9 +7,9 @@ import ai.onnxruntime.OrtException;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.onnx.OnnxOptions.Precision;
 
 /**
  * What the README says of float64 exports, as ONNX Runtime (the pinned version, CPU) behaves:

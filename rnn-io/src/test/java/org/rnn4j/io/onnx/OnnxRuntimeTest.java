@@ -7,10 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.onnx.OnnxOptions.Precision;
 
 /**
  * Every exported network runs in ONNX Runtime (its Java API, CPU) and gives rnn4j's outputs and

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Layer;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
@@ -50,7 +51,7 @@ final class RuntimeComparison {
      * @throws OrtException if ONNX Runtime refuses the model or the inputs
      */
     static Result compare(Network net, OnnxOptions options, int steps, int[] lengths, long seed) throws OrtException {
-        boolean f32 = options.precision() == OnnxOptions.Precision.FLOAT32;
+        boolean f32 = options.precision() == Precision.FLOAT32;
         int batch = lengths.length;
         SplittableRandom rnd = new SplittableRandom(seed);
         boolean indices = net.embedding() != null;
