@@ -49,6 +49,15 @@ class OnnxRuntimeTest {
         check(net, OnnxOptions.defaults(), FULL);
     }
 
+    /** A float32 network (rnn4j computing in float) against the runtime computing in float. */
+    @ParameterizedTest
+    @ValueSource(strings = {"elman", "lstm", "gru"})
+    void float32NetworkMatchesInFloat32(String kind) throws OrtException {
+        Network net = builder(13).precision(Precision.FLOAT32).recurrent(kind, 5).recurrent(kind, 4, Map.of(
+                "bidirectional", "true")).output(3).loss("mse").build();
+        check(net, OnnxOptions.defaults(), PADDED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"elman", "lstm", "gru"})
     void bidirectionalMatches(String kind) throws OrtException {
