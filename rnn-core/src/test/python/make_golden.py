@@ -15,6 +15,12 @@ PyTorch -> rnn4j: for each case in TORCH_CASES, build torch.nn.RNN / LSTM / GRU 
   its outputs (in eval mode) and cross-entropy loss on seeded one-hot inputs as torch_<case>.json.
   The Java test loads the file and must give the same outputs to 1e-12.
 
+PyTorch -> rnn4j in float32: the same cases with the model cast by .float(), written as
+  torch32_<case>.safetensors (F32 tensors, metadata precision=float32) with PyTorch's float32
+  outputs and, as reference_outputs, the float64 outputs of the same float32-valued weights
+  (model.double()). The Java test loads the file into a float32 network and measures both float32
+  results against the reference with the float32 agreement bound.
+
 rnn4j -> PyTorch: for each rnn4j_<case>.safetensors written by rnn4j (the Java test writes them
   with -Drnn4j.writeGolden=true), read it with the small safetensors reader below, build the
   PyTorch modules from its metadata alone, load_state_dict(strict=True), and write PyTorch's
@@ -81,13 +87,13 @@ class CharRnn(nn.Module):
         return self.decoder(x)
 
 
-def write_safetensors(path, tensors, metadata):
-    """tensors: list of (name, float64 tensor) in file order."""
+def write_safetensors(path, tensors, metadata, dtype="F64"):
+    """tensors: list of (name, tensor) in file order, written as dtype (F64 or F32)."""
     header = {"__metadata__": metadata}
     data = bytearray()
     for name, t in tensors:
-        raw = t.detach().contiguous().numpy().astype("<f8").tobytes()
-        header[name] = {"dtype": "F64", "shape": list(t.shape), "data_offsets": [len(data), len(data) + len(raw)]}
+        raw = t.detach().contiguous().numpy().astype("<f8" if dtype == "F64" else "<f4").tobytes()
+        header[name] = {"dtype": dtype, "shape": list(t.shape), "data_offsets": [len(data), len(data) + len(raw)]}
         data += raw
     h = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     h += b" " * ((8 - len(h) % 8) % 8)
@@ -128,6 +134,7 @@ def one_hot_batch(vocab_size, steps, batch, seed):
 
 
 def run(model, inputs, targets, x):
+    x = x.to(next(model.parameters()).dtype)
     model.eval()
     with torch.no_grad():
         y = model(x)
@@ -207,6 +214,24 @@ def torch_to_rnn4j():
         print("wrote torch_%s: %d tensors, loss %.17g" % (name, len(state), golden["loss"]))
 
 
+def torch_to_rnn4j_float32():
+    """The same cases in float32: PyTorch's model cast with .float(), its state_dict written as F32
+    tensors (file metadata precision=float32), its float32 outputs, and the float64 outputs of the
+    very same (float32-valued) weights as the reference both float32 results are measured against."""
+    for name, (vocab, layers, dropout, steps, batch, seed) in TORCH_CASES.items():
+        torch.manual_seed(seed)
+        model = CharRnn(len(vocab), layers, dropout).float()
+        state = list(model.state_dict().items())
+        md = rnn4j_metadata(vocab, layers, dropout)
+        md["precision"] = "float32"
+        write_safetensors(OUT / ("torch32_%s.safetensors" % name), state, md, dtype="F32")
+        batch_data = one_hot_batch(len(vocab), steps, batch, 100 + seed)
+        golden = run(model, *batch_data)
+        golden["reference_outputs"] = run(model.double(), *batch_data)["outputs"]
+        (OUT / ("torch32_%s.json" % name)).write_text(json.dumps(golden, indent=1) + "\n")
+        print("wrote torch32_%s: %d tensors, loss %.9g" % (name, len(state), golden["loss"]))
+
+
 def rnn4j_to_torch():
     for path in sorted(OUT.glob("rnn4j_*.safetensors")):
         tensors, md = read_safetensors(path)
@@ -224,5 +249,6 @@ def rnn4j_to_torch():
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     torch_to_rnn4j()
+    torch_to_rnn4j_float32()
     rnn4j_to_torch()
     sys.exit(0)
