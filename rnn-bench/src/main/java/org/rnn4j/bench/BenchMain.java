@@ -118,7 +118,7 @@ public final class BenchMain implements Callable<Integer> {
         for (Workload w : chosen) {
             if (w.layers() > 1) {
                 for (Precision p : precisions) {
-                    // before JMH: this JVM is still fresh, and the heap of W3 and W4 is what the target is about
+                    // before JMH, while this JVM is still fresh: W4's heap has a target in both precisions
                     info.println(HeapFootprint.measure(w, p).describe());
                 }
             }

@@ -71,7 +71,8 @@ public final class WorkloadRun {
         this.workload = workload;
         this.precision = precision;
         if (workload.isTutorial()) {
-            net = TutorialNetwork.create(registry).to(precision);
+            Network tutorial = TutorialNetwork.create(registry);
+            net = precision == tutorial.precision() ? tutorial : tutorial.to(precision);
             optimizer = registry.optimizer("sgd").create(new Options("W1 optimizer", Map.of("lr", "1")));
             tutorialWord = TutorialNetwork.oneHot(TutorialReport.WORD);
             batches = null;
