@@ -142,7 +142,7 @@ public final class BenchMain implements Callable<Integer> {
         if (json) {
             System.out.println(toJson(rows));
         } else {
-            table(System.out, rows);
+            Table.print(System.out, rows);
         }
         if (scaling) {
             for (Precision p : precisions) {
@@ -252,20 +252,6 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         return Double.NaN;
-    }
-
-    private static void table(PrintStream out, List<Row> rows) {
-        out.println();
-        out.printf(Locale.ROOT, "%-8s %-9s %14s %14s %12s %9s %8s %14s  %s%n", "workload", "precision",
-                "train chars/s", "infer chars/s", "ns/step", "GFLOP/s", "% peak", "alloc B/step", "targets");
-        for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-8s %-9s %,14.0f %,14.0f %,12.0f %9.2f %7.1f%% %,14.0f  %s%n",
-                    r.workload().id(), r.precision().label(), r.trainCharsPerSecond(), r.inferCharsPerSecond(),
-                    r.trainNanos(), r.gflops(), 100 * r.peakFraction(), r.allocBytes(),
-                    String.join("; ", Targets.check(r)));
-        }
-        out.println("% peak: of the sgemm peak for float32 rows, of the dgemm peak for float64 rows");
-        out.println();
     }
 
     private void scalingTable(PrintStream out, Plan plan, Precision precision, double peakGflops)
