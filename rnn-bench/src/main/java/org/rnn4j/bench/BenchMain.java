@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,41 +21,52 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Backend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./rnn4j bench}: runs the dgemm and workload benchmarks under JMH (one fork each, with
- * the gc profiler) and prints, per workload, training and inference characters per second,
- * GFLOP/s by docs/BENCHMARKS.md's count, the fraction of the dgemm peak measured in the same run,
- * and the bytes allocated per training step. JMH's own progress goes to stderr, so that with
- * {@code --json} stdout holds one JSON array and nothing else.
+ * {@code ./rnn4j bench}: runs the peak (dgemm for float64, sgemm for float32) and workload
+ * benchmarks under JMH (one fork each, with the gc profiler) and prints, per workload and
+ * precision, training and inference characters per second, GFLOP/s by docs/BENCHMARKS.md's count,
+ * the fraction of the peak of that precision measured in the same run, and the bytes allocated per
+ * training step. JMH's own progress goes to stderr, so that with {@code --json} stdout holds one
+ * JSON array and nothing else.
  */
 @Command(name = "rnn4j bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Time the workloads W1-W4 of docs/BENCHMARKS.md and a 1024^3 dgemm under JMH; "
-                + "print chars/s, GFLOP/s, %% of the dgemm peak and allocation per step.")
+        description = "Time the workloads W1-W6 of docs/BENCHMARKS.md in float32 and float64 and a 1024^3 sgemm "
+                + "and dgemm under JMH; print chars/s, GFLOP/s, %% of the peak of the row's precision and "
+                + "allocation per step.")
 public final class BenchMain implements Callable<Integer> {
 
     private static final String WORKLOAD_BENCH = WorkloadBenchmark.class.getName();
-    private static final String DGEMM_BENCH = DgemmBenchmark.class.getName();
-    private static final int DGEMM_SIZE = 1024;
+    /** The peak benchmark of each precision, as JMH names it. */
+    private static final String SGEMM_BENCH = SgemmBenchmark.class.getName() + ".sgemm";
+    private static final String DGEMM_BENCH = DgemmBenchmark.class.getName() + ".dgemm";
+    private static final int GEMM_SIZE = 1024;
 
     @Option(names = "--quick", description = "Short JMH iterations: a few minutes on 2 cores, noisier figures.")
     private boolean quick;
 
-    @Option(names = "--json", description = "Print one JSON array: {workload, ns_per_step, train_chars_per_s, "
-            + "infer_chars_per_s, gflops, peak_fraction, alloc_bytes_per_step} per workload.")
+    @Option(names = "--json", description = "Print one JSON array: {workload, precision, ns_per_step, "
+            + "train_chars_per_s, infer_chars_per_s, gflops, peak_fraction, alloc_bytes_per_step} per workload "
+            + "and precision.")
     private boolean json;
 
     @Option(names = "--scaling", description = "Also time W3 training at T = 32, 64, 128 and at 1, 2, 4 layers "
-            + "(table only).")
+            + "in each precision (table only).")
     private boolean scaling;
 
     @Option(names = "--workloads", split = ",", paramLabel = "ID",
-            description = "Which workloads to run (default: all four).")
-    private List<String> workloads = List.of("W1", "W2", "W3", "W4");
+            description = "Which workloads to run (default: all six).")
+    private List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5", "W6");
+
+    @Option(names = "--precision", split = ",", paramLabel = "P",
+            description = "Which precisions to run, comma-separated: float32, float64 (default: float32,float64). "
+                    + "Only the peaks they need are timed: sgemm for float32, dgemm for float64.")
+    private List<String> precisionNames = List.of("float32", "float64");
 
     /** How long JMH measures. */
     private record Plan(String name, int warmups, int measurements, int seconds) {
@@ -74,6 +86,11 @@ public final class BenchMain implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the command, bad option values answered with one line and exit code 2 */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BenchMain());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof IllegalArgumentException) {
@@ -82,7 +99,7 @@ public final class BenchMain implements Callable<Integer> {
             }
             throw ex;
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 
     @Override
@@ -91,6 +108,7 @@ public final class BenchMain implements Callable<Integer> {
             throw new IllegalArgumentException("--scaling prints a table only; run it without --json");
         }
         List<Workload> chosen = workloads.stream().map(Workload::of).toList();
+        List<Precision> precisions = precisionNames.stream().map(Precision::parse).distinct().toList();
         Plan plan = quick ? new Plan("quick", 2, 3, 1) : new Plan("full", 3, 5, 2);
         PrintStream info = json ? System.err : System.out;
         long start = System.nanoTime();
@@ -99,38 +117,74 @@ public final class BenchMain implements Callable<Integer> {
 
         for (Workload w : chosen) {
             if (w.layers() > 1) {
-                // before JMH: this JVM is still fresh, and the heap of W3 and W4 is what the target is about
-                info.println(HeapFootprint.measure(w).describe());
+                for (Precision p : precisions) {
+                    // before JMH, while this JVM is still fresh: W4's heap has a target in both precisions
+                    info.println(HeapFootprint.measure(w, p).describe());
+                }
             }
         }
 
-        RunResult dgemm = only(run(plan, DGEMM_BENCH + ".dgemm$", null, null, null));
-        double peakNanos = dgemm.getPrimaryResult().getStatistics().getMin();
-        double peakGflops = 2.0 * DGEMM_SIZE * DGEMM_SIZE * DGEMM_SIZE / peakNanos;
-        info.printf(Locale.ROOT, "dgemm %d^3 float64: %.1f GFLOP/s (best iteration; mean %.1f)%n", DGEMM_SIZE,
-                peakGflops, 2.0 * DGEMM_SIZE * DGEMM_SIZE * DGEMM_SIZE / dgemm.getPrimaryResult().getScore());
+        EnumMap<Precision, Double> peaks = peaks(info, plan, precisions);
 
         String[] ids = chosen.stream().map(Workload::id).toArray(String[]::new);
-        Collection<RunResult> results = run(plan, WORKLOAD_BENCH + ".(train|infer)$", ids, null, null);
+        String[] labels = precisions.stream().map(Precision::label).toArray(String[]::new);
+        Collection<RunResult> results = run(plan, WORKLOAD_BENCH + ".(train|infer)$", ids, labels, null, null);
         List<Row> rows = new ArrayList<>();
         for (Workload w : chosen) {
-            RunResult train = find(results, "train", w.id(), 0, 0);
-            RunResult infer = find(results, "infer", w.id(), 0, 0);
-            rows.add(new Row(w, train.getPrimaryResult().getScore(), infer.getPrimaryResult().getScore(),
-                    allocation(train), peakGflops));
+            for (Precision p : precisions) {
+                RunResult train = find(results, "train", w.id(), p, 0, 0);
+                RunResult infer = find(results, "infer", w.id(), p, 0, 0);
+                rows.add(new Row(w, p, train.getPrimaryResult().getScore(), infer.getPrimaryResult().getScore(),
+                        allocation(train), peaks.get(p)));
+            }
         }
         String loadAfter = loadAverage();
         if (json) {
             System.out.println(toJson(rows));
         } else {
-            table(System.out, rows);
+            Table.print(System.out, rows);
         }
         if (scaling) {
-            scalingTable(System.out, plan, peakGflops);
+            for (Precision p : precisions) {
+                scalingTable(System.out, plan, p, peaks.get(p));
+            }
         }
         info.printf(Locale.ROOT, "%s run: %.0f s; load average before %s, after %s%n", plan.name(),
                 (System.nanoTime() - start) / 1e9, loadBefore, loadAfter);
         return 0;
+    }
+
+    /**
+     * Times the peak of each precision asked for in one JMH run (sgemm for float32, dgemm for
+     * float64) and prints them.
+     *
+     * @return GFLOP/s of the best iteration, per precision
+     */
+    private EnumMap<Precision, Double> peaks(PrintStream info, Plan plan, List<Precision> precisions)
+            throws RunnerException {
+        List<String> benches = precisions.stream().map(BenchMain::peakBenchmark).toList();
+        Collection<RunResult> results = run(plan, "(" + String.join("|", benches) + ")$", null, null, null, null);
+        EnumMap<Precision, Double> peaks = new EnumMap<>(Precision.class);
+        double flops = 2.0 * GEMM_SIZE * GEMM_SIZE * GEMM_SIZE;
+        for (Precision p : precisions) {
+            RunResult r = results.stream().filter(x -> x.getParams().getBenchmark().equals(peakBenchmark(p)))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("JMH gave no result for the "
+                            + peakBenchmark(p) + " peak"));
+            double gflops = flops / r.getPrimaryResult().getStatistics().getMin();
+            peaks.put(p, gflops);
+            info.printf(Locale.ROOT, "%s %d^3 %s: %.1f GFLOP/s (best iteration; mean %.1f)%n", peakName(p),
+                    GEMM_SIZE, p.label(), gflops, flops / r.getPrimaryResult().getScore());
+        }
+        return peaks;
+    }
+
+    private static String peakBenchmark(Precision p) {
+        return p == Precision.FLOAT32 ? SGEMM_BENCH : DGEMM_BENCH;
+    }
+
+    /** @return "sgemm" or "dgemm" */
+    static String peakName(Precision p) {
+        return p == Precision.FLOAT32 ? "sgemm" : "dgemm";
     }
 
     private static void environment(PrintStream out, Plan plan, String load) {
@@ -148,8 +202,8 @@ public final class BenchMain implements Callable<Integer> {
                 + System.getProperty("java.version") + "; load average " + load);
     }
 
-    private Collection<RunResult> run(Plan plan, String include, String[] ids, String[] steps, String[] layers)
-            throws RunnerException {
+    private Collection<RunResult> run(Plan plan, String include, String[] ids, String[] precisions, String[] steps,
+            String[] layers) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + include)
                 .forks(1)
@@ -162,6 +216,9 @@ public final class BenchMain implements Callable<Integer> {
         if (ids != null) {
             options.param("workload", ids);
         }
+        if (precisions != null) {
+            options.param("precision", precisions);
+        }
         if (steps != null) {
             options.param("steps", steps);
         }
@@ -173,23 +230,18 @@ public final class BenchMain implements Callable<Integer> {
         return runner.run();
     }
 
-    private static RunResult only(Collection<RunResult> results) {
-        if (results.size() != 1) {
-            throw new IllegalStateException("expected one JMH result, got " + results.size());
-        }
-        return results.iterator().next();
-    }
-
-    private static RunResult find(Collection<RunResult> results, String method, String id, int steps, int layers) {
+    private static RunResult find(Collection<RunResult> results, String method, String id, Precision precision,
+            int steps, int layers) {
         for (RunResult r : results) {
             var p = r.getParams();
             if (p.getBenchmark().endsWith("." + method) && id.equals(p.getParam("workload"))
+                    && precision.label().equals(p.getParam("precision"))
                     && Integer.parseInt(p.getParam("steps")) == steps
                     && Integer.parseInt(p.getParam("layers")) == layers) {
                 return r;
             }
         }
-        throw new IllegalStateException("JMH gave no result for " + method + " of " + id);
+        throw new IllegalStateException("JMH gave no result for " + method + " of " + id + " in " + precision);
     }
 
     /** Bytes per operation from JMH's gc profiler. */
@@ -202,34 +254,26 @@ public final class BenchMain implements Callable<Integer> {
         return Double.NaN;
     }
 
-    private static void table(PrintStream out, List<Row> rows) {
-        out.println();
-        out.printf(Locale.ROOT, "%-8s %14s %14s %12s %9s %8s %14s  %s%n", "workload", "train chars/s",
-                "infer chars/s", "ns/step", "GFLOP/s", "% peak", "alloc B/step", "targets");
-        for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-8s %,14.0f %,14.0f %,12.0f %9.2f %7.1f%% %,14.0f  %s%n", r.workload().id(),
-                    r.trainCharsPerSecond(), r.inferCharsPerSecond(), r.trainNanos(), r.gflops(),
-                    100 * r.peakFraction(), r.allocBytes(), String.join("; ", Targets.check(r)));
-        }
-        out.println();
-    }
-
-    private void scalingTable(PrintStream out, Plan plan, double peakGflops) throws RunnerException {
-        Collection<RunResult> byT = run(plan, WORKLOAD_BENCH + ".train$", new String[] {"W3"},
+    private void scalingTable(PrintStream out, Plan plan, Precision precision, double peakGflops)
+            throws RunnerException {
+        String[] label = {precision.label()};
+        Collection<RunResult> byT = run(plan, WORKLOAD_BENCH + ".train$", new String[] {"W3"}, label,
                 new String[] {"32", "64", "128"}, new String[] {"0"});
-        Collection<RunResult> byL = run(plan, WORKLOAD_BENCH + ".train$", new String[] {"W3"},
+        Collection<RunResult> byL = run(plan, WORKLOAD_BENCH + ".train$", new String[] {"W3"}, label,
                 new String[] {"0"}, new String[] {"1", "2", "4"});
         Workload base = Workload.of("W3");
-        double baseNanos = find(byT, "train", "W3", 64, 0).getPrimaryResult().getScore();
+        double baseNanos = find(byT, "train", "W3", precision, 64, 0).getPrimaryResult().getScore();
         double baseFlops = base.trainingFlopsPerChar() * base.charsPerStep();
-        out.println("scaling of W3 training (2 x 256, T 64, batch 32 unless stated):");
+        out.println("scaling of W3 training in " + precision.label() + " (2 x 256, T 64, batch 32 unless stated; "
+                + "% of the " + peakName(precision) + " peak):");
         out.printf(Locale.ROOT, "%-12s %12s %12s %12s %9s%n", "variant", "ms/step", "time ratio", "FLOP ratio",
                 "% peak");
         List<Variant> variants = List.of(new Variant("T = 32", byT, 32, 0), new Variant("T = 64", byT, 64, 0),
                 new Variant("T = 128", byT, 128, 0), new Variant("1 layer", byL, 0, 1),
                 new Variant("2 layers", byL, 0, 2), new Variant("4 layers", byL, 0, 4));
         for (Variant v : variants) {
-            double nanos = find(v.results(), "train", "W3", v.steps(), v.layers()).getPrimaryResult().getScore();
+            double nanos = find(v.results(), "train", "W3", precision, v.steps(), v.layers())
+                    .getPrimaryResult().getScore();
             Workload w = base.withSteps(v.steps()).withLayers(v.layers());
             double flops = w.trainingFlopsPerChar() * w.charsPerStep();
             out.printf(Locale.ROOT, "%-12s %12.2f %12.2f %12.2f %8.1f%%%n", v.label(), nanos / 1e6,
@@ -238,7 +282,8 @@ public final class BenchMain implements Callable<Integer> {
         out.println();
     }
 
-    private static String toJson(List<Row> rows) {
+    /** @return the rows as {@code --json} prints them, one array */
+    static String toJson(List<Row> rows) {
         try {
             return JSON.std.asString(rows.stream().map(Row::json).toList());
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
 
 /**
@@ -22,31 +23,66 @@ import org.rnn4j.core.Registry;
  * changes them ({@code -XX:+UseParallelGC} counts bytes without G1's rounding to regions).
  *
  * <p>The floor counts the parameter values (not their gradients), the optimizer's state as
- * {@code Optimizer.state()} gives it, and per recurrent layer its pre-activations and outputs
- * for every step (H + H values per character for the workloads' Elman layers), plus the output
- * layer's scores (V per character): what BPTT cannot do without.
+ * {@code Optimizer.state()} gives it, and per recurrent layer and character what its backward
+ * step cannot do without ({@link #savedPerUnit}: the G H gate pre-activations and the state it
+ * outputs, and for GRU the recurrent term the reset gate multiplies), plus the output layer's
+ * scores (V per character). Every value is counted at the network's precision's width (4 bytes in
+ * float32, 8 in float64), as docs/BENCHMARKS.md's float32 heap target asks: the floor is what a
+ * network of that precision must hold at least, whatever arrays this version keeps them in.
+ * (In this version parameter values, their gradients and the optimizer state are float64 arrays
+ * in both precisions, so a float32 network's measured heap exceeds its float32 floor by at least
+ * the second four bytes of each parameter value and state entry.)
  *
  * @param workload the workload
+ * @param precision what the network computed in
  * @param measuredBytes live heap after two training steps, less the heap before
  * @param parameterBytes the parameter values
  * @param optimizerBytes the optimizer's state
  * @param activationBytes the activations saved for BPTT
  */
-record HeapFootprint(Workload workload, long measuredBytes, long parameterBytes, long optimizerBytes,
-        long activationBytes) {
+record HeapFootprint(Workload workload, Precision precision, long measuredBytes, long parameterBytes,
+        long optimizerBytes, long activationBytes) {
 
     /** docs/BENCHMARKS.md's bound on the measured heap, as a multiple of the floor. */
     static final double LIMIT = 1.5;
 
     /**
+     * Values a recurrent layer's backward pass needs from each character's forward step, per
+     * hidden unit: Elman 2 (the pre-activation and the output h); LSTM 6 (the four gate
+     * pre-activations i, f, g, o, and the state's two blocks h and c); GRU 5 (the three gate
+     * pre-activations r, z, n, the recurrent term u_n that r multiplies, and h).
+     *
+     * @param cell "elman", "lstm" or "gru"
+     * @return values per hidden unit and character
+     */
+    static int savedPerUnit(String cell) {
+        return switch (cell) {
+            case "elman" -> 2;
+            case "lstm" -> 6;
+            case "gru" -> 5;
+            default -> throw new IllegalArgumentException("no heap floor for cell '" + cell + "'");
+        };
+    }
+
+    /**
+     * @param w a workload with a recurrent stack
+     * @return values saved for BPTT per character: every layer's {@link #savedPerUnit} x H, and
+     *     the output layer's V scores
+     */
+    static long savedPerChar(Workload w) {
+        return (long) w.layers() * savedPerUnit(w.cell()) * w.hidden() + w.vocab();
+    }
+
+    /**
      * Builds the workload in this JVM, trains two steps and measures.
      *
-     * @param w a workload with a recurrent stack (W2-W4)
+     * @param w a workload with a recurrent stack (W2-W6)
+     * @param precision what the network computes in
      * @return the measurement
      */
-    static HeapFootprint measure(Workload w) {
+    static HeapFootprint measure(Workload w, Precision precision) {
         long before = liveHeap();
-        WorkloadRun run = new WorkloadRun(w, Registry.installed());
+        WorkloadRun run = new WorkloadRun(w, precision, Registry.installed());
         run.train();
         run.train();
         long after = liveHeap();
@@ -55,9 +91,10 @@ record HeapFootprint(Workload workload, long measuredBytes, long parameterBytes,
             params += p.size();
         }
         long state = run.optimizer().state().values().stream().mapToLong(a -> a.length).sum();
-        long perChar = (long) w.layers() * 2 * w.hidden() + w.vocab();
-        long activations = perChar * w.charsPerStep();
-        return new HeapFootprint(w, after - before, 8 * params, 8 * state, 8 * activations);
+        long activations = savedPerChar(w) * w.charsPerStep();
+        int width = precision.bytes();
+        return new HeapFootprint(w, precision, after - before, width * params, width * state,
+                width * activations);
     }
 
     /** @return parameters + optimizer state + activations, bytes */
@@ -72,10 +109,12 @@ record HeapFootprint(Workload workload, long measuredBytes, long parameterBytes,
 
     /** @return one line for the report */
     String describe() {
-        return String.format(Locale.ROOT, "%s training heap (%s): %.1f MB live after a step = %.2f x (parameters %.1f MB"
-                + " + optimizer state %.1f MB + activations for BPTT %.1f MB = %.1f MB); <= %.1f x %s",
-                workload.id(), collectors(), measuredBytes / 1e6, ratio(), parameterBytes / 1e6, optimizerBytes / 1e6,
-                activationBytes / 1e6, floorBytes() / 1e6, LIMIT, ratio() <= LIMIT ? "met" : "MISSED");
+        return String.format(Locale.ROOT, "%s %s training heap (%s): %.1f MB live after a step = %.2f x "
+                + "(parameters %.1f MB + optimizer state %.1f MB + activations for BPTT %.1f MB = %.1f MB, "
+                + "%d-byte values); <= %.1f x %s",
+                workload.id(), precision.label(), collectors(), measuredBytes / 1e6, ratio(), parameterBytes / 1e6,
+                optimizerBytes / 1e6, activationBytes / 1e6, floorBytes() / 1e6, precision.bytes(), LIMIT,
+                ratio() <= LIMIT ? "met" : "MISSED");
     }
 
     /** @return the collectors of this JVM, as its management beans name them */

@@ -3,10 +3,11 @@ package org.rnn4j.bench;
 import java.util.List;
 
 /**
- * One workload of docs/BENCHMARKS.md: the shape of the network and of a training batch.
+ * One workload of docs/BENCHMARKS.md: the recurrent cell, the shape of the network and of a
+ * training batch. Each runs in both precisions; the precision is not part of the workload.
  *
  * <table>
- *   <caption>The four workloads</caption>
+ *   <caption>The six workloads</caption>
  *   <tr><th>id</th><th>what</th><th>layers x hidden</th><th>vocab</th><th>T</th><th>batch</th>
  *       <th>loss</th><th>optimizer</th></tr>
  *   <tr><td>W1</td><td>the tutorial</td><td>1 x 3 sigmoid</td><td>4</td><td>2</td><td>1</td>
@@ -17,32 +18,41 @@ import java.util.List;
  *       <td>softmax cross-entropy</td><td>adam lr 2e-3</td></tr>
  *   <tr><td>W4</td><td>deep stack</td><td>4 x 512 tanh</td><td>65</td><td>64</td><td>64</td>
  *       <td>softmax cross-entropy</td><td>adam lr 2e-3</td></tr>
+ *   <tr><td>W5</td><td>LSTM</td><td>2 x 256 lstm</td><td>65</td><td>64</td><td>32</td>
+ *       <td>softmax cross-entropy</td><td>adam lr 2e-3</td></tr>
+ *   <tr><td>W6</td><td>GRU</td><td>2 x 256 gru</td><td>65</td><td>64</td><td>32</td>
+ *       <td>softmax cross-entropy</td><td>adam lr 2e-3</td></tr>
  * </table>
  *
- * @param id "W1" to "W4"
+ * @param id "W1" to "W6"
+ * @param cell the recurrent layer kind: "elman" (W1-W4; W1's is the tutorial's sigmoid one),
+ *     "lstm" or "gru"
  * @param layers recurrent layers
  * @param hidden units per recurrent layer
  * @param vocab input and output width (one-hot symbols)
  * @param steps T, time steps per batch
  * @param batch B, sequences per batch
  */
-public record Workload(String id, int layers, int hidden, int vocab, int steps, int batch) {
+public record Workload(String id, String cell, int layers, int hidden, int vocab, int steps, int batch) {
 
-    /** The four workloads, in order. */
+    /** The six workloads, in order. */
     public static final List<Workload> ALL = List.of(
-            new Workload("W1", 1, 3, 4, 2, 1),
-            new Workload("W2", 1, 100, 65, 25, 1),
-            new Workload("W3", 2, 256, 65, 64, 32),
-            new Workload("W4", 4, 512, 65, 64, 64));
+            new Workload("W1", "elman", 1, 3, 4, 2, 1),
+            new Workload("W2", "elman", 1, 100, 65, 25, 1),
+            new Workload("W3", "elman", 2, 256, 65, 64, 32),
+            new Workload("W4", "elman", 4, 512, 65, 64, 64),
+            new Workload("W5", "lstm", 2, 256, 65, 64, 32),
+            new Workload("W6", "gru", 2, 256, 65, 64, 32));
 
     /**
-     * @param id "W1" to "W4"
+     * @param id "W1" to "W6"
      * @return that workload
      * @throws IllegalArgumentException naming the known ids
      */
     public static Workload of(String id) {
         return ALL.stream().filter(w -> w.id.equals(id)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown workload '" + id + "'; the workloads are W1, W2, W3, W4"));
+                new IllegalArgumentException("unknown workload '" + id + "'; the workloads are "
+                        + String.join(", ", ALL.stream().map(Workload::id).toList())));
     }
 
     /**
@@ -52,7 +62,7 @@ public record Workload(String id, int layers, int hidden, int vocab, int steps, 
      * @return the variant
      */
     public Workload withSteps(int t) {
-        return t == 0 ? this : new Workload(id, layers, hidden, vocab, t, batch);
+        return t == 0 ? this : new Workload(id, cell, layers, hidden, vocab, t, batch);
     }
 
     /**
@@ -62,7 +72,7 @@ public record Workload(String id, int layers, int hidden, int vocab, int steps, 
      * @return the variant
      */
     public Workload withLayers(int l) {
-        return l == 0 ? this : new Workload(id, l, hidden, vocab, steps, batch);
+        return l == 0 ? this : new Workload(id, cell, l, hidden, vocab, steps, batch);
     }
 
     /** @return whether this is W1, the tutorial's network with its own weights and data */
@@ -71,8 +81,24 @@ public record Workload(String id, int layers, int hidden, int vocab, int steps, 
     }
 
     /**
+     * G of docs/BENCHMARKS.md's count: how many H-wide blocks the cell's weight matrices have
+     * (the rows of {@code weight_ih} and {@code weight_hh} are G H).
+     *
+     * @return 1 for Elman, 4 for LSTM (i, f, g, o), 3 for GRU (r, z, n)
+     */
+    public int gateBlocks() {
+        return switch (cell) {
+            case "elman" -> 1;
+            case "lstm" -> 4;
+            case "gru" -> 3;
+            default -> throw new IllegalStateException("no gate count for cell '" + cell + "'");
+        };
+    }
+
+    /**
      * docs/BENCHMARKS.md's count, the same for every implementation: the sum over recurrent layers
-     * of 2 H (I + H) (I = vocab for the first layer, H above) plus 2 H V for the output layer.
+     * of 2 G H (I + H) (G = {@link #gateBlocks()}, I = vocab for the first layer, H above) plus
+     * 2 H V for the output layer.
      *
      * @return floating-point operations per character of a forward pass
      */
@@ -80,7 +106,7 @@ public record Workload(String id, int layers, int hidden, int vocab, int steps, 
         double flops = 0;
         int in = vocab;
         for (int l = 0; l < layers; l++) {
-            flops += 2.0 * hidden * (in + hidden);
+            flops += 2.0 * gateBlocks() * hidden * (in + hidden);
             in = hidden;
         }
         return flops + 2.0 * hidden * vocab;

@@ -9,21 +9,27 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.core.Registry;
 
 /**
- * Time per training step and per forward pass of a workload, in nanoseconds. {@code steps} and
- * {@code layers} override the workload's T and depth for the scaling report (0 keeps them).
+ * Time per training step and per forward pass of a workload in a precision, in nanoseconds.
+ * {@code steps} and {@code layers} override the workload's T and depth for the scaling report
+ * (0 keeps them).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class WorkloadBenchmark {
 
-    /** "W1" to "W4". */
-    @Param({"W1", "W2", "W3", "W4"})
+    /** "W1" to "W6". */
+    @Param({"W1", "W2", "W3", "W4", "W5", "W6"})
     public String workload;
+
+    /** What the network computes in: "float32" or "float64" ({@link Precision#label()}). */
+    @Param({"float32", "float64"})
+    public String precision;
 
     /** T, or 0 for the workload's own. */
     @Param("0")
@@ -42,7 +48,8 @@ public class WorkloadBenchmark {
     /** Builds the network, optimizer and batches once per fork. */
     @Setup
     public void setUp() {
-        run = new WorkloadRun(Workload.of(workload).withSteps(steps).withLayers(layers), Registry.installed());
+        run = new WorkloadRun(Workload.of(workload).withSteps(steps).withLayers(layers), Precision.parse(precision),
+                Registry.installed());
     }
 
     /**

@@ -1,5 +1,6 @@
 /**
- * The benchmark workloads (W1-W4 of docs/BENCHMARKS.md) on the synthetic text, the JMH benchmarks
- * that time them and the peak dgemm, and the report that relates the two.
+ * The benchmark workloads (W1-W6 of docs/BENCHMARKS.md) on the synthetic text, the JMH benchmarks
+ * that time them in float32 and float64 and the peak dgemm and sgemm, and the report that relates
+ * each precision's rows to its own peak.
  */
 package org.rnn4j.bench;

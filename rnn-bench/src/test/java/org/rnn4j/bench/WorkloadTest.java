@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
+import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 
-/** The workloads' FLOP counts (docs/BENCHMARKS.md's formula worked by hand) and that they train. */
+/**
+ * The workloads' FLOP counts (docs/BENCHMARKS.md's formula worked by hand), their cells, and
+ * that they train in both precisions.
+ */
 class WorkloadTest {
 
     @Test
@@ -26,6 +32,38 @@ class WorkloadTest {
     }
 
     @Test
+    void gatedCellsCountTheirGateBlocks() {
+        assertEquals(1, Workload.of("W3").gateBlocks());
+        assertEquals(4, Workload.of("W5").gateBlocks());
+        assertEquals(3, Workload.of("W6").gateBlocks());
+        // W5, LSTM (G = 4): 2*4*256*(65+256) + 2*4*256*(256+256) + 2*256*65 = 657,408 + 1,048,576 + 33,280
+        assertEquals(1_739_264, Workload.of("W5").forwardFlopsPerChar());
+        assertEquals(3 * 1_739_264, Workload.of("W5").trainingFlopsPerChar());
+        // W6, GRU (G = 3): 2*3*256*321 + 2*3*256*512 + 2*256*65 = 493,056 + 786,432 + 33,280
+        assertEquals(1_312_768, Workload.of("W6").forwardFlopsPerChar());
+        assertEquals(3 * 1_312_768, Workload.of("W6").trainingFlopsPerChar());
+        // the same batches as W3
+        assertEquals(Workload.of("W3").charsPerStep(), Workload.of("W5").charsPerStep());
+        assertEquals(Workload.of("W3").charsPerStep(), Workload.of("W6").charsPerStep());
+    }
+
+    @Test
+    void theFlopCountIsTheSizeOfTheWeightMatricesTheNetworkBuilds() {
+        // 2 FLOPs per weight of W_ih, W_hh and the decoder: the count follows the network, gates included
+        for (String id : new String[] {"W3", "W5", "W6"}) {
+            Workload w = Workload.of(id);
+            Network net = new WorkloadRun(w, Registry.installed()).network();
+            long weights = 0;
+            for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
+                if (e.getKey().contains("weight")) {
+                    weights += e.getValue().size();
+                }
+            }
+            assertEquals(w.forwardFlopsPerChar(), 2.0 * weights, id + " " + net.namedParameters().keySet());
+        }
+    }
+
+    @Test
     void variantsForTheScalingReport() {
         Workload w = Workload.of("W3").withSteps(128).withLayers(4);
         assertEquals(128, w.steps());
@@ -35,8 +73,8 @@ class WorkloadTest {
 
     @Test
     void unknownWorkloadsAreNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.of("W5"));
-        assertTrue(e.getMessage().contains("W1, W2, W3, W4"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.of("W7"));
+        assertTrue(e.getMessage().contains("W1, W2, W3, W4, W5, W6"), e.getMessage());
     }
 
     @Test
@@ -64,5 +102,24 @@ class WorkloadTest {
         assertTrue(loss > 0);
         assertTrue(run.network().namedParameters().get("output.weight").value()[0] != before.get("w")[0],
                 "sgd moved the weights");
+    }
+
+    @Test
+    void aFloat32RunBuildsAFloat32NetworkAndKeepsItsParametersFloat32() {
+        for (String id : new String[] {"W1", "W2"}) {
+            WorkloadRun run = new WorkloadRun(Workload.of(id), Precision.FLOAT32, Registry.installed());
+            assertEquals(Precision.FLOAT32, run.precision());
+            assertEquals(Precision.FLOAT32, run.network().precision());
+            run.train();
+            run.train();
+            // the optimizer's update is float64 arithmetic; the step rounds it, as the trainer does
+            for (Map.Entry<String, Parameter> e : run.network().namedParameters().entrySet()) {
+                double[] v = e.getValue().value();
+                for (int i = 0; i < v.length; i++) {
+                    assertEquals(v[i], (double) (float) v[i], id + " " + e.getKey() + "[" + i + "]");
+                }
+            }
+        }
+        assertEquals(Precision.FLOAT64, new WorkloadRun(Workload.of("W2"), Registry.installed()).network().precision());
     }
 }
