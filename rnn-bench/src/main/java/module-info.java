@@ -1,6 +1,7 @@
 /**
  * JMH benchmarks of the workloads W1-W6 of docs/BENCHMARKS.md in float32 and float64, dgemm and
- * sgemm benchmarks for the machine's peaks, and {@code org.rnn4j.bench.BenchMain}, which runs them and prints the report behind
+ * sgemm benchmarks for the machine's peaks, and {@code org.rnn4j.bench.BenchMain}, which runs them
+ * and prints the report behind
  * {@code ./rnn4j bench}.
  *
  * <p>Compiled as a module, so that the benchmarks can only use what rnn4j exports (the layers,
@@ -15,8 +16,6 @@ module org.rnn4j.bench {
     requires java.management;
     requires org.rnn4j.core;
     requires org.rnn4j.examples;
-    // the sgemm peak calls netlib's BLAS itself (rnn-core's Backend has a float64 product only)
-    requires dev.ludovic.netlib.blas;
     requires jmh.core;
     requires info.picocli;
     requires com.fasterxml.jackson.jr.ob;

@@ -1,6 +1,7 @@
 package org.rnn4j.core;
 
 import org.rnn4j.core.math.Kernels;
+import org.rnn4j.core.math.KernelsF32;
 
 /**
  * Which numeric kernels this JVM runs the built-in layers on, for reports (the benchmark prints
@@ -47,5 +48,21 @@ public final class Backend {
      */
     public static void multiply(int m, int n, int k, double[] a, double[] b, double[] c) {
         Kernels.get().gemm(false, false, m, n, k, 1.0, a, 0, k, b, 0, n, 0.0, c, 0, n);
+    }
+
+    /**
+     * C = A B in float32 (row-major, C overwritten) through the float32 kernels the layers of a
+     * float32 network use: {@code sgemm} of the same BLAS, cut over the same threads. The sgemm
+     * peak of the benchmarks.
+     *
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a m x k
+     * @param b k x n
+     * @param c m x n, overwritten
+     */
+    public static void multiply(int m, int n, int k, float[] a, float[] b, float[] c) {
+        KernelsF32.get().gemm(false, false, m, n, k, 1.0f, a, 0, k, b, 0, n, 0.0f, c, 0, n);
     }
 }
