@@ -128,6 +128,20 @@ public final class ModelFile {
     }
 
     /**
+     * How many values a model or checkpoint file's tensors hold, F32 and F64 alike, from its
+     * checked header alone (no tensor is read): what a caller needs to bound the heap a load
+     * takes before loading (a loaded value is a double, with a gradient of its own).
+     *
+     * @param file the file
+     * @return the values its header declares, each backed by 4 (F32) or 8 (F64) bytes of the file
+     * @throws InvalidModelFileException if the header is not valid
+     * @throws IOException if the file cannot be read
+     */
+    public static long valueCount(Path file) throws IOException {
+        return Io.fromFile(file, (src, where) -> SafeTensors.readHeader(src, where).elements());
+    }
+
+    /**
      * The network's parameters as tensors under their PyTorch names, fused biases split, in the
      * network's precision ({@code F32} or {@code F64}).
      */
