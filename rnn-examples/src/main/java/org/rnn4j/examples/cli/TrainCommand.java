@@ -190,8 +190,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
             + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s, "
-            + "precision (float32 or float64) (and grammar_accept, next_symbol_accuracy for Reber; task, test_accuracy, "
-            + "test_rmse, test_mae, naive_rmse for --data); every key is always present.")
+            + "precision (float32 or float64); grammar_accept, next_symbol_accuracy for Reber; task, test_accuracy, "
+            + "test_rmse, test_mae, naive_rmse for --data; every key is always present.")
     private boolean json;
 
     @Spec

@@ -101,6 +101,23 @@ class TrainPrecisionTest {
         assertEquals(Precision.FLOAT64, CheckpointFile.load(ckpt, Registry.installed()).model().network().precision());
     }
 
+    /** The default (float32) is resumed bit for bit by TrainCommandTest; float64 here, in a shorter run. */
+    @Test
+    void aFloat64RunResumesBitForBitInFloat64() throws Exception {
+        Path straight = dir.resolve("straight/m.safetensors");
+        Path text = TrainCommandTest.corpus(dir);
+        String[] common = {"train", "--text", text.toString(), "--layers", "2", "--hidden", "6", "--dropout", "0.2",
+            "--seq", "8", "--batch", "2", "--precision", "float64"};
+        assertEquals("0", Cli.run(concat(common, "--steps", "9", "--save", straight.toString()))[0]);
+        Path resumed = dir.resolve("resumed/m.safetensors");
+        assertEquals("0", Cli.run(concat(common, "--steps", "4", "--save", resumed.toString()))[0]);
+        String[] rest = Cli.run("train", "--resume", dir.resolve("resumed/m.ckpt.safetensors").toString(), "--steps",
+                "9", "--text", text.toString());
+        assertEquals("0", rest[0], rest[2]);
+        assertStored(resumed, "float64", "F64");
+        assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "the same weights, bit for bit");
+    }
+
     @Test
     void aDifferentPrecisionOnResumingIsOneLineExitCode2AndNothingChanges() throws Exception {
         for (String[] c : List.of(new String[] {"float64", "float32"}, new String[] {"float32", "float64"})) {
