@@ -22,7 +22,9 @@ import org.rnn4j.examples.cli.Main;
 /**
  * {@code ./rnn4j train --spark local[2]} in-process, against the same command without
  * {@code --spark}: the same model (every parameter within 1e-9, {@link SparkTrainer}'s tolerance:
- * plain SGD, as there), the same {@code --json} keys, the same files; a resume on Spark continues
+ * plain SGD, as there; in float64, the precision that tolerance is for: a float32 network rounds
+ * each update to float32, where the shards' order of summation could tip a value by one float32
+ * unit, about 1e-8), the same {@code --json} keys, the same files; a resume on Spark continues
  * the run; bad {@code --spark} and {@code --workers} values, and dropout, which shards cannot
  * reproduce, are one-line errors with exit code 2.
  */
@@ -94,7 +96,8 @@ class SparkCliTest {
 
     private String[] train(Path text, String name, String... more) {
         String[] base = {"train", "--text", text.toString(), "--cell", "lstm", "--layers", "2", "--hidden", "6",
-            "--seq", "8", "--batch", "5", "--optimizer", "sgd", "--lr", "0.3", "--seed", "3", "--save",
+            "--seq", "8", "--batch", "5", "--optimizer", "sgd", "--lr", "0.3", "--seed", "3", "--precision", "float64",
+            "--save",
             dir.resolve(name + ".safetensors").toString(), "--json"};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);

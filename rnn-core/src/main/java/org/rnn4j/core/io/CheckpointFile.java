@@ -16,14 +16,17 @@ import org.rnn4j.core.Registry;
 /**
  * Saves and loads checkpoints: a model file (same tensors and metadata, {@code format}
  * {@code rnn4j-checkpoint}) plus the optimizer's state as tensors {@code optimizer.<entry>} (one
- * per entry of {@link Optimizer#state()}, one-dimensional) and four metadata entries:
+ * per entry of {@link Optimizer#state()}, one-dimensional, {@code F64} whatever the network's
+ * precision: the optimizers keep their state in float64) and four metadata entries:
  * {@code optimizer} (its name), {@code optimizer_settings} and {@code position} (JSON objects of
  * strings) and {@code dropout_draws} (the network's {@link
  * org.rnn4j.core.Network#dropoutDraws()}, a JSON list of strings; with the seed in the model's
  * metadata, the network's whole random state).
  *
  * <p>Loading makes the optimizer again through the registry from its name and settings and
- * restores its state, so that training continues bit for bit as if never interrupted. Writes
+ * restores its state, so that training continues bit for bit as if never interrupted, in the
+ * precision the checkpoint was written in (its network's tensors are {@code F32} for a float32
+ * network, {@code F64} for a float64 one, and its metadata records which). Writes
  * are atomic ({@link AtomicFile}): a crash mid-save leaves the previous checkpoint whole.
  * {@link ModelFile#load} reads the model part of a checkpoint too. Where the state records the
  * parameter sizes (entry {@code sizes}, as the standard optimizers do), they must be the
@@ -138,7 +141,7 @@ public final class CheckpointFile {
                             + " has shape " + Text.shape(e.shape()) + "; optimizer state is one-dimensional");
                 }
                 state.put(e.name().substring(ModelReader.OPTIMIZER_PREFIX.length()),
-                        SafeTensors.readF64(src, loaded.header(), e, where));
+                        SafeTensors.read(src, loaded.header(), e, where));
             }
         }
         requireSizesMatch(state.get("sizes"), loaded.model(), where);

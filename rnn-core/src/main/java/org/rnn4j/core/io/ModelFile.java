@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
 
 /**
@@ -19,7 +20,12 @@ import org.rnn4j.core.Registry;
  * SavedModel back = ModelFile.load(Path.of("model.safetensors"), Registry.installed());
  * }</pre>
  *
- * Loading rebuilds the network through the registry (so every layer kind, activation and loss
+ * The tensors are {@code F32} for a float32 network and {@code F64} for a float64 one, and the
+ * metadata entry {@code precision} records which ({@code float32} or {@code float64}; a file
+ * without it is float64). Loading builds the network in that precision, or in the one asked for
+ * ({@link #load(Path, Registry, Precision)}).
+ *
+ * <p>Loading rebuilds the network through the registry (so every layer kind, activation and loss
  * named in the file must be installed) and checks everything; a bad file is an
  * {@link InvalidModelFileException} with a one-line message. The methods are safe to call from
  * several threads at once (each load builds its own network).
@@ -89,14 +95,64 @@ public final class ModelFile {
         return Io.fromBytes(bytes, (src, where) -> ModelReader.read(src, where, registry).model());
     }
 
-    /** The network's parameters as tensors under their PyTorch names, fused biases split. */
+    /**
+     * Loads a model file into a network of the given precision, whatever the file records: its
+     * values (F32 or F64) rounded to it, exactly from F32 to float64, to the nearest float32
+     * from F64 to float32 (as {@link org.rnn4j.core.Network#to} converts).
+     *
+     * @param file the file
+     * @param registry the installed plug-ins to rebuild the network with
+     * @param precision the precision of the network loaded
+     * @return the model
+     * @throws InvalidModelFileException if the file is not a valid rnn4j model (one-line message)
+     * @throws IOException if the file cannot be read
+     */
+    public static SavedModel load(Path file, Registry registry, Precision precision) throws IOException {
+        Objects.requireNonNull(precision, "precision");
+        return Io.fromFile(file, (src, where) -> ModelReader.read(src, where, registry, precision).model());
+    }
+
+    /**
+     * Loads a model from the bytes of a file into a network of the given precision (as
+     * {@link #load(Path, Registry, Precision)}).
+     *
+     * @param bytes the file's content; not modified
+     * @param registry the installed plug-ins
+     * @param precision the precision of the network loaded
+     * @return the model
+     * @throws InvalidModelFileException if the bytes are not a valid rnn4j model
+     */
+    public static SavedModel fromBytes(byte[] bytes, Registry registry, Precision precision) {
+        Objects.requireNonNull(precision, "precision");
+        return Io.fromBytes(bytes, (src, where) -> ModelReader.read(src, where, registry, precision).model());
+    }
+
+    /**
+     * How many values a model or checkpoint file's tensors hold, F32 and F64 alike, from its
+     * checked header alone (no tensor is read): what a caller needs to bound the heap a load
+     * takes before loading (a loaded value is a double, with a gradient of its own).
+     *
+     * @param file the file
+     * @return the values its header declares, each backed by 4 (F32) or 8 (F64) bytes of the file
+     * @throws InvalidModelFileException if the header is not valid
+     * @throws IOException if the file cannot be read
+     */
+    public static long valueCount(Path file) throws IOException {
+        return Io.fromFile(file, (src, where) -> SafeTensors.readHeader(src, where).elements());
+    }
+
+    /**
+     * The network's parameters as tensors under their PyTorch names, fused biases split, in the
+     * network's precision ({@code F32} or {@code F64}).
+     */
     static List<SafeTensors.Tensor> tensors(SavedModel model) {
+        String dtype = model.network().precision().dtype();
         List<SafeTensors.Tensor> out = new ArrayList<>();
         for (TensorNames.Binding b : TensorNames.bind(model.network())) {
             Parameter p = b.parameter();
-            out.add(new SafeTensors.Tensor(b.tensor(), p.shape(), p.value().clone()));
+            out.add(new SafeTensors.Tensor(b.tensor(), p.shape(), p.value().clone(), dtype));
             if (b.zeroTwin() != null) {
-                out.add(new SafeTensors.Tensor(b.zeroTwin(), p.shape(), new double[p.size()]));
+                out.add(new SafeTensors.Tensor(b.zeroTwin(), p.shape(), new double[p.size()], dtype));
             }
         }
         return out;

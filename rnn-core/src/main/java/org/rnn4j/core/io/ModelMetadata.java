@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
@@ -22,7 +23,9 @@ import org.rnn4j.core.layers.ElmanProvider;
  *
  * <p>{@code layers}, {@code output}, {@code input_size}, {@code loss}, {@code reduction},
  * {@code dropout} and {@code seed} (optional: 0 and 42 when absent), {@code loss_options} (a JSON
- * object of strings, written only when the loss has settings) and {@code head} (the sequence
+ * object of strings, written only when the loss has settings), {@code precision} ({@code float32}
+ * or {@code float64}, the network's; float64 when absent, as in files written before it existed)
+ * and {@code head} (the sequence
  * head's kind, written only when there is one) and {@code embedding} (the index-reading first
  * layer as kind, size and options, written only when there is one) rebuild the network; {@code cell},
  * {@code num_layers}, {@code hidden_size}, {@code nonlinearity}, {@code bias} and
@@ -62,6 +65,8 @@ final class ModelMetadata {
     static final String BIDIRECTIONAL = "bidirectional";
     static final String EOS = "eos";
     static final String EOS_COUNT = "eos_count";
+    /** The network's precision, {@code float32} or {@code float64}; a file without it is float64. */
+    static final String PRECISION = "precision";
 
     private static final Set<String> LAYER_KEYS = Set.of("kind", "size", "options");
     /** The keys that only repeat what {@code layers} says; checked against it on reading. */
@@ -77,8 +82,9 @@ final class ModelMetadata {
      * @param architecture the network to build
      * @param vocabulary the characters in index order, or null
      * @param end where a generated string ends, or null
+     * @param precision the network's precision ({@code precision}; float64 when absent)
      */
-    record Parsed(String format, Architecture architecture, String vocabulary, SequenceEnd end) {
+    record Parsed(String format, Architecture architecture, String vocabulary, SequenceEnd end, Precision precision) {
     }
 
     /**
@@ -134,6 +140,7 @@ final class ModelMetadata {
         m.put(REDUCTION, a.reduction().name().toLowerCase(Locale.ROOT));
         m.put(DROPOUT, Double.toString(a.dropout()));
         m.put(SEED, Long.toString(a.seed()));
+        m.put(PRECISION, net.precision().label());
         return m;
     }
 
@@ -199,7 +206,21 @@ final class ModelMetadata {
                 ? layer(Json.parse(m.get(EMBEDDING), "metadata 'embedding'", where), "metadata 'embedding'", where)
                 : null;
         return new Parsed(format, new Architecture(input, embedding, layers, head, output, require(m, LOSS, where),
-                lossOptions, r, dropout, seed), vocabulary, end);
+                lossOptions, r, dropout, seed), vocabulary, end, precision(m.get(PRECISION), where));
+    }
+
+    /** {@code precision}: float32 or float64, exactly as written; float64 when absent (older files). */
+    private static Precision precision(String s, String where) {
+        if (s == null) {
+            return Precision.FLOAT64;
+        }
+        for (Precision p : Precision.values()) {
+            if (p.label().equals(s)) {
+                return p;
+            }
+        }
+        throw new InvalidModelFileException(where, "metadata 'precision' is " + Text.quote(s)
+                + "; it must be float32 or float64");
     }
 
     /** {@code eos} and {@code eos_count} (1 when absent), or null without {@code eos}. */

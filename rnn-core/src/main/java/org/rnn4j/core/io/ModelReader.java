@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 
@@ -14,7 +15,9 @@ import org.rnn4j.core.Registry;
  * Reads the model part of a model or checkpoint file: header, metadata, every tensor the
  * architecture implies checked against the file ({@link ExpectedTensors}) before anything is
  * allocated for it, the network rebuilt through the registry, then every tensor checked against
- * its parameter and read.
+ * its parameter and read. The network is built in the precision the metadata records (float64
+ * when it records none) or in the one the caller asks for; the values, F32 or F64, are rounded
+ * to it (exact from F32 to float64, to the nearest float from F64 to float32).
  * Nothing is returned unless everything passed.
  */
 final class ModelReader {
@@ -36,6 +39,8 @@ final class ModelReader {
     }
 
     /**
+     * Reads the model in the precision the file records.
+     *
      * @param src the file
      * @param where its name for messages
      * @param registry where layer kinds, activations and losses are found
@@ -44,13 +49,27 @@ final class ModelReader {
      * @throws IOException on a read error
      */
     static Loaded read(Source src, String where, Registry registry) throws IOException {
+        return read(src, where, registry, null);
+    }
+
+    /**
+     * @param src the file
+     * @param where its name for messages
+     * @param registry where layer kinds, activations and losses are found
+     * @param precision the network's precision, or null for the one the file records
+     * @return the model
+     * @throws InvalidModelFileException if anything is wrong
+     * @throws IOException on a read error
+     */
+    static Loaded read(Source src, String where, Registry registry, Precision precision) throws IOException {
         SafeTensors.Header header = SafeTensors.readHeader(src, where);
         ModelMetadata.Parsed parsed = ModelMetadata.parse(header.metadata(), where);
         boolean checkpoint = parsed.format().equals(ModelMetadata.CHECKPOINT);
         ExpectedTensors.check(parsed.architecture(), registry, header, where);
         Network net;
         try {
-            net = parsed.architecture().builder(registry).build();
+            net = parsed.architecture().builder(registry)
+                    .precision(precision != null ? precision : parsed.precision()).build();
         } catch (IllegalArgumentException e) {
             throw new InvalidModelFileException(where, e.getMessage(), e);
         }
@@ -59,7 +78,7 @@ final class ModelReader {
         checkNames(bindings, header, checkpoint, where);
         List<double[]> values = new ArrayList<>();
         for (TensorNames.Binding b : bindings) {
-            values.add(read(src, header, b, where));
+            values.add(rounded(read(src, header, b, where), net.precision(), b, where));
         }
         for (int i = 0; i < bindings.size(); i++) {
             bindings.get(i).parameter().set(values.get(i));
@@ -114,6 +133,20 @@ final class ModelReader {
         return v;
     }
 
+    /** The values rounded to the network's precision; a value beyond float32's range is refused. */
+    private static double[] rounded(double[] v, Precision precision, TensorNames.Binding b, String where) {
+        for (int i = 0; i < v.length; i++) {
+            double r = precision.round(v[i]);
+            if (!Double.isFinite(r)) {
+                throw new InvalidModelFileException(where, "tensor " + Text.quote(b.tensor()) + " holds " + v[i]
+                        + " at index " + i + ", beyond the range of " + precision.label() + " (largest "
+                        + Float.MAX_VALUE + "); it cannot be loaded into a " + precision.label() + " network");
+            }
+            v[i] = r;
+        }
+        return v;
+    }
+
     private static double[] readOne(Source src, SafeTensors.Header header, TensorNames.Binding b, String tensor,
             String where) throws IOException {
         SafeTensors.Entry e = header.entries().get(tensor);
@@ -127,7 +160,7 @@ final class ModelReader {
                     + Text.shape(e.shape()) + " but " + b.owner() + "'s " + p.name() + " has shape "
                     + Arrays.toString(want));
         }
-        return SafeTensors.readF64(src, header, e, where);
+        return SafeTensors.read(src, header, e, where);
     }
 
     private static String shortList(Set<String> names) {

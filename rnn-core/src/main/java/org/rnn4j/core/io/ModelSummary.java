@@ -38,7 +38,7 @@ public record ModelSummary(Path file, long bytes, String sha256, String format, 
      * One tensor.
      *
      * @param name its name
-     * @param dtype its dtype (F64)
+     * @param dtype its dtype ({@code F32} or {@code F64})
      * @param shape its dimensions
      * @param begin its first byte in the data section
      * @param end one past its last byte

@@ -20,15 +20,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The safetensors container, F64 only: reading and checking the header, reading one tensor's
- * numbers, and writing a whole file. Knows nothing of networks.
+ * The safetensors container, F32 and F64 tensors: reading and checking the header, reading one
+ * tensor's numbers (as doubles, F32 widened exactly), and writing a whole file. Knows nothing of
+ * networks.
  *
  * <p>What the reader checks, in this order, before it allocates anything sized by the file:
  * at least 8 bytes; the header length within the file and under {@link #MAX_HEADER}; the header
  * valid UTF-8 and one JSON object (no duplicate keys, nothing after it but the spaces of the
  * padding); {@code __metadata__} a map of strings; every other entry exactly {@code dtype},
- * {@code shape} and {@code data_offsets}; dtype {@code F64}; the offsets inside the data section
- * and the byte count equal to 8 times the shape's product; the tensors' data back to back from
+ * {@code shape} and {@code data_offsets}; dtype {@code F32} or {@code F64}; the offsets inside the
+ * data section and the byte count equal to the shape's product times the dtype's width (4 or 8
+ * bytes); the tensors' data back to back from
  * byte 0 to the end of the file, without overlap or gap (as the safetensors reference
  * implementation requires).
  */
@@ -38,13 +40,15 @@ final class SafeTensors {
     static final long MAX_HEADER = 100_000_000L;
     /** The most dimensions a tensor may have. */
     static final int MAX_RANK = 16;
-    /** The only dtype rnn4j reads and writes. */
+    /** IEEE 754 binary64, 8 bytes a value: a float64 network's tensors and optimizer state. */
     static final String F64 = "F64";
+    /** IEEE 754 binary32, 4 bytes a value: a float32 network's tensors. */
+    static final String F32 = "F32";
     /** The header key of the string map. */
     static final String METADATA = "__metadata__";
 
     private static final Set<String> DTYPES = Set.of("BOOL", "U8", "I8", "F8_E5M2", "F8_E4M3", "I16", "U16",
-            "F16", "BF16", "I32", "U32", "F32", F64, "I64", "U64");
+            "F16", "BF16", "I32", "U32", F32, F64, "I64", "U64");
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
     private static final int CHUNK = 1 << 16;
 
@@ -55,7 +59,7 @@ final class SafeTensors {
      * One tensor as the header describes it.
      *
      * @param name its name
-     * @param dtype always {@code F64} once read
+     * @param dtype {@code F32} or {@code F64} once read
      * @param shape its dimensions
      * @param begin first byte in the data section
      * @param end one past the last byte in the data section
@@ -64,7 +68,7 @@ final class SafeTensors {
 
         /** @return the number of elements */
         long elements() {
-            return (end - begin) / Double.BYTES;
+            return (end - begin) / width(dtype);
         }
     }
 
@@ -77,7 +81,7 @@ final class SafeTensors {
      */
     record Header(long dataStart, Map<String, Entry> entries, Map<String, String> metadata) {
 
-        /** @return the number of F64 values in the file */
+        /** @return the number of values (F32 and F64) in the file */
         long elements() {
             long n = 0;
             for (Entry e : entries.values()) {
@@ -93,8 +97,39 @@ final class SafeTensors {
      * @param name its name
      * @param shape its dimensions
      * @param data its values, row-major, as many as the shape's product
+     * @param dtype {@code F64}, or {@code F32} (each value then written as the nearest float:
+     *     exactly for a float32 network's values)
      */
-    record Tensor(String name, int[] shape, double[] data) {
+    record Tensor(String name, int[] shape, double[] data, String dtype) {
+
+        /** Checks the dtype. */
+        Tensor {
+            width(dtype);
+        }
+
+        /**
+         * An F64 tensor.
+         *
+         * @param name its name
+         * @param shape its dimensions
+         * @param data its values, row-major
+         */
+        Tensor(String name, int[] shape, double[] data) {
+            this(name, shape, data, F64);
+        }
+    }
+
+    /**
+     * @param dtype {@code F32} or {@code F64}
+     * @return its bytes per value
+     * @throws IllegalArgumentException for any other dtype
+     */
+    static int width(String dtype) {
+        return switch (dtype) {
+            case F32 -> Float.BYTES;
+            case F64 -> Double.BYTES;
+            default -> throw new IllegalArgumentException("rnn4j reads and writes F32 and F64 tensors, not " + dtype);
+        };
     }
 
     /**
@@ -145,7 +180,8 @@ final class SafeTensors {
     }
 
     /**
-     * Reads a tensor's values, all of which must be finite.
+     * Reads a tensor's values, all of which must be finite: F64 as they are, F32 widened to
+     * double (exactly).
      *
      * @param src the file
      * @param header its header
@@ -155,18 +191,26 @@ final class SafeTensors {
      * @throws InvalidModelFileException naming the tensor and index of a NaN or infinity
      * @throws IOException on a read error
      */
-    static double[] readF64(Source src, Header header, Entry entry, String where) throws IOException {
+    static double[] read(Source src, Header header, Entry entry, String where) throws IOException {
         double[] out = new double[Math.toIntExact(entry.elements())];
+        boolean f32 = entry.dtype().equals(F32);
+        int width = width(entry.dtype());
         ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         long pos = header.dataStart() + entry.begin();
         int i = 0;
         while (i < out.length) {
-            int count = Math.min(CHUNK / Double.BYTES, out.length - i);
-            buf.clear().limit(count * Double.BYTES);
+            int count = Math.min(CHUNK / width, out.length - i);
+            buf.clear().limit(count * width);
             src.read(pos, buf);
             buf.flip();
-            buf.asDoubleBuffer().get(out, i, count);
-            pos += (long) count * Double.BYTES;
+            if (f32) {
+                for (int k = 0; k < count; k++) {
+                    out[i + k] = buf.getFloat(k * Float.BYTES);
+                }
+            } else {
+                buf.asDoubleBuffer().get(out, i, count);
+            }
+            pos += (long) count * width;
             i += count;
         }
         for (int k = 0; k < out.length; k++) {
@@ -200,9 +244,9 @@ final class SafeTensors {
                 throw new IllegalArgumentException("tensor " + Text.quote(t.name()) + " of shape "
                         + Arrays.toString(t.shape()) + " needs " + product + " values, got " + t.data().length);
             }
-            long bytes = (long) t.data().length * Double.BYTES;
+            long bytes = (long) t.data().length * width(t.dtype());
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("dtype", F64);
+            e.put("dtype", t.dtype());
             List<Integer> shape = new ArrayList<>();
             for (int d : t.shape()) {
                 shape.add(d);
@@ -225,11 +269,19 @@ final class SafeTensors {
         ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         for (Tensor t : tensors) {
             double[] d = t.data();
-            for (int i = 0; i < d.length; i += CHUNK / Double.BYTES) {
-                int count = Math.min(CHUNK / Double.BYTES, d.length - i);
+            boolean f32 = t.dtype().equals(F32);
+            int width = width(t.dtype());
+            for (int i = 0; i < d.length; i += CHUNK / width) {
+                int count = Math.min(CHUNK / width, d.length - i);
                 buf.clear();
-                buf.asDoubleBuffer().put(d, i, count);
-                out.write(buf.array(), 0, count * Double.BYTES);
+                if (f32) {
+                    for (int k = 0; k < count; k++) {
+                        buf.putFloat(k * Float.BYTES, (float) d[i + k]);
+                    }
+                } else {
+                    buf.asDoubleBuffer().put(d, i, count);
+                }
+                out.write(buf.array(), 0, count * width);
             }
         }
     }
@@ -289,10 +341,11 @@ final class SafeTensors {
             throw new InvalidModelFileException(where, what + " has dtype " + describe(dtype)
                     + "; safetensors dtypes are " + new TreeSet<>(DTYPES));
         }
-        if (!d.equals(F64)) {
+        if (!d.equals(F64) && !d.equals(F32)) {
             throw new InvalidModelFileException(where, what + " has dtype " + d
-                    + "; rnn4j files hold F64 (float64) tensors only");
+                    + "; rnn4j files hold F32 (float32) and F64 (float64) tensors only");
         }
+        int width = width(d);
         long[] shape = longs(m.get("shape"), what + " shape", -1, where);
         long[] offsets = longs(m.get("data_offsets"), what + " data_offsets", 2, where);
         long begin = offsets[0];
@@ -301,10 +354,10 @@ final class SafeTensors {
             throw new InvalidModelFileException(where, what + " has data_offsets [" + begin + ", " + end
                     + "] outside the data section of " + dataLength + " bytes (begin <= end <= " + dataLength + ")");
         }
-        long elements = elements(shape, (end - begin) / Double.BYTES);
-        if (elements < 0 || elements * Double.BYTES != end - begin) {
-            throw new InvalidModelFileException(where, what + " of shape " + Text.shape(shape) + " and dtype F64 needs "
-                    + (elements < 0 ? "more than " + (end - begin) : Long.toString(elements * Double.BYTES))
+        long elements = elements(shape, (end - begin) / width);
+        if (elements < 0 || elements * width != end - begin) {
+            throw new InvalidModelFileException(where, what + " of shape " + Text.shape(shape) + " and dtype " + d
+                    + " needs " + (elements < 0 ? "more than " + (end - begin) : Long.toString(elements * width))
                     + " bytes, but its data_offsets [" + begin + ", " + end + "] span " + (end - begin));
         }
         return new Entry(name, d, shape, begin, end);

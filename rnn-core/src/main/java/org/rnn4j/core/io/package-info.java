@@ -5,8 +5,10 @@
  * <h2>The format</h2>
  * A file is a <a href="https://github.com/huggingface/safetensors">safetensors</a> file: an
  * 8-byte little-endian header length n, n bytes of UTF-8 JSON (padded with spaces to a multiple
- * of 8), then the raw little-endian {@code F64} data of every tensor, back to back. The JSON maps
- * each tensor name to {@code {"dtype": "F64", "shape": [...], "data_offsets": [begin, end]}}
+ * of 8), then the raw little-endian data of every tensor, back to back: {@code F32} for a float32
+ * network, {@code F64} for a float64 one (a checkpoint's optimizer state is always {@code F64}).
+ * The JSON maps each tensor name to
+ * {@code {"dtype": "F32" or "F64", "shape": [...], "data_offsets": [begin, end]}}
  * and holds a {@code __metadata__} map of strings that describes the network: {@code format}
  * ({@code rnn4j-model} or {@code rnn4j-checkpoint}), {@code format_version}, {@code rnn4j_version},
  * {@code cell}, {@code num_layers}, {@code hidden_size}, {@code nonlinearity} (for
@@ -14,7 +16,9 @@
  * {@code eos} and {@code eos_count} (a string ends with the eos_count-th eos symbol, see
  * {@link org.rnn4j.core.io.SequenceEnd}), and, to rebuild the
  * network exactly, {@code layers} and {@code output} (JSON: kind, size and settings of each
- * layer), {@code loss} and {@code reduction}.
+ * layer), {@code loss} and {@code reduction}, and {@code precision} ({@code float32} or
+ * {@code float64}: the precision the network is loaded in unless the caller asks for another; a
+ * file without it is float64).
  *
  * <h2>Tensor names are PyTorch's</h2>
  * For a uniform stack (every recurrent layer of one kind, size and settings), layer k's

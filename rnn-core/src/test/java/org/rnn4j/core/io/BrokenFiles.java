@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 
 /**
@@ -35,6 +36,11 @@ final class BrokenFiles {
         return ModelFile.toBytes(new SavedModel(Nets.uniform(3), Nets.VOCABULARY));
     }
 
+    /** A valid two-layer elman model with a vocabulary, in float32: F32 tensors. */
+    static byte[] validFloat32() {
+        return ModelFile.toBytes(new SavedModel(Nets.uniform(3).to(Precision.FLOAT32), Nets.VOCABULARY));
+    }
+
     /** A valid mixed stack. */
     static byte[] validMixed() {
         return ModelFile.toBytes(SavedModel.of(Nets.mixed(4)));
@@ -58,6 +64,7 @@ final class BrokenFiles {
         m.put("valid-checkpoint", BrokenFiles::validCheckpoint);
         m.put("valid-gated", () -> ModelFile.toBytes(SavedModel.of(Nets.gated(9))));
         m.put("valid-bidirectional", () -> ModelFile.toBytes(SavedModel.of(Nets.bidirectional(10))));
+        m.put("valid-float32", BrokenFiles::validFloat32);
         return m;
     }
 
@@ -121,8 +128,22 @@ final class BrokenFiles {
                 "tensor 'decoder.bias' has an unknown field 'requires_grad'"));
         m.put("bad-entry-not-object", edit(good, r -> r.header.put("decoder.bias", List.of(1, 2)),
                 "tensor 'decoder.bias' is a list; it must be an object"));
-        m.put("bad-dtype-f32", edit(good, r -> r.tensor("decoder.bias").put("dtype", "F32"),
-                "tensor 'decoder.bias' has dtype F32; rnn4j files hold F64 (float64) tensors only"));
+        m.put("bad-f32-spanning-f64-bytes", edit(good, r -> r.tensor("decoder.bias").put("dtype", "F32"),
+                "tensor 'decoder.bias' of shape [5] and dtype F32 needs 20 bytes, but its data_offsets"));
+        m.put("bad-dtype-f16", edit(good, r -> r.tensor("decoder.bias").put("dtype", "F16"),
+                "tensor 'decoder.bias' has dtype F16; rnn4j files hold F32 (float32) and F64 (float64) tensors only"));
+        m.put("bad-precision", metadata(good, "precision", s -> "float16",
+                "metadata 'precision' is 'float16'; it must be float32 or float64"));
+        byte[] good32 = validFloat32();
+        m.put("bad-f32-truncated-in-data", new Case(Arrays.copyOf(good32, good32.length - 4),
+                "outside the data section"));
+        m.put("bad-f32-nan-weight", edit(good32, r -> r.setFloat("rnn.weight_hh_l1", 4, Float.NaN),
+                "tensor 'rnn.weight_hh_l1' holds NaN at index 4; only finite values are allowed"));
+        m.put("bad-f32-infinite-weight", edit(good32, r -> r.setFloat("decoder.bias", 0, Float.POSITIVE_INFINITY),
+                "tensor 'decoder.bias' holds Infinity at index 0"));
+        m.put("bad-f32-hollow-weight-hh", new Case(HollowFiles.oneLayer("elman", false, 1, 300, "rnn.weight_hh_l0",
+                false, "F32"), "recurrent layer 0 (elman, 1 -> 300) needs 90900 values, but the file holds 1201 "
+                + "values in all"));
         m.put("bad-dtype-unknown", edit(good, r -> r.tensor("decoder.bias").put("dtype", "F65"),
                 "has dtype 'F65'; safetensors dtypes are [BF16, BOOL"));
         m.put("bad-shape-disagrees-before-building", edit(good, r -> r.tensor("rnn.weight_hh_l0").put("shape",

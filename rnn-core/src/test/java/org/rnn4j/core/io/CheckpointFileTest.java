@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.core.Network;
 
@@ -62,6 +65,7 @@ class CheckpointFileTest {
                 Sequence target = Nets.oneHot(rng ^ 0x5DEECE66DL, 6, 3, 5);
                 net.gradients(x, target, null);
                 optimizer.step(net.parameters());
+                net.roundParameters(); // as the Trainer does: a float32 network holds float32 values
                 step++;
             }
         }
@@ -80,9 +84,10 @@ class CheckpointFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"elman", "lstm and gru with dropout"})
+    @ValueSource(strings = {"elman", "lstm and gru with dropout", "float32 elman", "float32 lstm and gru with dropout"})
     void resumingFromACheckpointContinuesBitForBit(String which) throws Exception {
-        Supplier<Network> net = which.equals("elman") ? () -> Nets.uniform(5) : () -> Nets.gated(5);
+        Precision p = which.startsWith("float32") ? Precision.FLOAT32 : Precision.FLOAT64;
+        Supplier<Network> net = which.endsWith("elman") ? () -> Nets.uniform(5).to(p) : () -> Nets.gated(5).to(p);
         Run straight = Run.fresh(net.get());
         straight.steps(9);
         for (int k : new int[] {0, 1, 4, 8}) {
@@ -91,14 +96,48 @@ class CheckpointFileTest {
             Path file = dir.resolve("ckpt-" + k + ".safetensors");
             CheckpointFile.save(file, first.checkpoint());
             Run resumed = Run.resume(CheckpointFile.load(file, Nets.REGISTRY));
+            assertEquals(p, resumed.net.precision(), "a checkpoint resumes in the precision it was written in");
             resumed.steps(9 - k);
             assertEquals(straight.step, resumed.step);
             List<Parameter> a = straight.net.parameters();
             for (int i = 0; i < a.size(); i++) {
-                assertArrayEquals(a.get(i).value(), resumed.net.parameters().get(i).value(), 0.0,
+                assertArrayEquals(bits(a.get(i).value()), bits(resumed.net.parameters().get(i).value()),
                         "resumed after " + k + ": " + a.get(i).name());
             }
         }
+    }
+
+    private static long[] bits(double[] v) {
+        return Arrays.stream(v).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    @Test
+    void aFloat32CheckpointHoldsF32ParametersAndF64OptimizerState() {
+        Run run = Run.fresh(Nets.gated(5).to(Precision.FLOAT32));
+        run.steps(2);
+        RawFile f = RawFile.parse(CheckpointFile.toBytes(run.checkpoint()));
+        assertEquals("float32", f.metadata().get("precision"));
+        int parameters = 0;
+        int state = 0;
+        for (String name : f.header.keySet()) {
+            if (name.equals("__metadata__")) {
+                continue;
+            }
+            boolean optimizer = name.startsWith("optimizer.");
+            assertEquals(optimizer ? "F64" : "F32", f.tensor(name).get("dtype"), name);
+            if (optimizer) {
+                state++;
+            } else {
+                parameters++;
+            }
+        }
+        assertTrue(parameters > 0 && state > 0, parameters + " parameter and " + state + " state tensors");
+        Map<String, double[]> want = run.optimizer.state();
+        Map<String, double[]> got = CheckpointFile.fromBytes(CheckpointFile.toBytes(run.checkpoint()), Nets.REGISTRY)
+                .optimizer().state();
+        assertTrue(want.values().stream().flatMapToDouble(Arrays::stream).anyMatch(x -> x != (float) x),
+                "the test would prove nothing if the optimizer state were all float32 numbers");
+        want.forEach((k, v) -> assertArrayEquals(bits(v), bits(got.get(k)), "float64 optimizer state " + k));
     }
 
     @Test

@@ -30,6 +30,24 @@ final class HollowFiles {
      * @return the file
      */
     static byte[] oneLayer(String cell, boolean bidirectional, int input, int hidden, String hollow, boolean padded) {
+        return oneLayer(cell, bidirectional, input, hidden, hollow, padded, "F64");
+    }
+
+    /**
+     * As {@link #oneLayer(String, boolean, int, int, String, boolean)}, every tensor of the given
+     * dtype (F32: 4 bytes a value).
+     *
+     * @param cell elman, lstm or gru
+     * @param bidirectional whether the layer is bidirectional
+     * @param input the input size (and output size)
+     * @param hidden the declared hidden size
+     * @param hollow the tensor to declare with a zero first dimension
+     * @param padded whether to make up the missing values with a tensor {@code optimizer.pad}
+     * @param dtype F32 or F64
+     * @return the file
+     */
+    static byte[] oneLayer(String cell, boolean bidirectional, int input, int hidden, String hollow, boolean padded,
+            String dtype) {
         Network small = Network.builder(Nets.REGISTRY).input(input)
                 .recurrent(cell, 2, bidirectional ? Map.of("bidirectional", "true") : Map.of())
                 .output(input).build();
@@ -65,12 +83,12 @@ final class HollowFiles {
         r.header.keySet().removeIf(k -> !k.equals("__metadata__"));
         long at = 0;
         for (Map.Entry<String, List<Long>> e : shapes.entrySet()) {
-            long bytes = 8;
+            long bytes = dtype.equals("F32") ? 4 : 8;
             for (long d : e.getValue()) {
                 bytes *= d;
             }
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("dtype", "F64");
+            entry.put("dtype", dtype);
             entry.put("shape", e.getValue());
             entry.put("data_offsets", List.of(at, at + bytes));
             r.header.put(e.getKey(), entry);

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 17, item 1: a header that declares a tensor with a zero dimension made the loader build
@@ -28,16 +30,18 @@ class HollowFilesTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aTensorDeclaredEmptyIsRejectedBeforeTheNetworkIsBuilt() {
+    @ParameterizedTest
+    @ValueSource(strings = {"F64", "F32"})
+    void aTensorDeclaredEmptyIsRejectedBeforeTheNetworkIsBuilt(String dtype) {
         for (String cell : List.of("elman", "lstm", "gru")) {
             for (boolean bidirectional : List.of(false, true)) {
                 for (String hollow : HollowFiles.tensors(bidirectional)) {
-                    String what = cell + (bidirectional ? " bidirectional" : "") + ", " + hollow + " empty";
-                    byte[] file = HollowFiles.oneLayer(cell, bidirectional, 3, 1000, hollow, false);
+                    String what = dtype + " " + cell + (bidirectional ? " bidirectional" : "") + ", " + hollow
+                            + " empty";
+                    byte[] file = HollowFiles.oneLayer(cell, bidirectional, 3, 1000, hollow, false, dtype);
                     assertRejectedWithin(file, what, "(values[^,]*, but the file holds |tensor '" + hollow
                             + "' has shape \\[0[],])");
-                    byte[] padded = HollowFiles.oneLayer(cell, bidirectional, 3, 100, hollow, true);
+                    byte[] padded = HollowFiles.oneLayer(cell, bidirectional, 3, 100, hollow, true, dtype);
                     assertRejectedWithin(padded, what + " (bytes made up elsewhere)", "tensor '" + hollow
                             + "' has shape \\[0[],]");
                 }

@@ -57,6 +57,17 @@ final class RawFile {
         return this;
     }
 
+    /** Overwrites element {@code index} of an F32 tensor with {@code value}, little-endian. */
+    RawFile setFloat(String name, int index, float value) {
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putFloat((int) offsets(name)[0] + 4 * index, value);
+        return this;
+    }
+
+    /** Reads element {@code index} of an F32 tensor. */
+    float floatValue(String name, int index) {
+        return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getFloat((int) offsets(name)[0] + 4 * index);
+    }
+
     /** Reads element {@code index} of a tensor. */
     double value(String name, int index) {
         return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getDouble((int) offsets(name)[0] + 8 * index);

@@ -2,6 +2,7 @@ package org.rnn4j.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.rnn4j.api.Precision;
 import org.rnn4j.io.data.Task;
 import org.rnn4j.examples.training.DataSettings;
 import picocli.CommandLine.Option;
@@ -73,15 +74,16 @@ final class DataOptions {
      * @param batch sequences per batch
      * @param clip the gradient norm clip
      * @param seed the seed of the split, the weights and the order
+     * @param precision the network's precision
      * @return the run's settings
      * @throws IllegalArgumentException if {@code --data} or {@code --task} is missing or the task unknown
      */
     DataSettings settings(double valFraction, String cell, int layers, int hidden, int epochs, String lr, int batch,
-            double clip, long seed) {
+            double clip, long seed, Precision precision) {
         requireComplete();
         return new DataSettings(data, Task.of(task), id, target, time, features == null ? List.of() : features,
                 window == null ? 0 : window, horizon == null ? 0 : horizon,
                 testFraction == null ? DataSettings.TEST_FRACTION : testFraction, valFraction, cell, layers, hidden,
-                epochs, lr, batch, clip, seed);
+                epochs, lr, batch, clip, seed, precision);
     }
 }

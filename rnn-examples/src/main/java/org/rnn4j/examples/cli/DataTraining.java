@@ -17,7 +17,7 @@ import org.rnn4j.io.data.Task;
 /**
  * {@code ./rnn4j train --data FILE.csv --task ...}: runs a {@link TaskRun} and reports it as
  * {@code train} reports every run (the files saved; with {@code --json} one last line of JSON
- * with the keys of {@code train} plus {@code task}, {@code test_accuracy}, {@code test_rmse},
+ * with the keys of {@code train} (its {@code precision} among them) plus {@code task}, {@code test_accuracy}, {@code test_rmse},
  * {@code test_mae} and {@code naive_rmse}, null where they do not apply).
  */
 final class DataTraining {
@@ -101,6 +101,7 @@ final class DataTraining {
         m.put("train_loss", finite(o.trainLoss()));
         m.put("val_loss", finite(o.valLoss()));
         m.put("chars_per_s", null); // no characters: the steps per second are not characters
+        m.put("precision", o.network().precision().label());
         m.put("task", task.cliName());
         TaskEvaluation t = o.test();
         m.put("test_accuracy", t == null ? null : finite(t.accuracy()));

@@ -17,6 +17,7 @@ import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.ModelSummary;
 import org.rnn4j.core.io.Text;
 import org.rnn4j.examples.limits.Heap;
@@ -35,8 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * printed {@linkplain Text#escape escaped}: a crafted file cannot send a terminal escape codes.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Load a model or checkpoint file completely and show its architecture, metadata, tensors "
-            + "(name, dtype, shape, bytes, CRC-32 of the stored bytes) and the SHA-256 of the file.",
+        description = {"Load a model or checkpoint file completely and show its architecture, precision (float32 or "
+            + "float64; a file that records none is float64), metadata, tensors (name, dtype F32 or F64, shape, bytes, "
+            + "CRC-32 of the stored bytes) and the SHA-256 of the file.",
             "A file that does not load is reported in one line on stderr, with exit code 2."})
 final class InspectCommand implements Runnable {
 
@@ -45,7 +47,8 @@ final class InspectCommand implements Runnable {
     private Path file;
 
     @Option(names = "--json", description = "Print one JSON object: file, bytes, sha256, format, architecture, "
-            + "metadata, tensors [{name, dtype, shape, data_offsets, crc32}].")
+            + "metadata, tensors [{name, dtype, shape, data_offsets, crc32}], precision (the network's: float32 or "
+            + "float64).")
     private boolean json;
 
     @Spec
@@ -60,9 +63,9 @@ final class InspectCommand implements Runnable {
             return;
         }
         long bytes = InputFile.requireRegular("", file, "", "a model or checkpoint file");
-        Heap.require("loading " + file, RunMemory.loadingBytes(bytes), "");
         ModelSummary s;
         try {
+            Heap.require("loading " + file, RunMemory.loadingBytes(bytes, ModelFile.valueCount(file)), "");
             s = ModelSummary.of(file, Registry.installed());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("cannot read " + file + ": no such file");
@@ -98,6 +101,7 @@ final class InspectCommand implements Runnable {
             tensors.add(e);
         }
         m.put("tensors", tensors);
+        m.put("precision", s.model().network().precision().label());
         return m;
     }
 
@@ -140,11 +144,13 @@ final class InspectCommand implements Runnable {
         out.printf("  loss               %s, reduction %s%n", Text.escape(net.architecture().loss()),
                 net.architecture().reduction().name().toLowerCase(Locale.ROOT));
         out.printf("  parameters         %d%n", net.parameters().stream().mapToLong(Parameter::size).sum());
+        out.printf("  precision          %s%s%n", net.precision().label(), s.metadata().containsKey("precision") ? ""
+                : " (the file records none: written before float32 existed)");
         out.println();
         out.println("Metadata");
         s.metadata().forEach((k, v) -> out.printf("  %-16s %s%n", Text.escape(k), Text.escape(Json.of(v))));
         out.println();
-        out.println("Tensors (F64, little-endian; crc32 of the stored bytes)");
+        out.println("Tensors (F32 = float32, F64 = float64, little-endian; crc32 of the stored bytes)");
         int width = s.tensors().stream().mapToInt(t -> Text.escape(t.name()).length()).max().orElse(4);
         for (ModelSummary.TensorSummary t : s.tensors()) {
             out.printf("  %-" + width + "s  %-4s %-12s %8d bytes  crc32 %s%n", Text.escape(t.name()), t.dtype(),

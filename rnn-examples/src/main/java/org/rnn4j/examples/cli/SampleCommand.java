@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
@@ -56,6 +57,11 @@ final class SampleCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--precision", paramLabel = "P", description = "Run the model in float32 or float64, its weights "
+            + "converted (rounded to the nearest float32, or widened exactly). Default: the precision its file "
+            + "records (float64 for a file that records none).")
+    private String precision;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,7 +70,8 @@ final class SampleCommand implements Callable<Integer> {
         if (length < 0) {
             throw new IllegalArgumentException("--length must be >= 0 characters, got " + length);
         }
-        SavedModel m = load(model);
+        SavedModel m = ModelArgument.load(model, "a model file", precision == null ? null
+                : Precision.parse(precision));
         Heap.require("sampling the model " + model, RunMemory.inference(m.network().architecture(), Sampler.PRIME_CHUNK,
                 1));
         Vocabulary v = Vocabulary.parse(m.vocabulary());
@@ -81,9 +88,5 @@ final class SampleCommand implements Callable<Integer> {
         out.println();
         out.flush();
         return 0;
-    }
-
-    private static SavedModel load(Path file) {
-        return ModelArgument.load(file, "a model file");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.CheckpointFile;
@@ -58,6 +59,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "characters, the state carried between chunks).",
             "Ctrl-C or SIGTERM stops after the current step with every file saved (exit code 130 or 143); "
             + "--resume continues bit for bit.",
+            "--precision float32 (the default, as PyTorch) or float64 decides the network's parameters and its files' "
+            + "tensors (F32 or F64); ./rnn4j tutorial and gradcheck stay in float64.",
             ""},
         footer = {"", "Examples:",
             "  ./rnn4j train",
@@ -144,6 +147,11 @@ final class TrainCommand implements Callable<Integer> {
             + "and the samples. Default: 42.")
     private Long seed;
 
+    @Option(names = "--precision", paramLabel = "P", description = "float32 or float64: the network's parameters, "
+            + "its computation and its files (F32 or F64 tensors). Default: float32, as PyTorch. A resumed run keeps "
+            + "its checkpoint's.")
+    private String precision;
+
     @Option(names = "--save", paramLabel = "FILE", description = "The model file; the checkpoint, plot and CSV go "
             + "beside it. Default: runs/reber.safetensors, or runs/<text name>.safetensors (then -2, -3, ... if an "
             + "earlier run has that name).")
@@ -181,9 +189,9 @@ final class TrainCommand implements Callable<Integer> {
     private DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--json", description = "End the report with one JSON line: model, plot, csv, steps (in all, "
-            + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s (and "
-            + "grammar_accept, next_symbol_accuracy for Reber; task, test_accuracy, test_rmse, test_mae, naive_rmse "
-            + "for --data); every key is always present.")
+            + "a resumed run's earlier ones included), train_loss, val_loss (of the epoch saved), chars_per_s, "
+            + "precision (float32 or float64); grammar_accept, next_symbol_accuracy for Reber; task, test_accuracy, "
+            + "test_rmse, test_mae, naive_rmse for --data; every key is always present.")
     private boolean json;
 
     @Spec
@@ -270,7 +278,12 @@ final class TrainCommand implements Callable<Integer> {
                 or(activation, d.activation()), name, options, or(seq, d.seq()), or(batch, d.batch()), epochs, steps,
                 or(clip, d.clip()), or(dropout, d.dropout()), or(valFraction, d.valFraction()), or(seed, d.seed()),
                 every != null ? requireEvery(every) : d.every(), or(lrDecay, d.lrDecay()),
-                or(lrDecayAfter, d.lrDecayAfter()));
+                or(lrDecayAfter, d.lrDecayAfter()), precision());
+    }
+
+    /** {@code --precision}, or the default (float32). */
+    private Precision precision() {
+        return precision == null ? TrainSettings.DEFAULT_PRECISION : Precision.parse(precision);
     }
 
     /** The settings of a --data run; the options of text and Reber runs do not apply. */
@@ -289,7 +302,7 @@ final class TrainCommand implements Callable<Integer> {
         return dataOptions.settings(or(valFraction, DataSettings.VAL_FRACTION), or(cell, DataSettings.CELL),
                 or(layers, DataSettings.LAYERS), or(hidden, DataSettings.HIDDEN),
                 length != null && length.epochs != null ? length.epochs : DataSettings.EPOCHS, or(lr, DataSettings.LR),
-                or(batch, DataSettings.BATCH), or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED));
+                or(batch, DataSettings.BATCH), or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED), precision());
     }
 
     /** @return the settings, if --keep-best is not given without validation */
@@ -325,6 +338,12 @@ final class TrainCommand implements Callable<Integer> {
         same("--dropout", dropout, was.dropout());
         same("--val-fraction", valFraction, was.valFraction());
         same("--seed", seed, was.seed());
+        Precision inCheckpoint = c.model().network().precision();
+        if (was.precision() != inCheckpoint) {
+            throw new IllegalArgumentException(resume + " records run.precision " + was.precision() + " but holds a "
+                    + inCheckpoint + " network; the two must agree");
+        }
+        same("--precision", precision == null ? null : Precision.parse(precision), inCheckpoint);
         if (text != null && was.isReber()) {
             throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
         }
@@ -339,7 +358,7 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainSettings(file, was.cell(), was.layers(), was.hidden(), was.activation(), was.optimizer(),
                 was.optimizerOptions(), was.seq(), was.batch(), epochs, steps, was.clip(), was.dropout(),
                 was.valFraction(), was.seed(), every != null ? requireEvery(every) : was.every(), was.lrDecay(),
-                was.lrDecayAfter());
+                was.lrDecayAfter(), inCheckpoint);
     }
 
     /** The report; a resumed run says how many steps ran this time and from which to which (fromStep &gt; 0). */
@@ -403,6 +422,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("train_loss", finite(o.trainLoss()));
         m.put("val_loss", finite(o.valLoss()));
         m.put("chars_per_s", finite(o.charsPerSecond()));
+        m.put("precision", o.network().precision().label());
         if (o.reber() != null) {
             m.put("grammar_accept", o.reber().acceptance());
             m.put("next_symbol_accuracy", o.reber().nextSymbolAccuracy());
@@ -424,7 +444,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Checkpoint load(Path file, Registry registry) {
         long bytes = InputFile.requireRegular("--resume", file, "the checkpoint", "a checkpoint file");
-        Heap.require("loading the checkpoint " + file, RunMemory.loadingBytes(bytes), "");
+        ModelArgument.requireHeap("loading the checkpoint " + file, "the checkpoint", file, bytes);
         try {
             return CheckpointFile.load(file, registry);
         } catch (IOException e) {

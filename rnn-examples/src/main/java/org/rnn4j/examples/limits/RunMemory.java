@@ -103,16 +103,32 @@ public final class RunMemory {
     }
 
     /**
-     * An upper bound of the heap that loading a model or checkpoint file takes. The loader checks
-     * that every value the header declares is backed by 8 bytes of the file before it allocates
-     * anything, so a file of n bytes holds at most n / 8 values; each is read into an array, then
-     * copied into its parameter, which has a gradient of the same size: at most 3 n bytes.
+     * An upper bound of the heap that loading a model or checkpoint file takes, from its size
+     * alone. The loader checks that every value the header declares is backed by 4 bytes (F32) or
+     * 8 bytes (F64) of the file before it allocates anything, so a file of n bytes holds at most
+     * n / 4 values; each is read into an array of doubles, then copied into its parameter, which
+     * has a gradient of the same size: at most 24 bytes a value, 6 n bytes (3 n for a file of F64
+     * tensors, which {@link #loadingBytes(long, long)} counts exactly).
      *
      * @param fileBytes the file's size
      * @return the bytes loading may take
      */
     public static long loadingBytes(long fileBytes) {
-        return fileBytes > Long.MAX_VALUE / 3 ? Long.MAX_VALUE : 3 * fileBytes;
+        return fileBytes > Long.MAX_VALUE / 6 ? Long.MAX_VALUE : 6 * fileBytes;
+    }
+
+    /**
+     * An upper bound of the heap that loading a file of {@code values} values takes (counted from
+     * its header, {@link org.rnn4j.core.io.ModelFile#valueCount}): each read into an array of
+     * doubles, then copied into its parameter, which has a gradient of the same size, 24 bytes a
+     * value; never more than {@link #loadingBytes(long)} of the file's size.
+     *
+     * @param fileBytes the file's size
+     * @param values the values its header declares
+     * @return the bytes loading may take
+     */
+    public static long loadingBytes(long fileBytes, long values) {
+        return Math.min(loadingBytes(fileBytes), values > Long.MAX_VALUE / 24 ? Long.MAX_VALUE : 24 * values);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.rnn4j.api.Precision;
 import org.rnn4j.io.data.Task;
 
 /**
@@ -30,10 +31,11 @@ import org.rnn4j.io.data.Task;
  * @param batch sequences (or windows) per step
  * @param clip the maximum global gradient norm, 0 for none
  * @param seed the seed of the split, the weights and the order
+ * @param precision the network's precision ({@code --precision}, float32 unless given)
  */
 public record DataSettings(Path data, Task task, String id, String target, String time, List<String> features,
         int window, int horizon, double testFraction, double valFraction, String cell, int layers, int hidden,
-        int epochs, String lr, int batch, double clip, long seed) {
+        int epochs, String lr, int batch, double clip, long seed, Precision precision) {
 
     /** The recurrent layer unless {@code --cell} says otherwise. */
     public static final String CELL = "lstm";
@@ -64,6 +66,7 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
     public DataSettings {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(precision, "precision");
         features = List.copyOf(features);
         if (task == Task.FORECAST) {
             require(window >= 1, "--window", ">= 1 step (forecast reads windows of W steps)", window);
@@ -86,6 +89,35 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
         require(clip >= 0 && Double.isFinite(clip), "--clip", "a finite number >= 0 (0 = no clipping)", clip);
     }
 
+    /**
+     * Settings in the default precision ({@link TrainSettings#DEFAULT_PRECISION}).
+     *
+     * @param data the CSV file
+     * @param task the task
+     * @param id the id column
+     * @param target the target column
+     * @param time the time column, or null
+     * @param features the feature columns, or empty for all
+     * @param window W (forecast)
+     * @param horizon H (forecast)
+     * @param testFraction held out before training
+     * @param valFraction of the rest, held out for validation
+     * @param cell the recurrent layer kind
+     * @param layers recurrent layers
+     * @param hidden units per layer
+     * @param epochs passes over the training data
+     * @param lr Adam's learning rate
+     * @param batch sequences per step
+     * @param clip the gradient norm clip
+     * @param seed the seed
+     */
+    public DataSettings(Path data, Task task, String id, String target, String time, List<String> features,
+            int window, int horizon, double testFraction, double valFraction, String cell, int layers, int hidden,
+            int epochs, String lr, int batch, double clip, long seed) {
+        this(data, task, id, target, time, features, window, horizon, testFraction, valFraction, cell, layers, hidden,
+                epochs, lr, batch, clip, seed, TrainSettings.DEFAULT_PRECISION);
+    }
+
     /** @return the settings in one line, as the run prints them before it starts */
     public String describe() {
         StringBuilder s = new StringBuilder();
@@ -98,7 +130,7 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
                 .append(epochs == 1 ? "" : "s");
         s.append(clip > 0 ? ", clip " + clip : ", no clipping");
         s.append(String.format(Locale.ROOT, ", test %.0f%%, validation %.0f%%", testFraction * 100, valFraction * 100));
-        return s.append(", seed ").append(seed).toString();
+        return s.append(", seed ").append(seed).append(", ").append(precision.label()).toString();
     }
 
     private static void require(boolean ok, String option, String allowed, Object got) {

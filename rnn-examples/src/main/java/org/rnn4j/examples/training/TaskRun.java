@@ -186,7 +186,7 @@ public final class TaskRun implements AutoCloseable {
     }
 
     private Network network() {
-        NetworkBuilder b = Network.builder(registry).input(data.inputs());
+        NetworkBuilder b = Network.builder(registry).precision(settings.precision()).input(data.inputs());
         for (int l = 0; l < settings.layers(); l++) {
             b.recurrent(settings.cell(), settings.hidden());
         }

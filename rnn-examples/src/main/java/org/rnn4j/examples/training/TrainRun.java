@@ -367,7 +367,7 @@ public final class TrainRun implements AutoCloseable {
     }
 
     private Network network() {
-        return architecture().builder(registry).build();
+        return architecture().builder(registry).precision(settings.precision()).build();
     }
 
     /** The network the settings describe, on the task's vocabulary. */

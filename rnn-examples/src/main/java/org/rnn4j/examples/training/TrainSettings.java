@@ -2,7 +2,9 @@ package org.rnn4j.examples.training;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.rnn4j.api.Precision;
 
 /**
  * Everything that decides a training run of {@code ./rnn4j train}, checked: the data (the
@@ -30,10 +32,15 @@ import java.util.TreeMap;
  *     it constant (char-rnn's {@code learning_rate_decay}, for example 0.97)
  * @param lrDecayAfter how many epochs run at the base rate before the decay starts, at least 1
  *     (char-rnn's {@code learning_rate_decay_after}, 10 by default)
+ * @param precision the network's precision ({@code --precision}; {@link #DEFAULT_PRECISION}, float32,
+ *     as PyTorch)
  */
 public record TrainSettings(String text, String cell, int layers, int hidden, String activation, String optimizer,
         Map<String, String> optimizerOptions, int seq, int batch, int epochs, long steps, double clip, double dropout,
-        double valFraction, long seed, int every, double lrDecay, int lrDecayAfter) {
+        double valFraction, long seed, int every, double lrDecay, int lrDecayAfter, Precision precision) {
+
+    /** The precision of {@code ./rnn4j train} without {@code --precision}: float32, as PyTorch. */
+    public static final Precision DEFAULT_PRECISION = Precision.FLOAT32;
 
     /** The most recurrent layers a run may ask for. */
     public static final int MAX_LAYERS = 64;
@@ -63,6 +70,36 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
                     + "got --layers " + layers + " with --dropout " + dropout);
         }
         optimizerOptions = Map.copyOf(optimizerOptions);
+        Objects.requireNonNull(precision, "precision");
+    }
+
+    /**
+     * Settings in the default precision ({@link #DEFAULT_PRECISION}).
+     *
+     * @param text the text file, or null for the Reber grammar
+     * @param cell the recurrent layer kind
+     * @param layers recurrent layers
+     * @param hidden units per recurrent layer
+     * @param activation the layers' activation, or null
+     * @param optimizer the optimizer's name
+     * @param optimizerOptions its hyperparameters
+     * @param seq T
+     * @param batch B
+     * @param epochs passes over the data
+     * @param steps a step limit, 0 for none
+     * @param clip the maximum gradient norm, 0 for none
+     * @param dropout the dropout probability
+     * @param valFraction the fraction held out for validation
+     * @param seed the seed
+     * @param every the save interval in steps, 0 for never
+     * @param lrDecay the learning rate's factor per epoch
+     * @param lrDecayAfter epochs before the decay starts
+     */
+    public TrainSettings(String text, String cell, int layers, int hidden, String activation, String optimizer,
+            Map<String, String> optimizerOptions, int seq, int batch, int epochs, long steps, double clip,
+            double dropout, double valFraction, long seed, int every, double lrDecay, int lrDecayAfter) {
+        this(text, cell, layers, hidden, activation, optimizer, optimizerOptions, seq, batch, epochs, steps, clip,
+                dropout, valFraction, seed, every, lrDecay, lrDecayAfter, DEFAULT_PRECISION);
     }
 
     /**
@@ -125,12 +162,14 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
         m.put("run.every", Integer.toString(every));
         m.put("run.lr_decay", Double.toString(lrDecay));
         m.put("run.lr_decay_after", Integer.toString(lrDecayAfter));
+        m.put("run.precision", precision.label());
         return m;
     }
 
     /**
      * Reads what {@link #toMap()} wrote; the optimizer comes from the checkpoint's own entries. A
-     * checkpoint from before the learning-rate decay existed has no decay entries, and had none.
+     * checkpoint from before the learning-rate decay existed has no decay entries, and had none;
+     * one from before float32 existed has no precision entry, and was float64.
      *
      * @param m a checkpoint's position
      * @param optimizer the checkpoint's optimizer name
@@ -145,13 +184,23 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
                 whole(m, "run.steps"), real(m, "run.clip"), real(m, "run.dropout"), real(m, "run.val_fraction"),
                 whole(m, "run.seed"), (int) whole(m, "run.every"),
                 m.containsKey("run.lr_decay") ? real(m, "run.lr_decay") : NO_DECAY,
-                m.containsKey("run.lr_decay_after") ? (int) whole(m, "run.lr_decay_after") : DECAY_AFTER);
+                m.containsKey("run.lr_decay_after") ? (int) whole(m, "run.lr_decay_after") : DECAY_AFTER,
+                m.containsKey("run.precision") ? precision(m.get("run.precision")) : Precision.FLOAT64);
+    }
+
+    private static Precision precision(String label) {
+        try {
+            return Precision.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the checkpoint's 'run.precision' is '" + label + "': " + e.getMessage(),
+                    e);
+        }
     }
 
     /**
      * The settings in one line, as {@code ./rnn4j train} prints them before it starts.
      *
-     * @return for example {@code lstm 2 x 128, adam {lr=2e-3}, T 64, B 32, clip 5.0, ...}
+     * @return for example {@code lstm 2 x 128, adam {lr=2e-3}, T 64, B 32, clip 5.0, ..., seed 42, float32}
      */
     public String describe() {
         Map<String, String> opt = new TreeMap<>(optimizerOptions);
@@ -175,6 +224,7 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
         }
         s.append(String.format(Locale.ROOT, ", validation %.0f%%", valFraction * 100));
         s.append(", seed ").append(seed);
+        s.append(", ").append(precision.label());
         return s.toString();
     }
 

@@ -19,6 +19,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.io.ModelFile;
@@ -61,6 +62,47 @@ class InspectCommandTest {
                 "rnn.weight_ih_l0") + ".*"), out);
         assertTrue(out.matches("(?s).*decoder\\.bias\\s+F64\\s+\\[4]\\s+32 bytes.*"), out);
         assertTrue(out.contains("vocabulary       \"ab\\nc\""), "control characters are escaped: " + out);
+        assertTrue(out.matches("(?s).*\\n  precision\\s+float64\\n.*"), out);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFloat32ModelShowsF32TensorsAndItsPrecision() throws Exception {
+        Network net = ModelFile.load(model, Registry.installed()).network().to(Precision.FLOAT32);
+        Path f32 = dir.resolve("f32.safetensors");
+        ModelFile.save(f32, new SavedModel(net, "ab\nc"));
+        byte[] b = Files.readAllBytes(f32);
+        String[] r = run("inspect", f32.toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.matches("(?s).*\\n  precision\\s+float32\\n.*"), out);
+        assertTrue(out.matches("(?s).*rnn\\.weight_ih_l0\\s+F32\\s+\\[3, 4]\\s+48 bytes\\s+crc32 " + crc32(b,
+                "rnn.weight_ih_l0") + ".*"), out);
+        assertTrue(out.matches("(?s).*decoder\\.bias\\s+F32\\s+\\[4]\\s+16 bytes.*"), out);
+        r = run("inspect", "--json", f32.toString());
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> m = JSON.std.mapFrom(r[1].strip());
+        assertEquals("float32", m.get("precision"));
+        assertEquals("float32", ((Map<String, Object>) m.get("metadata")).get("precision"));
+        for (Map<String, Object> t : (List<Map<String, Object>>) m.get("tensors")) {
+            assertEquals("F32", t.get("dtype"), t.get("name").toString());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFileWithoutPrecisionIsShownAsFloat64() throws Exception {
+        int n = (int) ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        Map<String, Object> header = JSON.std.mapFrom(new String(bytes, 8, n, StandardCharsets.UTF_8));
+        assertEquals("float64", ((Map<String, Object>) header.get("__metadata__")).remove("precision"));
+        byte[] json = JSON.std.asString(header).getBytes(StandardCharsets.UTF_8);
+        Path older = dir.resolve("older.safetensors");
+        Files.write(older, ByteBuffer.allocate(8 + json.length + bytes.length - 8 - n).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(json.length).put(json).put(bytes, 8 + n, bytes.length - 8 - n).array());
+        String[] r = run("inspect", older.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("  precision          float64 (the file records none: written before float32 "
+                + "existed)"), r[1]);
     }
 
     @Test
@@ -71,8 +113,9 @@ class InspectCommandTest {
         String[] lines = r[1].strip().split("\n");
         assertEquals(1, lines.length);
         Map<String, Object> m = JSON.std.mapFrom(lines[0]);
-        assertEquals(List.of("file", "bytes", "sha256", "format", "architecture", "metadata", "tensors"),
+        assertEquals(List.of("file", "bytes", "sha256", "format", "architecture", "metadata", "tensors", "precision"),
                 List.copyOf(m.keySet()));
+        assertEquals("float64", m.get("precision"));
         assertEquals(bytes.length, ((Number) m.get("bytes")).intValue());
         assertEquals(sha256(bytes), m.get("sha256"));
         assertEquals("rnn4j-model", m.get("format"));
@@ -85,6 +128,7 @@ class InspectCommandTest {
         assertEquals(10, tensors.size());
         Map<String, Object> first = tensors.get(0);
         assertEquals("rnn.weight_ih_l0", first.get("name"));
+        assertEquals("F64", first.get("dtype"));
         assertEquals(List.of(3, 4), first.get("shape"));
         assertEquals(crc32(bytes, "rnn.weight_ih_l0"), first.get("crc32"));
         assertEquals("ab\nc", ((Map<String, Object>) m.get("metadata")).get("vocabulary"));

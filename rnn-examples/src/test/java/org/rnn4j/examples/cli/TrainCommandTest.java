@@ -34,7 +34,8 @@ class TrainCommandTest {
     /** Period 24: after "t" comes "h", " " or "."; only a model that remembers more than one character can tell which. */
     static final String LINE = "the cat sat on the mat.\n";
 
-    static final Set<String> TEXT_KEYS = Set.of("model", "plot", "csv", "steps", "train_loss", "val_loss", "chars_per_s");
+    static final Set<String> TEXT_KEYS = Set.of("model", "plot", "csv", "steps", "train_loss", "val_loss", "chars_per_s",
+            "precision");
 
     @TempDir
     Path dir;
@@ -196,7 +197,7 @@ class TrainCommandTest {
         assertEquals("0", r[0]);
         for (String s : new String[] {"--text", "--cell", "--layers", "--hidden", "--activation", "--optimizer",
             "--opt", "--lr", "--seq", "--batch", "--epochs", "--steps", "--clip", "--dropout", "--val-fraction",
-            "--seed", "--save", "--resume", "--every", "--json", "Reber", "Examples:"}) {
+            "--seed", "--precision", "--save", "--resume", "--every", "--json", "Reber", "Examples:"}) {
             assertTrue(r[1].contains(s), s + " in\n" + r[1]);
         }
         assertFalse(r[1].contains("null"), r[1]);

@@ -36,7 +36,7 @@ class TrainDataTest {
 
     /** The keys every {@code ./rnn4j train --json} prints, then those of --data. */
     static final List<String> KEYS = List.of("model", "plot", "csv", "steps", "train_loss", "val_loss", "chars_per_s",
-            "task", "test_accuracy", "test_rmse", "test_mae", "naive_rmse");
+            "precision", "task", "test_accuracy", "test_rmse", "test_mae", "naive_rmse");
 
     @TempDir
     Path dir;

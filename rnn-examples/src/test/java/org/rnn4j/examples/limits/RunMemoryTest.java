@@ -3,22 +3,50 @@ package org.rnn4j.examples.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.core.io.SavedModel;
 
 /** The pieces of the estimate: the optimizer's slots, the parameters, the collector's rounding. */
 class RunMemoryTest {
 
     private static final Registry REGISTRY = Registry.installed();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLoadingBoundCountsTheValuesOfF32AndF64FilesAlike() throws Exception {
+        Network net = Network.builder(REGISTRY).input(7).recurrent("lstm", 20).output(7).build();
+        long parameters = net.parameters().stream().mapToLong(Parameter::size).sum();
+        Path f64 = dir.resolve("f64.safetensors");
+        Path f32 = dir.resolve("f32.safetensors");
+        ModelFile.save(f64, SavedModel.of(net));
+        ModelFile.save(f32, SavedModel.of(net.to(Precision.FLOAT32)));
+        for (Path f : List.of(f64, f32)) {
+            long values = ModelFile.valueCount(f);
+            assertEquals(parameters, values, "an lstm stores its parameters as they are: " + f);
+            long need = RunMemory.loadingBytes(Files.size(f), values);
+            assertEquals(24 * values, need, "a value read, copied into its parameter, and its gradient: " + f);
+            assertTrue(need <= RunMemory.loadingBytes(Files.size(f)), "the bound from the size alone holds: " + f);
+        }
+        assertTrue(RunMemory.loadingBytes(Files.size(f32), parameters) > 3 * Files.size(f32),
+                "an F32 file takes more than 3 times its size to load, the bound of F64 files");
+    }
 
     @Test
     void theOptimizerSaysHowManyArraysItKeepsPerParameter() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.api.Precision;
 
 /** The loss curve's CSV (written, read back, cut at a step) and its PNG; the files of a run. */
 class LossCurveTest {
@@ -110,5 +111,15 @@ class LossCurveTest {
         assertEquals(TrainSettings.NO_DECAY, old.lrDecay());
         assertEquals(TrainSettings.DECAY_AFTER, old.lrDecayAfter());
         assertEquals(s.layers(), old.layers());
+        // float32 by default; float64 survives too; a checkpoint written before float32 existed was float64
+        assertEquals(Precision.FLOAT32, s.precision());
+        TrainSettings f64 = new TrainSettings(s.text(), s.cell(), s.layers(), s.hidden(), s.activation(), s.optimizer(),
+                s.optimizerOptions(), s.seq(), s.batch(), s.epochs(), s.steps(), s.clip(), s.dropout(), s.valFraction(),
+                s.seed(), s.every(), s.lrDecay(), s.lrDecayAfter(), Precision.FLOAT64);
+        assertEquals(f64, TrainSettings.fromMap(f64.toMap(), "sgd", s.optimizerOptions()));
+        assertNotEquals(s, f64);
+        Map<String, String> beforeFloat32 = new HashMap<>(s.toMap());
+        assertEquals("float32", beforeFloat32.remove("run.precision"));
+        assertEquals(Precision.FLOAT64, TrainSettings.fromMap(beforeFloat32, "sgd", s.optimizerOptions()).precision());
     }
 }

@@ -87,7 +87,7 @@ class MemoryCheckTest {
 
     @Test
     void aModelLargerThanTheHeapCanLoadIsRefusedBySampleAndInspect() throws Exception {
-        // an Elman layer of 2,300: 5.3M parameters, a 42 MB file; loading needs 3 x 42 MB, the child has 160 MB
+        // an Elman layer of 2,300: 5.3M parameters, a 42 MB file (F64); loading needs 3 x 42 MB, the child has 160 MB
         Network net = Network.builder(Registry.installed()).input(12).recurrent("elman", 2300).output(12)
                 .loss("softmax_cross_entropy").build();
         Path model = dir.resolve("big.safetensors");
