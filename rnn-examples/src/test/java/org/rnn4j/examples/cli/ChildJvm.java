@@ -1,5 +1,6 @@
 package org.rnn4j.examples.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,12 +37,28 @@ final class ChildJvm {
      */
     static ChildJvm start(Path dir, Path stdout, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "--module-path", System.getProperty("jdk.module.path"),
+                "-Djava.awt.headless=true", "--module-path", modulePath(),
                 "-m", "org.rnn4j.examples/org.rnn4j.examples.cli.Main"));
         cmd.addAll(List.of(args));
         Path err = stdout.resolveSibling(stdout.getFileName() + ".err");
         return new ChildJvm(new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(stdout.toFile())
                 .redirectError(err.toFile()).start(), err);
+    }
+
+    /**
+     * The test JVM's module path plus what ./rnn4j's has and surefire puts on the class path
+     * instead: arpack_combined_all, without which netlib's JNI library does not load and the
+     * child would compute on netlib's Java BLAS (whose float32 products round differently from
+     * OpenBLAS's: a child that resumes or is compared with this JVM would not be bit for bit).
+     */
+    private static String modulePath() {
+        StringBuilder path = new StringBuilder(System.getProperty("jdk.module.path"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (Path.of(entry).getFileName().toString().startsWith("arpack_combined_all")) {
+                path.append(File.pathSeparator).append(entry);
+            }
+        }
+        return path.toString();
     }
 
     /** @return the process */
