@@ -73,10 +73,6 @@ public final class SparkCluster implements GradientCluster {
 
         @Override
         public BatchGradients gradients(Network net, TrainingConfig config) {
-            if (net.dropoutDraws().length > 0) {
-                throw new IllegalArgumentException("training on Spark does not support dropout: its masks are drawn "
-                        + "per global batch from one generator, which shards cannot reproduce; drop --dropout");
-            }
             SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), null);
             runs.add(g);
             return g;

@@ -92,7 +92,8 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
         Broadcast<double[][]> now = spark.broadcast(values);
         List<ShardGradient> results;
         try {
-            results = new ArrayList<>(global.shards(initial).map(new ShardWorker(run, model, now, truncation)).collect());
+            results = new ArrayList<>(global.shards(initial).map(new ShardWorker(run, model, now, truncation,
+                    net.dropoutStep())).collect());
         } finally {
             now.destroy();
         }

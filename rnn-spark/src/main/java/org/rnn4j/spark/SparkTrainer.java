@@ -51,8 +51,10 @@ import org.rnn4j.core.train.TrainingResult;
  * rounding difference in a near-zero gradient into a step of order the learning rate; the
  * tests use SGD for that reason.)
  *
- * <p><b>Not supported:</b> dropout (its masks are drawn per global batch from one generator,
- * which shards cannot reproduce: rejected).
+ * <p><b>Dropout</b> draws the same masks on the workers as on one process: every mask element
+ * is a function of (the network's seed, the step, the element's step in the batch, its row in
+ * the global batch, its feature), and each replica is told the step and its rows
+ * ({@link ShardWorker}), so the tolerance above holds with dropout too.
  */
 public final class SparkTrainer {
 
@@ -70,7 +72,7 @@ public final class SparkTrainer {
      * @param net the network to train: the driver's copy, which ends with the trained weights
      * @param optimizer its optimizer, stepped on the driver
      * @param config the settings, as for {@code Trainer}
-     * @throws IllegalArgumentException on N &lt; 1 or a network with dropout
+     * @throws IllegalArgumentException on N &lt; 1
      */
     public SparkTrainer(JavaSparkContext spark, int workers, Network net, Optimizer optimizer, TrainingConfig config) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -81,10 +83,6 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("training on Spark needs at least 1 worker, got " + workers);
         }
         this.workers = workers;
-        if (net.dropoutDraws().length > 0) {
-            throw new IllegalArgumentException("training on Spark does not support dropout: its masks are drawn per "
-                    + "global batch from one generator, which shards cannot reproduce; build the network without dropout");
-        }
     }
 
     /**

@@ -160,7 +160,7 @@ final class StreamShards implements AutoCloseable {
                 data = StreamDataset.of(tokens, vocabulary, rows.length, seqLength);
             }
             Batch b = data.epoch(null, s).next();
-            return ShardBatch.of(index, b, initial, globalReal);
+            return ShardBatch.of(index, b, rows, initial, globalReal);
         }
     }
 }
