@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.train.Dataset;
+import org.rnn4j.core.train.SequenceDataset;
 import org.rnn4j.core.train.StreamDataset;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.TrainingConfig;
@@ -36,7 +37,9 @@ import org.rnn4j.core.train.TrainingResult;
  * <p><b>Data.</b> {@link #fit(Dataset)} reads each global batch on the driver and ships every
  * worker its rows with the step (any dataset, masked sequences among them);
  * {@link #fitText fitText} spreads a text's streams over the workers once, each keeping only its
- * streams' tokens, and ships only the carried states with each step ({@link StreamShards}).
+ * streams' tokens, and ships only the carried states with each step ({@link StreamShards});
+ * {@link #fitSequences fitSequences} spreads independent sequences' examples over them
+ * ({@link SequenceShards}).
  *
  * <p><b>Tolerance.</b> G differs from the one-process gradient only in the order in which the
  * per-row terms are added. Adding m terms in any order errs by at most
@@ -131,6 +134,28 @@ public final class SparkTrainer {
         StreamShards text = new StreamShards(spark, tokens, vocabulary, batch, seqLength,
                 ShardPlan.of(batch, workers, config.seed()));
         try (SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), text)) {
+            return train(g).fit(train, validation);
+        }
+    }
+
+    /**
+     * Trains as {@code new Trainer(net, optimizer, config).fit(train, validation)} does, with the
+     * sequences spread over the workers: each keeps only its examples ({@link SequenceShards}), and
+     * only row and example indices travel with each step.
+     *
+     * @param train the training sequences
+     * @param validation the validation data (evaluated on the driver), or null for none
+     * @return how training ended
+     * @throws IllegalArgumentException with a validation fraction in the config (hold the
+     *     validation sequences out yourself and pass them)
+     */
+    public TrainingResult fitSequences(SequenceDataset train, Dataset validation) {
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("fitSequences trains on all the sequences it is given; set the "
+                    + "validation fraction to 0 and pass the held-out sequences as the validation dataset");
+        }
+        SequenceShards held = new SequenceShards(spark, train, ShardPlan.of(train.size(), workers, config.seed()));
+        try (SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), held)) {
             return train(g).fit(train, validation);
         }
     }
