@@ -14,19 +14,31 @@ import org.rnn4j.api.Sequence;
  *   y = x (*) m
  * </pre>
  *
- * Each element of each step gets its own draw. In evaluation, y = x. The masks are
- * reproducible: draw number n (counted from 0 per instance) comes from a SplitMix64 stream
- * (Steele, Lea and Flood, OOPSLA 2014) seeded by a hash of (seed, n), so the whole state is the
- * seed and {@link #draws()}. While {@link #hold(boolean) held}, forwards reuse the last mask,
- * which is what a finite-difference check needs.
+ * Each element of each step gets its own draw, and the draw is a pure function of where the
+ * element is (a counter-based generator, as Salmon et al., "Parallel random numbers: as easy as
+ * 1, 2, 3", SC 2011, build them; here from SplitMix64's mixing function, Steele, Lea and Flood,
+ * OOPSLA 2014):
+ *
+ * <pre>
+ *   u(seed, step, t, r, f) = mix(mix(mix(mix(seed + G (step + 1)) + C_T (t + 1)) + C_R (r + 1)) + G (f + 1))
+ * </pre>
+ *
+ * for this dropout's seed, the training step, the element's step t counted from the start of
+ * the batch, its row r in the global batch and its feature f; element (t, r, f) is dropped when
+ * u / 2^64 (its top 53 bits) &lt; p. So a worker that computes only some rows of a batch, or only
+ * some of its steps (a truncated-BPTT chunk), draws for them exactly what one process computing
+ * the whole batch draws ({@link Dropouts} says which step, first step and rows). While
+ * {@link #hold(boolean) held}, forwards reuse the last mask, which is what a finite-difference
+ * check needs. In evaluation, y = x.
  */
 final class Dropout {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final long TIME = 0xD1B54A32D192ED03L;
+    private static final long ROW = 0xAEF17502108EF2D9L;
 
     private final double p;
     private final long seed;
-    private long draws;
     private boolean held;
     private boolean applied;
     private double[] mask = new double[0];
@@ -43,22 +55,25 @@ final class Dropout {
         this.seed = seed;
     }
 
-    /** @return the masks drawn so far (the generator's state, with the seed) */
-    long draws() {
-        return draws;
-    }
-
-    /** @param n the number of masks drawn so far, as {@link #draws()} gave it; the next draw is n + 1 */
-    void restoreDraws(long n) {
-        this.draws = n;
-    }
-
     /** @param hold whether forwards reuse the last mask instead of drawing a new one */
     void hold(boolean hold) {
         this.held = hold;
     }
 
-    Sequence forward(Sequence x, boolean training) {
+    /** @return whether forwards reuse the last mask */
+    boolean held() {
+        return held;
+    }
+
+    /**
+     * @param x the layer's output, T x B x F
+     * @param training whether to drop (else y = x)
+     * @param step the training step whose masks to draw
+     * @param firstTime the batch step that x's step 0 is
+     * @param rows the global batch row of each of x's B rows, or null for 0 .. B-1
+     * @return y
+     */
+    Sequence forward(Sequence x, boolean training, long step, int firstTime, int[] rows) {
         lastIn = x;
         applied = training && p > 0;
         if (!applied) {
@@ -73,9 +88,9 @@ final class Dropout {
             mask = new double[n];
             out = new double[n];
             dx = new double[n];
-            draw();
+            draw(x, step, firstTime, rows);
         } else if (!held) {
-            draw();
+            draw(x, step, firstTime, rows);
         }
         double[] v = x.data();
         for (int i = 0; i < n; i++) {
@@ -95,13 +110,25 @@ final class Dropout {
         return Sequence.wrap(lastIn.steps(), lastIn.batch(), lastIn.features(), dx, lastIn.mask());
     }
 
-    private void draw() {
+    private void draw(Sequence x, long step, int firstTime, int[] rows) {
+        if (rows != null && rows.length != x.batch()) {
+            throw new IllegalStateException("dropout was told the global rows of a batch of " + rows.length
+                    + " rows, got a batch of shape " + x.shape());
+        }
         double keep = 1.0 / (1.0 - p);
-        long state = mix(seed + GOLDEN * ++draws);
-        for (int i = 0; i < mask.length; i++) {
-            state += GOLDEN;
-            double u = (mix(state) >>> 11) * 0x1.0p-53;
-            mask[i] = u < p ? 0.0 : keep;
+        int features = x.features();
+        long base = mix(seed + GOLDEN * (step + 1));
+        int i = 0;
+        for (int t = 0; t < x.steps(); t++) {
+            long time = mix(base + TIME * (firstTime + t + 1L));
+            for (int b = 0; b < x.batch(); b++) {
+                long state = mix(time + ROW * ((rows == null ? b : rows[b]) + 1L));
+                for (int f = 0; f < features; f++) {
+                    state += GOLDEN;
+                    double u = (mix(state) >>> 11) * 0x1.0p-53;
+                    mask[i++] = u < p ? 0.0 : keep;
+                }
+            }
         }
     }
 

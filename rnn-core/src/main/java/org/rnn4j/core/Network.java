@@ -1,6 +1,7 @@
 package org.rnn4j.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,24 +258,73 @@ public final class Network {
     }
 
     /**
-     * Where each dropout generator stands: the number of masks it has drawn. With the seed (in
-     * the {@link #architecture()}), this is all of the network's random state, what a checkpoint
-     * stores so that training resumes with the masks it would have drawn.
+     * Where the dropout masks are, as a checkpoint stores it: the training step whose masks the
+     * next forward in training mode draws (see {@link #setDropoutPosition}), once per dropout.
+     * With the seed (in the {@link #architecture()}), this is all of the network's random state.
      *
-     * @return one count per dropout between recurrent layers (empty without dropout)
+     * @return one entry per dropout between recurrent layers, all equal (empty without dropout)
      */
     public long[] dropoutDraws() {
-        return dropouts.draws();
+        long[] d = new long[dropouts.count()];
+        Arrays.fill(d, dropouts.step());
+        return d;
     }
 
     /**
-     * Puts the dropout generators where {@link #dropoutDraws()} found them.
+     * Puts the dropout masks where {@link #dropoutDraws()} found them (a checkpoint written
+     * before masks were keyed by step stored each generator's draw count here, equal for all;
+     * it is taken as the step).
      *
-     * @param draws one count per dropout, each {@code >= 0}
-     * @throws IllegalArgumentException if the number of counts is wrong or one is negative
+     * @param draws one entry per dropout, all equal and {@code >= 0}
+     * @throws IllegalArgumentException if the number of entries is wrong, or they differ or one is negative
      */
     public void restoreDropoutDraws(long[] draws) {
-        dropouts.restore(draws);
+        if (draws.length != dropouts.count()) {
+            throw new IllegalArgumentException("the network has " + dropouts.count() + " dropout generator(s), got "
+                    + draws.length + " draw count(s)");
+        }
+        for (int i = 0; i < draws.length; i++) {
+            if (draws[i] < 0 || draws[i] != draws[0]) {
+                throw new IllegalArgumentException("dropout draw count " + i + " is " + draws[i] + "; counts are >= 0 "
+                        + "and the same for every dropout");
+            }
+        }
+        if (draws.length > 0) {
+            dropouts.position(draws[0], 0);
+        }
+    }
+
+    /** @return the training step whose dropout masks the next forward in training mode draws */
+    public long dropoutStep() {
+        return dropouts.step();
+    }
+
+    /**
+     * Says which masks the next forward in training mode draws. Each dropout mask element is a
+     * pure function of (the dropout's seed, the step, the element's step in the batch, its row
+     * in the global batch, its feature), so the masks of a batch do not depend on how it is cut
+     * into rows or chunks of steps. A forward that draws then moves the step on by one. The
+     * {@code Trainer} calls this with its step count before each step (truncated BPTT with each
+     * chunk's first step); without dropout it does nothing.
+     *
+     * @param step the training step, {@code >= 0}
+     * @param firstTime the step of the batch that the forward's first step is, {@code >= 0}
+     * @throws IllegalArgumentException on a negative value
+     */
+    public void setDropoutPosition(long step, int firstTime) {
+        dropouts.position(step, firstTime);
+    }
+
+    /**
+     * Says which rows of the global batch the batches to come are, for a worker that computes
+     * some rows of each batch: row b of its batches draws the masks of global row
+     * {@code rows[b]}. Without dropout it does nothing.
+     *
+     * @param rows one global row index per row of the batches to come, or null for 0 .. B-1 (the default)
+     * @throws IllegalArgumentException on a negative row
+     */
+    public void setDropoutRows(int[] rows) {
+        dropouts.rows(rows);
     }
 
     /**

@@ -32,7 +32,7 @@ class DropoutTest {
         Dropout d = new Dropout(0.3, 99);
         double[] ones = new double[20_000];
         Arrays.fill(ones, 1.0);
-        double[] y = d.forward(Sequence.wrap(100, 10, 20, ones), true).data();
+        double[] y = d.forward(Sequence.wrap(100, 10, 20, ones), true, 0, 0, null).data();
         long zeros = Arrays.stream(y).filter(v -> v == 0.0).count();
         long kept = Arrays.stream(y).filter(v -> v == 1 / 0.7).count();
         assertEquals(y.length, zeros + kept, "every element is 0 or 1/(1-p)");
@@ -43,19 +43,68 @@ class DropoutTest {
     }
 
     @Test
-    void masksAreSeededFreshEachForwardAndHeldOnRequest() {
+    void masksAreAFunctionOfSeedStepAndPlaceAndHeldOnRequest() {
         Sequence x = NetworkGradientTest.randomSequence(new SplittableRandom(1), 5, 4, 6);
-        double[] first = new Dropout(0.5, 7).forward(x, true).data().clone();
+        double[] first = new Dropout(0.5, 7).forward(x, true, 3, 0, null).data().clone();
         Dropout d = new Dropout(0.5, 7);
-        assertArrayEquals(first, d.forward(x, true).data(), 0.0, "same seed, same first mask");
-        double[] second = d.forward(x, true).data().clone();
-        assertFalse(Arrays.equals(first, second), "the next forward draws a new mask");
-        assertFalse(Arrays.equals(first, new Dropout(0.5, 8).forward(x, true).data()), "another seed, another mask");
+        assertArrayEquals(first, d.forward(x, true, 3, 0, null).data(), 0.0, "same seed and step, same mask");
+        double[] second = d.forward(x, true, 4, 0, null).data().clone();
+        assertFalse(Arrays.equals(first, second), "the next step, another mask");
+        assertFalse(Arrays.equals(first, new Dropout(0.5, 8).forward(x, true, 3, 0, null).data()),
+                "another seed, another mask");
+        assertFalse(Arrays.equals(first, d.forward(x, true, 3, 1, null).data()), "other steps of the batch");
+        assertFalse(Arrays.equals(first, d.forward(x, true, 3, 0, new int[] {1, 2, 3, 4}).data()),
+                "other rows of the global batch");
+        d.forward(x, true, 4, 0, null);
         d.hold(true);
-        assertArrayEquals(second, d.forward(x, true).data(), 0.0, "a held mask is reused");
-        assertEquals(2, d.draws());
-        assertThrows(IllegalStateException.class, () -> d.forward(Sequence.zeros(2, 2, 2), true));
-        assertSame(x, d.forward(x, false), "evaluation: the identity");
+        assertArrayEquals(second, d.forward(x, true, 9, 0, null).data(), 0.0, "a held mask is reused");
+        assertThrows(IllegalStateException.class, () -> d.forward(Sequence.zeros(2, 2, 2), true, 0, 0, null));
+        assertSame(x, d.forward(x, false, 0, 0, null), "evaluation: the identity");
+    }
+
+    @Test
+    void aPartOfTheBatchDrawsTheWholeBatchsMasksForItsRowsAndSteps() {
+        // what a worker computing rows {1, 3} of 5, or a truncated-BPTT chunk of steps [2, 5), needs
+        int steps = 6;
+        int batch = 5;
+        int features = 4;
+        double[] whole = masks(new Dropout(0.4, 21), steps, batch, features, 7, 0, null);
+        int[] rows = {1, 3};
+        double[] part = masks(new Dropout(0.4, 21), 3, rows.length, features, 7, 2, rows);
+        for (int t = 0; t < 3; t++) {
+            for (int i = 0; i < rows.length; i++) {
+                for (int f = 0; f < features; f++) {
+                    assertEquals(whole[((t + 2) * batch + rows[i]) * features + f],
+                            part[(t * rows.length + i) * features + f], 0.0,
+                            "step " + (t + 2) + ", row " + rows[i] + ", feature " + f);
+                }
+            }
+        }
+        double[] other = masks(new Dropout(0.4, 21), steps, batch, features, 8, 0, null);
+        assertFalse(Arrays.equals(whole, other), "the next training step draws other masks");
+    }
+
+    @Test
+    void aNetworkDrawsNewMasksEachForwardUnlessToldTheStep() {
+        SplittableRandom r = new SplittableRandom(5);
+        Sequence x = NetworkGradientTest.randomSequence(r, 4, 2, IN);
+        Network net = net(2, 0.5, 9);
+        double[] first = net.forward(x, null).data().clone();
+        assertEquals(1, net.dropoutStep(), "a forward that draws moves the step on");
+        assertFalse(Arrays.equals(first, net.forward(x, null).data()), "the next forward, new masks");
+        net.setDropoutPosition(0, 0);
+        assertArrayEquals(first, net.forward(x, null).data(), 0.0, "step 0 again, step 0's masks");
+        assertArrayEquals(new long[] {1}, net.dropoutDraws());
+        assertThrows(IllegalArgumentException.class, () -> net.setDropoutPosition(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> net.restoreDropoutDraws(new long[] {1, 1}));
+    }
+
+    /** The mask of one forward over ones. */
+    private static double[] masks(Dropout d, int steps, int batch, int features, long step, int firstTime,
+            int[] rows) {
+        double[] ones = new double[steps * batch * features];
+        Arrays.fill(ones, 1.0);
+        return d.forward(Sequence.wrap(steps, batch, features, ones), true, step, firstTime, rows).data().clone();
     }
 
     @Test

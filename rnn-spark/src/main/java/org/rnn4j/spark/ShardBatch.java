@@ -8,8 +8,10 @@ import org.rnn4j.core.train.Batch;
 
 /**
  * One worker's part of a global batch, as shipped to it: the batch's columns of its rows (data
- * and masks), the states those rows start from (streams), and the number of real steps of the
- * whole global batch, which a mean reduction divides by.
+ * and masks; targets per step, T x rows, or per sequence, 1 x rows), which rows of the global
+ * batch they are (dropout draws their masks), the states those rows start from (streams), and
+ * the loss rows of the whole global batch ({@code Batch.lossRows()}: real steps, or sequences
+ * for per-sequence targets), which a mean reduction divides by.
  *
  * <p>Plain arrays, so that Java serialization (Spark's default for closures and parallelized
  * collections) carries it without any rnn4j class needing to be {@code Serializable}.
@@ -20,6 +22,8 @@ final class ShardBatch implements Serializable {
 
     final int shard;
     final int steps;
+    final int targetSteps;
+    final int[] globalRows;
     final int rows;
     final int inputs;
     final int outputs;
@@ -30,10 +34,13 @@ final class ShardBatch implements Serializable {
     final double[][][] initial;
     final long globalReal;
 
-    private ShardBatch(int shard, int steps, int rows, int inputs, int outputs, double[] x, boolean[] xMask,
-            double[] d, boolean[] dMask, double[][][] initial, long globalReal) {
+    private ShardBatch(int shard, int steps, int targetSteps, int[] globalRows, int inputs, int outputs, double[] x,
+            boolean[] xMask, double[] d, boolean[] dMask, double[][][] initial, long globalReal) {
         this.shard = shard;
         this.steps = steps;
+        this.targetSteps = targetSteps;
+        this.globalRows = globalRows;
+        int rows = globalRows.length;
         this.rows = rows;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -55,9 +62,9 @@ final class ShardBatch implements Serializable {
     static ShardBatch of(int shard, Batch b, int[] rows, List<State> carried) {
         Sequence in = b.input();
         Sequence out = b.target();
-        return new ShardBatch(shard, in.steps(), rows.length, in.features(), out.features(), Rows.data(in, rows),
-                Rows.mask(in, rows), Rows.data(out, rows), Rows.mask(out, rows),
-                Rows.states(carried, in.batch(), rows), b.realSteps());
+        return new ShardBatch(shard, in.steps(), out.steps(), rows.clone(), in.features(), out.features(),
+                Rows.data(in, rows), Rows.mask(in, rows), Rows.data(out, rows), Rows.mask(out, rows),
+                Rows.states(carried, in.batch(), rows), b.lossRows());
     }
 
     /**
@@ -65,14 +72,20 @@ final class ShardBatch implements Serializable {
      *
      * @param shard w
      * @param local the batch over the worker's rows only
+     * @param rows which rows of the global batch those are
      * @param initial [layer][part][values] of those rows, or null for zeros
      * @param globalReal the real steps of the whole global batch
      * @return the worker's part
      */
-    static ShardBatch of(int shard, Batch local, double[][][] initial, long globalReal) {
+    static ShardBatch of(int shard, Batch local, int[] rows, double[][][] initial, long globalReal) {
         Sequence in = local.input();
         Sequence out = local.target();
-        return new ShardBatch(shard, in.steps(), in.batch(), in.features(), out.features(), in.data().clone(),
+        if (rows.length != in.batch()) {
+            throw new IllegalArgumentException("a shard batch of " + in.batch() + " rows was given " + rows.length
+                    + " global rows");
+        }
+        return new ShardBatch(shard, in.steps(), out.steps(), rows.clone(), in.features(), out.features(),
+                in.data().clone(),
                 in.mask() == null ? null : in.mask().clone(), out.data().clone(),
                 out.mask() == null ? null : out.mask().clone(), initial, globalReal);
     }
@@ -81,12 +94,12 @@ final class ShardBatch implements Serializable {
      * @param shard w
      * @param steps T
      * @param features the one-hot width of inputs and targets
-     * @param globalReal the real steps of the whole global batch
+     * @param globalReal the loss rows of the whole global batch
      * @return a part with no rows, for a worker without any (B &lt; N)
      */
     static ShardBatch empty(int shard, int steps, int features, long globalReal) {
-        return new ShardBatch(shard, steps, 0, features, features, new double[0], null, new double[0], null, null,
-                globalReal);
+        return new ShardBatch(shard, steps, steps, new int[0], features, features, new double[0], null, new double[0],
+                null, null, globalReal);
     }
 
     /** @return the input, T x rows x I */
@@ -94,9 +107,17 @@ final class ShardBatch implements Serializable {
         return Sequence.wrap(steps, rows, inputs, x, xMask);
     }
 
-    /** @return the target, T x rows x O */
+    /** @return the target, T x rows x O (per step) or 1 x rows x O (per sequence) */
     Sequence target() {
-        return Sequence.wrap(steps, rows, outputs, d, dMask);
+        return Sequence.wrap(targetSteps, rows, outputs, d, dMask);
+    }
+
+    /**
+     * @return the rows the loss is taken over, as {@code Batch.lossRows()} counts them: the real
+     *     steps for per-step targets, the sequences for per-sequence targets
+     */
+    int lossRows() {
+        return targetSteps == steps ? realSteps() : rows;
     }
 
     /** @return the real (unmasked) steps of this part */

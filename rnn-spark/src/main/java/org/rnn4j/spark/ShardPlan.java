@@ -58,6 +58,21 @@ public final class ShardPlan {
         return new ShardPlan(shards);
     }
 
+    /**
+     * A plan given row by row, for data the workers already hold: a global batch's rows go to
+     * the workers that hold their examples ({@link SequenceShards}).
+     *
+     * @param shards the rows of each shard, ascending, every row in exactly one
+     * @return the plan
+     */
+    static ShardPlan ofRows(int[][] shards) {
+        int[][] copy = new int[shards.length][];
+        for (int w = 0; w < shards.length; w++) {
+            copy[w] = shards[w].clone();
+        }
+        return new ShardPlan(copy);
+    }
+
     /** @return N */
     public int workers() {
         return shards.length;

@@ -25,11 +25,17 @@ import org.rnn4j.core.train.TruncatedBptt;
  *   mean:  G_w = (n_w / n) dL_w/dtheta,          L_w = (n_w / n) (the shard's mean loss)
  * </pre>
  *
- * where n_w is the shard's real (unmasked) steps and n the global batch's. Every loss here is a
+ * where n_w is the shard's loss rows (real, unmasked steps; sequences for per-sequence targets)
+ * and n the global batch's. Every loss here is a
  * sum over real steps of per-step terms (divided by the real-step count for a mean, chunk by
  * chunk under truncation, see {@link TruncatedBptt}), so sum_w G_w is the gradient of the whole
  * batch: the global mean divides by the global count n, it is not the average of the shards'
  * means (which would weigh a shard with fewer real steps, from padding, too much).
+ *
+ * <p>Dropout: the replica draws the masks of the driver's step for its rows of the global batch
+ * ({@code Network.setDropoutRows}, {@code setDropoutPosition}), which are the masks one process
+ * draws for those rows: each mask element is a function of (seed, step, batch step, global row,
+ * feature) only.
  *
  * <p>Replicas: each executor keeps one network per (run, shard), built once from the model
  * bytes broadcast at the start of the run, and overwrites its parameters from this step's
@@ -46,24 +52,29 @@ final class ShardWorker implements Function<ShardBatch, ShardGradient> {
     private final Broadcast<byte[]> model;
     private final Broadcast<double[][]> parameters;
     private final int truncation;
+    private final long dropoutStep;
 
     /**
      * @param run a name unique to the training run (replicas of other runs are dropped)
      * @param model the network as {@link ModelFile} bytes
      * @param parameters this step's parameter values, in {@code Network.parameters()} order
      * @param truncation the config's truncation k, or 0 for none
+     * @param dropoutStep the step whose dropout masks the batch draws (the driver network's
+     *     {@code dropoutStep()}, which the trainer set)
      */
-    ShardWorker(String run, Broadcast<byte[]> model, Broadcast<double[][]> parameters, int truncation) {
+    ShardWorker(String run, Broadcast<byte[]> model, Broadcast<double[][]> parameters, int truncation,
+            long dropoutStep) {
         this.run = run;
         this.model = model;
         this.parameters = parameters;
         this.truncation = truncation;
+        this.dropoutStep = dropoutStep;
     }
 
     @Override
     public ShardGradient call(ShardBatch part) {
         long started = System.nanoTime();
-        int real = part.realSteps();
+        int real = part.lossRows();
         if (real == 0) {
             // nothing real: no gradient, the states pass unchanged (as TruncatedBptt skips a chunk of padding)
             return new ShardGradient(part.shard, null, 0, part.initial, System.nanoTime() - started);
@@ -76,6 +87,9 @@ final class ShardWorker implements Function<ShardBatch, ShardGradient> {
             for (int p = 0; p < ps.size(); p++) {
                 System.arraycopy(values[p], 0, ps.get(p).value(), 0, values[p].length);
             }
+            // dropout: the masks one process draws for these rows of the global batch at this step
+            net.setDropoutRows(part.globalRows);
+            net.setDropoutPosition(dropoutStep, 0);
             TruncatedBptt bptt = new TruncatedBptt(truncation > 0 ? truncation : Math.max(1, part.steps));
             List<State> initial = Rows.toStates(part.initial);
             double loss = bptt.gradients(net, part.input(), part.target(), initial);

@@ -7,14 +7,17 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.train.BatchGradients;
+import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.GradientCluster;
+import org.rnn4j.core.train.SequenceDataset;
 import org.rnn4j.core.train.TrainingConfig;
 
 /**
  * Spark as the command line's {@link GradientCluster} ({@code ./rnn4j train --spark MASTER
  * [--workers N]}), declared in {@code META-INF/services} for the class path: each run's gradients
- * come from {@link SparkGradients}, the driver shipping every worker its rows of each batch, as
- * {@link SparkTrainer#fit} does.
+ * come from {@link SparkGradients}: for the sequences of {@code --data} runs, each worker holding
+ * its examples, as {@link SparkTrainer#fitSequences} does; for text, the driver shipping every
+ * worker its rows of each batch, as {@link SparkTrainer#fit} does.
  *
  * <p>Masters: {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]},
  * {@code local-cluster[W,C,M]}, {@code spark://host:port[,host:port...]}, {@code yarn} and
@@ -73,11 +76,16 @@ public final class SparkCluster implements GradientCluster {
 
         @Override
         public BatchGradients gradients(Network net, TrainingConfig config) {
-            if (net.dropoutDraws().length > 0) {
-                throw new IllegalArgumentException("training on Spark does not support dropout: its masks are drawn "
-                        + "per global batch from one generator, which shards cannot reproduce; drop --dropout");
-            }
-            SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), null);
+            return gradients(net, config, null);
+        }
+
+        @Override
+        public BatchGradients gradients(Network net, TrainingConfig config, Dataset train) {
+            // sequences the trainer takes as they are (no fraction split off) are spread over the
+            // workers once; anything else is shipped row by row with each step
+            HeldData held = train instanceof SequenceDataset s && config.validationFraction() == 0
+                    ? new SequenceShards(spark, s, ShardPlan.of(s.size(), workers, config.seed())) : null;
+            SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), held);
             runs.add(g);
             return g;
         }

@@ -16,7 +16,7 @@ import org.rnn4j.core.train.BatchGradients;
 
 /**
  * A {@code Trainer}'s gradients computed by N Spark workers: the global batch is cut into the
- * shards of a {@link ShardPlan} (or, for a text the workers hold, found among their batches),
+ * shards of a {@link ShardPlan} (or, for data the workers hold, {@link HeldData}, found among their batches),
  * each worker returns its weighted gradient ({@link ShardWorker}), and they are added into the
  * driver network's gradients in shard order:
  *
@@ -37,7 +37,7 @@ import org.rnn4j.core.train.BatchGradients;
  * the step beyond.
  *
  * <p>The parameters go to the workers as a broadcast per step, the network's description once
- * per run; one instance serves one run ({@link #close()} releases the broadcasts and the text).
+ * per run; one instance serves one run ({@link #close()} releases the broadcasts and the held data).
  */
 final class SparkGradients implements BatchGradients, AutoCloseable {
 
@@ -46,11 +46,10 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
     private final Network net;
     private final int truncation;
     private final long seed;
-    private final StreamShards text;
+    private final HeldData held;
     private final String run = UUID.randomUUID().toString();
     private final Broadcast<byte[]> model;
     private List<State> finalStates;
-    private int nextStreamBatch;
     private long steps;
     private double computeSeconds;
     private double totalSeconds;
@@ -61,29 +60,23 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
      * @param net the driver's network (its gradients receive the sums)
      * @param truncation the config's truncation k, 0 for none
      * @param seed the seed of the shard plans
-     * @param text the text the workers hold, or null to ship each batch's rows from the driver
+     * @param held the data the workers hold, or null to ship each batch's rows from the driver
      */
-    SparkGradients(JavaSparkContext spark, int workers, Network net, int truncation, long seed, StreamShards text) {
+    SparkGradients(JavaSparkContext spark, int workers, Network net, int truncation, long seed, HeldData held) {
         this.spark = spark;
         this.workers = workers;
         this.net = net;
         this.truncation = truncation;
         this.seed = seed;
-        this.text = text;
+        this.held = held;
         this.model = spark.broadcast(ModelFile.toBytes(SavedModel.of(net)));
     }
 
     @Override
     public double gradients(Batch batch, List<State> initial) {
         long started = System.nanoTime();
-        GlobalBatch global;
-        if (text != null) {
-            int s = text.locate(batch, initial == null ? 0 : nextStreamBatch);
-            nextStreamBatch = s + 1;
-            global = text.batch(s);
-        } else {
-            global = new DatasetBatch(spark, batch, ShardPlan.of(batch.input().batch(), workers, seed));
-        }
+        GlobalBatch global = held != null ? held.batch(batch, initial != null)
+                : new DatasetBatch(spark, batch, ShardPlan.of(batch.input().batch(), workers, seed));
         List<Parameter> params = net.parameters();
         double[][] values = new double[params.size()][];
         for (int p = 0; p < values.length; p++) {
@@ -92,7 +85,8 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
         Broadcast<double[][]> now = spark.broadcast(values);
         List<ShardGradient> results;
         try {
-            results = new ArrayList<>(global.shards(initial).map(new ShardWorker(run, model, now, truncation)).collect());
+            results = new ArrayList<>(global.shards(initial).map(new ShardWorker(run, model, now, truncation,
+                    net.dropoutStep())).collect());
         } finally {
             now.destroy();
         }
@@ -116,8 +110,8 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
     @Override
     public void close() {
         model.destroy();
-        if (text != null) {
-            text.close();
+        if (held != null) {
+            held.close();
         }
     }
 

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.train.Dataset;
+import org.rnn4j.core.train.SequenceDataset;
 import org.rnn4j.core.train.StreamDataset;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.TrainingConfig;
@@ -36,7 +37,9 @@ import org.rnn4j.core.train.TrainingResult;
  * <p><b>Data.</b> {@link #fit(Dataset)} reads each global batch on the driver and ships every
  * worker its rows with the step (any dataset, masked sequences among them);
  * {@link #fitText fitText} spreads a text's streams over the workers once, each keeping only its
- * streams' tokens, and ships only the carried states with each step ({@link StreamShards}).
+ * streams' tokens, and ships only the carried states with each step ({@link StreamShards});
+ * {@link #fitSequences fitSequences} spreads independent sequences' examples over them
+ * ({@link SequenceShards}).
  *
  * <p><b>Tolerance.</b> G differs from the one-process gradient only in the order in which the
  * per-row terms are added. Adding m terms in any order errs by at most
@@ -51,8 +54,10 @@ import org.rnn4j.core.train.TrainingResult;
  * rounding difference in a near-zero gradient into a step of order the learning rate; the
  * tests use SGD for that reason.)
  *
- * <p><b>Not supported:</b> dropout (its masks are drawn per global batch from one generator,
- * which shards cannot reproduce: rejected).
+ * <p><b>Dropout</b> draws the same masks on the workers as on one process: every mask element
+ * is a function of (the network's seed, the step, the element's step in the batch, its row in
+ * the global batch, its feature), and each replica is told the step and its rows
+ * ({@link ShardWorker}), so the tolerance above holds with dropout too.
  */
 public final class SparkTrainer {
 
@@ -70,7 +75,7 @@ public final class SparkTrainer {
      * @param net the network to train: the driver's copy, which ends with the trained weights
      * @param optimizer its optimizer, stepped on the driver
      * @param config the settings, as for {@code Trainer}
-     * @throws IllegalArgumentException on N &lt; 1 or a network with dropout
+     * @throws IllegalArgumentException on N &lt; 1
      */
     public SparkTrainer(JavaSparkContext spark, int workers, Network net, Optimizer optimizer, TrainingConfig config) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -81,10 +86,6 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("training on Spark needs at least 1 worker, got " + workers);
         }
         this.workers = workers;
-        if (net.dropoutDraws().length > 0) {
-            throw new IllegalArgumentException("training on Spark does not support dropout: its masks are drawn per "
-                    + "global batch from one generator, which shards cannot reproduce; build the network without dropout");
-        }
     }
 
     /**
@@ -133,6 +134,28 @@ public final class SparkTrainer {
         StreamShards text = new StreamShards(spark, tokens, vocabulary, batch, seqLength,
                 ShardPlan.of(batch, workers, config.seed()));
         try (SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), text)) {
+            return train(g).fit(train, validation);
+        }
+    }
+
+    /**
+     * Trains as {@code new Trainer(net, optimizer, config).fit(train, validation)} does, with the
+     * sequences spread over the workers: each keeps only its examples ({@link SequenceShards}), and
+     * only row and example indices travel with each step.
+     *
+     * @param train the training sequences
+     * @param validation the validation data (evaluated on the driver), or null for none
+     * @return how training ended
+     * @throws IllegalArgumentException with a validation fraction in the config (hold the
+     *     validation sequences out yourself and pass them)
+     */
+    public TrainingResult fitSequences(SequenceDataset train, Dataset validation) {
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("fitSequences trains on all the sequences it is given; set the "
+                    + "validation fraction to 0 and pass the held-out sequences as the validation dataset");
+        }
+        SequenceShards held = new SequenceShards(spark, train, ShardPlan.of(train.size(), workers, config.seed()));
+        try (SparkGradients g = new SparkGradients(spark, workers, net, config.truncation(), config.seed(), held)) {
             return train(g).fit(train, validation);
         }
     }

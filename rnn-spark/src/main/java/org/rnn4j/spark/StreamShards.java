@@ -18,7 +18,7 @@ import org.rnn4j.core.train.StreamDataset;
  * end, are a stream dataset of |rows_w| streams with the same L and T, so its batch s holds
  * exactly the global batch s's rows of those streams.
  */
-final class StreamShards implements AutoCloseable {
+final class StreamShards implements HeldData {
 
     private final JavaRDD<Shard> shards;
     private final int[] tokens;
@@ -27,6 +27,7 @@ final class StreamShards implements AutoCloseable {
     private final int streams;
     private final int steps;
     private final int batches;
+    private int next;
 
     /**
      * @param spark the context
@@ -55,6 +56,13 @@ final class StreamShards implements AutoCloseable {
             list.add(new Shard(w, rows, mine, vocabulary, seqLength));
         }
         this.shards = spark.parallelize(list, plan.workers()).persist(StorageLevel.MEMORY_ONLY());
+    }
+
+    @Override
+    public GlobalBatch batch(Batch b, boolean carried) {
+        int s = locate(b, carried ? next : 0);
+        next = s + 1;
+        return batch(s);
     }
 
     /**
@@ -160,7 +168,7 @@ final class StreamShards implements AutoCloseable {
                 data = StreamDataset.of(tokens, vocabulary, rows.length, seqLength);
             }
             Batch b = data.epoch(null, s).next();
-            return ShardBatch.of(index, b, initial, globalReal);
+            return ShardBatch.of(index, b, rows, initial, globalReal);
         }
     }
 }

@@ -57,7 +57,12 @@ final class Fixtures {
 
     /** A stack of the given recurrent kinds (6 units each) under a softmax output. */
     static Network net(int vocab, Reduction reduction, long seed, String... kinds) {
-        var b = Network.builder(REGISTRY).input(vocab).seed(seed);
+        return dropped(vocab, reduction, seed, 0, kinds);
+    }
+
+    /** As {@link #net}, with dropout p between the recurrent layers. */
+    static Network dropped(int vocab, Reduction reduction, long seed, double p, String... kinds) {
+        var b = Network.builder(REGISTRY).input(vocab).seed(seed).dropout(p);
         for (String k : kinds) {
             b = k.equals("elman") ? b.recurrent(k, 6, Map.of("activation", "tanh")) : b.recurrent(k, 6);
         }

@@ -25,8 +25,8 @@ import org.rnn4j.examples.cli.Main;
  * plain SGD, as there; in float64, the precision that tolerance is for: a float32 network rounds
  * each update to float32, where the shards' order of summation could tip a value by one float32
  * unit, about 1e-8), the same {@code --json} keys, the same files; a resume on Spark continues
- * the run; bad {@code --spark} and {@code --workers} values, and dropout, which shards cannot
- * reproduce, are one-line errors with exit code 2.
+ * the run; with {@code --dropout} the same model too (the workers draw the masks one process
+ * draws); bad {@code --spark} and {@code --workers} values are one-line errors with exit code 2.
  */
 class SparkCliTest {
 
@@ -85,13 +85,19 @@ class SparkCliTest {
     }
 
     @Test
-    void dropoutIsRejectedBeforeTraining() throws IOException {
-        String[] r = train(text(), "dropped", "--dropout", "0.3", "--spark", "local[2]");
-        assertEquals("2", r[0], r[2]);
-        assertEquals(1, r[2].strip().lines().count(), r[2]);
-        assertTrue(r[2].startsWith("rnn4j train: training on Spark does not support dropout"), r[2]);
-        assertTrue(Files.notExists(dir.resolve("dropped.safetensors")));
-        assertTrue(Files.notExists(dir.resolve("dropped.ckpt.safetensors")));
+    void aDropoutRunOnSparkEqualsTheLocalOne() throws IOException {
+        Path text = text();
+        String[] local = train(text, "local", "--steps", "6", "--dropout", "0.3");
+        String[] spark = train(text, "spark", "--steps", "6", "--dropout", "0.3", "--spark", "local[2]");
+        String[] plain = train(text, "plain", "--steps", "6");
+        assertEquals("0", local[0], local[2]);
+        assertEquals("0", spark[0], spark[2]);
+        assertEquals("0", plain[0], plain[2]);
+        assertTrue(spark[1].contains("gradients on Spark local[2], 2 workers per step"), spark[1]);
+        assertEquals((Double) json(local[1]).get("train_loss"), (Double) json(spark[1]).get("train_loss"), TOLERANCE);
+        assertSameParameters(dir.resolve("local.safetensors"), dir.resolve("spark.safetensors"));
+        assertTrue(largestDifference(dir.resolve("local.safetensors"), dir.resolve("plain.safetensors")) > 1e-3,
+                "the dropout masks mattered");
     }
 
     private String[] train(Path text, String name, String... more) {
@@ -117,6 +123,11 @@ class SparkCliTest {
     }
 
     private static void assertSameParameters(Path expected, Path actual) throws IOException {
+        double worst = largestDifference(expected, actual);
+        assertTrue(worst <= TOLERANCE, "largest difference " + worst);
+    }
+
+    private static double largestDifference(Path expected, Path actual) throws IOException {
         List<Parameter> a = ModelFile.load(expected, Fixtures.REGISTRY).network().parameters();
         List<Parameter> b = ModelFile.load(actual, Fixtures.REGISTRY).network().parameters();
         assertEquals(a.size(), b.size());
@@ -126,7 +137,7 @@ class SparkCliTest {
                 worst = Math.max(worst, Math.abs(a.get(p).value()[i] - b.get(p).value()[i]));
             }
         }
-        assertTrue(worst <= TOLERANCE, "largest difference " + worst);
+        return worst;
     }
 
     private static Map<String, Object> json(String out) throws IOException {

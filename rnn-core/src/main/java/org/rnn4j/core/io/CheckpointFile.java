@@ -20,8 +20,11 @@ import org.rnn4j.core.Registry;
  * precision: the optimizers keep their state in float64) and four metadata entries:
  * {@code optimizer} (its name), {@code optimizer_settings} and {@code position} (JSON objects of
  * strings) and {@code dropout_draws} (the network's {@link
- * org.rnn4j.core.Network#dropoutDraws()}, a JSON list of strings; with the seed in the model's
- * metadata, the network's whole random state).
+ * org.rnn4j.core.Network#dropoutDraws()}, a JSON list of strings: the step whose dropout masks
+ * come next; with the seed in the model's metadata, the network's whole random state. A
+ * {@code Trainer} sets that step from the position's own before each step, so a resumed run
+ * draws the uninterrupted run's masks; a checkpoint written before masks were keyed by step holds
+ * draw counts there, which load as steps).
  *
  * <p>Loading makes the optimizer again through the registry from its name and settings and
  * restores its state, so that training continues bit for bit as if never interrupted, in the

@@ -38,6 +38,21 @@ public interface GradientCluster {
          */
         BatchGradients gradients(Network net, TrainingConfig config);
 
+        /**
+         * As {@link #gradients(Network, TrainingConfig)}, for a trainer that trains on
+         * {@code train}: a cluster may spread the data over its workers once instead of shipping
+         * each batch's rows with the step. The default ignores {@code train}.
+         *
+         * @param net the network the trainer trains (the driver's copy)
+         * @param config the trainer's settings
+         * @param train the dataset the trainer is given to train on (as {@code fit(train, validation)} takes it)
+         * @return the gradients of each step, for {@link Trainer#gradientsFrom}; released by {@link #close()}
+         * @throws IllegalArgumentException if the cluster cannot train this network
+         */
+        default BatchGradients gradients(Network net, TrainingConfig config, Dataset train) {
+            return gradients(net, config);
+        }
+
         /** @return one line saying where the gradients are computed (master, workers) */
         String describe();
 

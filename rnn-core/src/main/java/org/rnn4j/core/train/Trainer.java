@@ -27,7 +27,9 @@ import org.rnn4j.core.Reduction;
  * settings, {@link TrainingListener} for progress, {@link TrainingState} for resuming.
  *
  * <p>Modes: steps run in the network's training mode (dropout on, if it has any), validation
- * in evaluation mode; {@code fit} leaves the network in the mode it found it in.
+ * in evaluation mode; {@code fit} leaves the network in the mode it found it in. Step s draws
+ * the dropout masks of step s ({@link Network#setDropoutPosition}), so a resumed run draws the
+ * masks of the uninterrupted one, and a cluster's workers those of one process.
  *
  * <p>The best epoch: a result says when the run ended far above its lowest validation loss
  * ({@link TrainingResult#endedFarAboveBest()}); with {@link TrainingConfig#restoreBestWeights}
@@ -335,6 +337,7 @@ public final class Trainer {
     /** BPTT (or truncated BPTT) of one batch, from the carried state for streams. */
     private double gradients(Batch b, boolean carry) {
         List<State> initial = carry ? carried : null;
+        net.setDropoutPosition(step, 0); // the step's masks, however many forwards ran before
         if (elsewhere != null) {
             return elsewhere.gradients(b, initial);
         }

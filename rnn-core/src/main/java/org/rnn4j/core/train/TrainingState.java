@@ -8,10 +8,10 @@ import org.rnn4j.api.State;
  * Where a training run is: with the network's parameters, the optimizer's state and the
  * {@link TrainingConfig}, everything needed to continue it bit for bit (a checkpoint holds
  * these). There is no generator state of the trainer's to keep: epoch e's shuffle is drawn
- * from a generator derived from (seed, e), so the position alone replays it. A network with
- * dropout has its own mask generator (its seed and the number of masks drawn so far); a resume
- * into the same network object continues it, one into a rebuilt network needs that count
- * restored too, which {@link org.rnn4j.core.Network} does not expose yet.
+ * from a generator derived from (seed, e), so the position alone replays it. Nor of dropout's:
+ * the masks of step s are a function of the network's seed and s, which the trainer sets before
+ * each step ({@link org.rnn4j.core.Network#setDropoutPosition}), so a resume into a rebuilt
+ * network draws the masks of the uninterrupted run.
  *
  * @param epoch the epochs completed (0 in the first epoch): the epoch in progress is number
  *     {@code epoch + 1}, as {@link EpochMetrics#epoch()} and the listeners count it

@@ -30,7 +30,9 @@ import org.rnn4j.core.layers.Bidirectional;
  *
  * <p>Bidirectional layers are rejected when k &lt; T: their reverse direction needs the whole
  * sequence. A chunk whose steps are all padding is skipped: it adds nothing and the state passes it
- * unchanged. One instance serves one network (it keeps an accumulator per parameter).
+ * unchanged. Dropout: every chunk draws the masks of the network's {@link Network#dropoutStep()}
+ * at its own steps of the batch, the masks the whole batch would draw there. One instance serves
+ * one network (it keeps an accumulator per parameter).
  */
 public final class TruncatedBptt {
 
@@ -80,6 +82,17 @@ public final class TruncatedBptt {
         }
         List<Parameter> ps = net.parameters();
         allocate(ps);
+        long dropoutStep = net.dropoutStep();
+        try {
+            return chunks(net, x, target, initial, total, ps, dropoutStep);
+        } finally {
+            net.setDropoutPosition(dropoutStep + 1, 0);
+        }
+    }
+
+    /** The chunks of one batch, each drawing its dropout masks at its own steps of the batch. */
+    private double chunks(Network net, Sequence x, Sequence target, List<State> initial, int total,
+            List<Parameter> ps, long dropoutStep) {
         List<State> carry = initial;
         double loss = 0;
         boolean first = true;
@@ -89,6 +102,7 @@ public final class TruncatedBptt {
             if (real == 0) {
                 continue;
             }
+            net.setDropoutPosition(dropoutStep, s);
             double lc = net.parameterGradients(steps(x, s, e), steps(target, s, e), carry);
             double w = net.reduction() == Reduction.MEAN ? (double) real / total : 1.0;
             loss = first ? w * lc : loss + w * lc;

@@ -234,6 +234,18 @@ class CheckpointFileTest {
                 "optimizer state tensor 'optimizer.0.exp_avg' has shape [3, 5]; optimizer state is one-dimensional");
     }
 
+    @Test
+    void aCheckpointWrittenWithDrawCountsLoadsTheCountAsTheDropoutStep() {
+        // before masks were keyed by step, dropout_draws held each generator's draw count
+        Run run = Run.fresh(Nets.gated(5));
+        run.steps(2);
+        RawFile old = RawFile.parse(CheckpointFile.toBytes(run.checkpoint()));
+        assertEquals("[\"2\"]", old.metadata().get("dropout_draws"), "two forwards, step 2 next");
+        old.metadata().put("dropout_draws", "[\"7\"]");
+        Checkpoint c = CheckpointFile.fromBytes(old.bytes(), Nets.REGISTRY);
+        assertEquals(7, c.model().network().dropoutStep());
+    }
+
     private static void assertRejected(byte[] good, Consumer<RawFile> damage, String expected) {
         RawFile r = RawFile.parse(good);
         damage.accept(r);

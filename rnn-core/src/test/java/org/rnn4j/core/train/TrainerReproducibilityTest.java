@@ -97,6 +97,35 @@ class TrainerReproducibilityTest {
         assertBitsEqual(runs.get(0), runs.get(1));
     }
 
+    @Test
+    void aDropoutRunResumedIntoARebuiltNetworkDrawsTheUninterruptedRunsMasks() {
+        // the rebuilt network has drawn no masks: step s's masks must come from s, not from a count of draws
+        SequenceDataset data = Toy.echo(40, V, 1, 4);
+        TrainingConfig cfg = sequenceConfig(6);
+        Network straight = dropped();
+        new Trainer(straight, Toy.optimizer("sgd", "0.3"), cfg.maxSteps(14)).fit(data);
+        Network first = dropped();
+        Optimizer sgd = Toy.optimizer("sgd", "0.3");
+        TrainingResult part = new Trainer(first, sgd, cfg.maxSteps(5)).fit(data);
+        Network rebuilt = dropped();
+        List<Parameter> from = first.parameters();
+        for (int p = 0; p < from.size(); p++) {
+            System.arraycopy(from.get(p).value(), 0, rebuilt.parameters().get(p).value(), 0, from.get(p).size());
+        }
+        assertTrue(rebuilt.dropoutStep() != first.dropoutStep(), "the rebuilt network starts elsewhere");
+        new Trainer(rebuilt, sgd, cfg.maxSteps(14)).resume(data, part.state());
+        assertBitsEqual(values(straight), values(rebuilt));
+        Network noDropout = Network.builder(RandomCase.REGISTRY).input(V).seed(3).recurrent("lstm", 6)
+                .recurrent("gru", 5).output(V).build();
+        new Trainer(noDropout, Toy.optimizer("sgd", "0.3"), cfg.maxSteps(14)).fit(data);
+        assertTrue(anyDifferent(values(straight), values(noDropout)), "the masks mattered");
+    }
+
+    private static Network dropped() {
+        return Network.builder(RandomCase.REGISTRY).input(V).seed(3).recurrent("lstm", 6).recurrent("gru", 5)
+                .dropout(0.3).output(V).build();
+    }
+
     /** Straight to N steps, versus k steps then a new trainer resumed from the result's state. */
     private static void resumeEqualsStraight(TrainingConfig cfg, Dataset data, long n, long k) {
         Network straight = Toy.net(V, 6, 21);

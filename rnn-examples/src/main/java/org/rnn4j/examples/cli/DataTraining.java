@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.training.DataSettings;
 import org.rnn4j.examples.training.Progress;
@@ -30,15 +31,23 @@ final class DataTraining {
      * @param save {@code --save}, or null
      * @param overwrite {@code --overwrite}
      * @param json {@code --json}
+     * @param cluster {@code --spark} and {@code --workers}, connected once the data are read
      * @param out the report
      * @param err progress and messages
      * @return the exit code: 0, or 1 when the run stopped on a NaN or by a signal
      */
-    static int run(DataSettings s, Path save, boolean overwrite, boolean json, PrintWriter out, PrintWriter err) {
+    static int run(DataSettings s, Path save, boolean overwrite, boolean json, Cluster cluster, PrintWriter out,
+            PrintWriter err) {
         Progress progress = Progress.forConsole(err);
-        try (TaskRun run = TaskRun.fresh(Registry.installed(), s, save, overwrite, progress)) {
+        try (TaskRun run = TaskRun.fresh(Registry.installed(), s, save, overwrite, progress);
+                GradientCluster.Session session = Clusters.connect(cluster.found(), cluster.master(),
+                        cluster.workers())) {
+            run.gradientsOn(session);
             out.println("rnn4j train: " + run.describeData());
             out.println("  " + s.describe());
+            if (session != null) {
+                out.println("  " + session.describe());
+            }
             if (run.filesNote() != null) {
                 out.println("  " + run.filesNote());
             }
@@ -58,6 +67,16 @@ final class DataTraining {
                 return 0;
             }
         }
+    }
+
+    /**
+     * Where {@code --spark} computes the gradients.
+     *
+     * @param found the cluster found for {@code --spark}, or null without it
+     * @param master {@code --spark}
+     * @param workers {@code --workers}, or null for the cluster's default
+     */
+    record Cluster(GradientCluster found, String master, Integer workers) {
     }
 
     private static void report(Task task, TaskRun.Outcome o, boolean json, PrintWriter out) {

@@ -207,7 +207,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (dataOptions.given()) {
-            return DataTraining.run(dataSettings(), save, overwrite, json, out, err);
+            return DataTraining.run(dataSettings(), save, overwrite, json, new DataTraining.Cluster(where, spark, workers),
+                    out, err);
         }
         Progress progress = Progress.forConsole(err);
         TrainRun run;
@@ -292,11 +293,11 @@ final class TrainCommand implements Callable<Integer> {
         Object[][] others = {{"--text", text}, {"--resume", resume}, {"--seq", seq}, {"--every", every},
             {"--steps", length != null ? length.steps : null}, {"--optimizer", optimizer}, {"--activation", activation},
             {"--lr-decay", lrDecay}, {"--dropout", dropout}, {"--keep-best", keepBest ? true : null},
-            {"--spark", spark}, {"--workers", workers}, {"--opt", opt.isEmpty() ? null : opt}};
+            {"--opt", opt.isEmpty() ? null : opt}};
         for (Object[] o : others) {
             if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train on one machine "
-                        + "with Adam and keep the best validation epoch's model); see ./rnn4j train --help");
+                throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train with Adam and "
+                        + "keep the best validation epoch's model); see ./rnn4j train --help");
             }
         }
         return dataOptions.settings(or(valFraction, DataSettings.VAL_FRACTION), or(cell, DataSettings.CELL),

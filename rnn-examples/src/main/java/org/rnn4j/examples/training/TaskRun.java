@@ -15,6 +15,7 @@ import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.core.io.TrainingPosition;
 import org.rnn4j.core.train.EpochMetrics;
+import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.TrainingConfig;
@@ -48,6 +49,7 @@ public final class TaskRun implements AutoCloseable {
     private final Network net;
     private final Optimizer optimizer;
     private BooleanSupplier stopRequested = () -> false;
+    private GradientCluster.Session cluster;
 
     private TaskRun(Registry registry, DataSettings settings, Path save, boolean overwrite, Progress progress) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -94,6 +96,19 @@ public final class TaskRun implements AutoCloseable {
      */
     public TaskRun stopWhen(BooleanSupplier requested) {
         this.stopRequested = Objects.requireNonNull(requested, "requested");
+        return this;
+    }
+
+    /**
+     * {@code --spark}: each step's gradients come from the cluster's workers, which may hold the
+     * training sequences; everything else (the data read and standardised, validation, the test
+     * figures, the files) stays on this process.
+     *
+     * @param session the cluster, or null to compute them here (the default)
+     * @return this
+     */
+    public TaskRun gradientsOn(GradientCluster.Session session) {
+        this.cluster = session;
         return this;
     }
 
@@ -148,7 +163,8 @@ public final class TaskRun implements AutoCloseable {
         if (settings.clip() > 0) {
             config = config.clipNorm(settings.clip());
         }
-        Trainer trainer = new Trainer(net, optimizer, config);
+        Trainer trainer = new Trainer(net, optimizer, config)
+                .gradientsFrom(cluster == null ? null : cluster.gradients(net, config, data.train()));
         trainer.addListener(recorder).addListener(progress).addListener(saver);
         trainer.addListener(new TrainingListener() {
             @Override
