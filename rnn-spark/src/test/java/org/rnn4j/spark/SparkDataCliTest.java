@@ -30,7 +30,8 @@ import org.rnn4j.examples.tasks.GenerateCsv;
  * (the only optimizer of {@code --data} runs): Adam's step lr m / (sqrt(v) + eps) changes by at
  * most about lr delta / eps for a change delta in a gradient, and with eps = 1e-8, lr = 0.01 and
  * delta below 1e-15 (the reordered sum of a few hundred terms) that is below 1e-9 per step; the
- * observed differences are far below.
+ * observed differences are far below. The runs are float64, the precision that bound is for (in
+ * float32 a reordered sum may tip an update by one float32 unit, about 1e-8).
  */
 class SparkDataCliTest {
 
@@ -102,7 +103,7 @@ class SparkDataCliTest {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(List.of(data));
         args.addAll(List.of("--layers", "2", "--hidden", "8", "--epochs", "3", "--batch", "16", "--seed", "5",
-                "--save", dir.resolve(name + ".safetensors").toString(), "--json"));
+                "--precision", "float64", "--save", dir.resolve(name + ".safetensors").toString(), "--json"));
         args.addAll(List.of(more));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
