@@ -37,7 +37,9 @@ public final class PluginChecks {
 
     /**
      * Every check of an activation: its declaration, its derivative across the domain, its
-     * bulk methods, and random stacks with it in every activation slot.
+     * bulk methods in float64 (equal to the scalar ones) and in float32 (the scalar ones rounded
+     * to float, to a few ulps: {@link org.rnn4j.testkit.conformance.Float32ActivationChecks}), and
+     * random stacks with it in every activation slot.
      *
      * @param a the activation
      * @return the dynamic tests

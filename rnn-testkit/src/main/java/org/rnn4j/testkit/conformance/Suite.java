@@ -41,7 +41,8 @@ public final class Suite {
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("activation", Activation.class, a.name(), a.getClass(), Registry::activations),
                 ActivationChecks.derivative(a),
-                ActivationChecks.bulkEqualsScalar(a)));
+                ActivationChecks.bulkEqualsScalar(a),
+                Float32ActivationChecks.bulkAgreesWithScalar(a)));
         if (withNetworks) {
             ps.add(NetworkChecks.gradients(a.name(), Choices.of(r).onlyActivation(a.name()), Tolerance.DEFAULT));
         }
