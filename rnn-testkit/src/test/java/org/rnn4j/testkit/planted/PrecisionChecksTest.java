@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -101,6 +102,17 @@ class PrecisionChecksTest {
     }
 
     @Test
+    void aFloatBackwardOffByAPartInAThousandFailsOnTheGradients() {
+        Registry planted = everyLayer(installed, (layer, v) -> layer.backward() ? v * (1 + 0x1p-10) : v);
+        PropertyResult<NetworkCase> r = runner.run(PrecisionChecks.agreement("networks", Choices.of(planted)));
+
+        assertFalse(r.passed(), "float32 backward passes off by 2^-10 passed");
+        assertTrue(r.report().contains("float32 and float64 disagree on the gradient of layer0."), r.report());
+        NetworkCase c = r.failure().shrunk();
+        assertEquals(List.of(1, 1, 1), List.of(c.depth(), c.steps(), c.batch()), r.report());
+    }
+
+    @Test
     void onlyTheFloat32NetworkOfThePairIsPlanted() {
         Registry planted = everyLayer(installed, (layer, v) -> v * (1 + 0x1p-10));
         NetworkCase c = NetworkChecks.cases(Choices.of(planted)).generate(new SplittableRandom(3));
@@ -140,8 +152,9 @@ class PrecisionChecksTest {
      * @param provider the layer's kind
      * @param spec the layer's spec
      * @param steps T of the sequence at hand
+     * @param backward whether the numbers are the input gradient of a backward pass (else a forward pass's output)
      */
-    record Distorted(LayerProvider provider, LayerSpec spec, int steps) {
+    record Distorted(LayerProvider provider, LayerSpec spec, int steps, boolean backward) {
     }
 
     /** The registry with every layer kind's float32 layers distorting their outputs and input gradients. */
@@ -200,12 +213,12 @@ class PrecisionChecksTest {
                     @Override
                     public Sequence forward(Sequence x, State initial) {
                         return inFloat != null ? inFloat.forward(x, initial)
-                                : apply(delegate.forward(x, initial), v -> d.apply(new Distorted(real, spec, x.steps()), v));
+                                : apply(delegate.forward(x, initial), v -> d.apply(new Distorted(real, spec, x.steps(), false), v));
                     }
 
                     @Override
                     public Sequence backward(Sequence dy) {
-                        return apply(delegate.backward(dy), v -> d.apply(new Distorted(real, spec, dy.steps()), v));
+                        return apply(delegate.backward(dy), v -> d.apply(new Distorted(real, spec, dy.steps(), true), v));
                     }
                 };
             }
