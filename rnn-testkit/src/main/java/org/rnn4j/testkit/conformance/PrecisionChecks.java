@@ -23,56 +23,64 @@ import org.rnn4j.testkit.property.Property;
  *
  * <h2>The bound</h2>
  * The standard model of floating-point error (Higham, <i>Accuracy and Stability of Numerical
- * Algorithms</i>, 2nd ed., ch. 2-3): every float operation returns its exact result times
- * (1 + d), |d| &lt;= u, so a dot product of n terms, summed in any order, is within
- * gamma_n sum |a_i b_i| of the exact one, gamma_n = n u / (1 - n u) (at most 1.01 n u for the
- * n u &lt;= 0.01 of these stacks: first order in u is what is counted). To first order the errors
- * of a whole network add: each is carried to the outputs by the same linear maps (the Jacobians
- * of the later steps and layers) that carry the values it was made relative to, so the relative
- * errors of the operations along the longest chain of dependent operations add up. Counting
- * that chain, K roundings long:
+ * Algorithms</i>, 2nd ed., ch. 2-3): every float operation returns its exact result r times
+ * (1 + d), |d| &lt;= u. To first order in u (n u &lt;= 0.01 in these stacks, so gamma_n =
+ * n u / (1 - n u) is within 1% of n u) a computed output is then off by
+ * <pre>
+ *   |y32 - y| &lt;= u sum over every rounding r of |dy/dr| |r|.
+ * </pre>
+ * Group the roundings into stages along the longest chain of dependent operations: a dot
+ * product of n terms is n stages (a product, then n - 1 running sums), each element-wise
+ * operation one. Within one stage, |dy/dr| |r| summed over its roundings is at most the effect
+ * on y of moving every number the stage is computed from (every weight, input feature and
+ * initial-state element p) by a relative amount of 1, kappa = sum |p dy/dp|: r is a sum of
+ * products of those numbers, and an activation's output is either y itself (counted by adding
+ * |y|) or a factor of a product (a weight's, a gate's), whose other factors carry it. So
+ * <pre>
+ *   |y32 - y| &lt;= K u S,   K = the number of stages,   S = kappa + |y|.
+ * </pre>
+ * S comes from the float64 network's backward pass, which sums the paths from p to y with their
+ * signs; the argument needs them summed in absolute value, so S is low where paths of opposite
+ * sign cancel. K absorbs that: it counts every dot product as n full roundings, where a float
+ * sum's error is usually about sqrt(n) of them. K counts:
  * <ul>
- *   <li>one step of one recurrent layer: its gate products, each a dot product of
+ *   <li>one step of one recurrent layer: its gate products, dot products of
  *       n = (input width + output width + 1) terms (the input, the previous output, the bias),
- *       then at most E = {@value #ELEMENTWISE} roundings of element-wise work: an LSTM step
+ *       then at most E = {@value #ELEMENTWISE} stages of element-wise work: an LSTM step
  *       applies its gate activations and tanh (each within 8u of its scale by the float32
  *       activation check, {@link Float32ActivationChecks}), forms f c + i g (3 roundings) and
  *       o tanh(c) (1): 20; a GRU step 2 activations, r (U h), a sum and the blend
  *       (1 - z) n + z h: 22; an Elman step 8. n is the widest layer's, for every layer;</li>
- *   <li>the forward chain has D layers of T steps each (a bidirectional layer's directions run
- *       side by side), a sequence head (a mean over T steps: T roundings), and the output
- *       layer (its fan-in + 1, and its activation):
- *       K_y = D T (n + E) + T + (n_out + E);</li>
- *   <li>the loss adds a sum over its R rows of m outputs each (R = T B, or B after a head) and
- *       its own element-wise work (exp, log, a square): K_loss = K_y + R m + E;</li>
- *   <li>a gradient is a backward pass along the same chain in reverse, of the same length,
- *       through values that carry the forward errors, then summed over the T B steps and
- *       sequences that use the weight: K_grad = 2 K_y + T B.</li>
+ *   <li>the forward chain: D layers of T steps each (a bidirectional layer's directions run
+ *       side by side), a sequence head (a mean over T steps: T roundings), the output layer
+ *       (its fan-in + 1, and its activation): K_y = D T (n + E) + T + (n_out + E);</li>
+ *   <li>the loss: a sum over its R rows of m outputs each (R = T B, or B after a head) and its
+ *       own element-wise work (exp, log, a square): K_loss = K_y + R m + E;</li>
+ *   <li>a gradient: the backward pass, a chain of the same length in reverse, through values
+ *       that carry the forward errors, then a sum over the T B steps and sequences that use the
+ *       weight: K_grad = 2 K_y + T B.</li>
  * </ul>
- * Each quantity is held to |float32 - float64| &lt;= K u S, S the scale its errors are relative
- * to, taken from the float64 network so that it does not shrink where terms cancel:
+ * The scales, all from the float64 network:
  * <ul>
- *   <li>output y_k: kappa_k = |y_k| + sum |p dy_k/dp| over every weight, input feature and
- *       initial-state element p ({@link OutputConditions}): for the output layer's weights
- *       sum_j |W_kj h_j| + |b_k|, the dot product's own scale, and the same for every number
- *       below it that y_k is computed from;</li>
- *   <li>the loss: |L| + sum |p dL/dp| over the same p, from the float64 network's gradients;</li>
- *   <li>a gradient g_p = sum_k G_k dy_k/dp (G_k = dL/dy_k): its errors are those of G_k, moved by
- *       the outputs' errors through the loss's second derivatives H_kj = d2L/dy_k dy_j, and
- *       those of the backward chain behind dy_k/dp, relative to its largest size over the
- *       group; so S = sum_k A_k (|G_k| + sum_j |H_kj| kappa_j), A_k the largest |dy_k/dp| over
- *       the group ({@link LossSlopes}). A group is one layer's parameters, the input, or one
- *       layer's initial state.</li>
+ *   <li>output y_k: kappa_k = |y_k| + sum |p dy_k/dp| ({@link OutputConditions}); for the
+ *       output layer's weights the sum holds sum_j |W_kj h_j| + |b_k|, the dot product's own
+ *       scale;</li>
+ *   <li>the loss: |L| + sum |p dL/dp| over the same p;</li>
+ *   <li>a gradient g_p = sum_k G_k dy_k/dp (G_k = dL/dy_k): its errors are G_k's, moved by the
+ *       outputs' errors through the loss's second derivatives H_kj = d2L/dy_k dy_j, and the
+ *       backward chain's, relative to the size of dy_k/dp; so
+ *       S = sum_k A_k (|G_k| + sum_j |H_kj| kappa_j), A_k the largest |dy_k/dp| over the group
+ *       ({@link LossSlopes}). A group is one layer's parameters, the input, or one layer's
+ *       initial state: an element whose terms cancel is held to its group's scale.</li>
  * </ul>
- * This is a worst-case sum, not an estimate. Measured over 2,000 random stacks of the built-ins
+ * This is a worst case, not an estimate. Measured over 2,000 random stacks of the built-ins
  * with dense and elman computing their forward passes in real float arithmetic, the largest
- * error was 1.8% of its bound (rounding errors of random sign grow like the square root of
- * their number, and a dot product rarely reaches gamma_n); with every other layer's outputs and
- * every input gradient also off by their whole per-step budget (n + E) u, all of one sign, 90%
- * (PrecisionChecksTest). A wrong float32 kernel (a gate read from the wrong rows, a missing
- * term, a weight off by a part in a thousand, a sum kept in bfloat16) is off by far more: the
- * largest stacks allow K_y u of about 1.4e-4, the smallest about 3e-6. Layers that compute in
- * float64 whatever the precision (plug-ins that do not support float32) agree to the last bits.
+ * error was 1.8% of its bound; with every other layer's outputs and every input gradient also
+ * off by their whole per-step budget (n + E) u, all of one sign, 90% (PrecisionChecksTest). A
+ * wrong float32 kernel (a gate read from the wrong rows, a missing term, a weight off by a part
+ * in a thousand, a sum kept in bfloat16) is off by far more: the largest stacks allow K_y u of
+ * about 1.4e-4 of the scale, the smallest about 3e-6. Layers that compute in float64 whatever
+ * the precision (plug-ins that do not support float32) agree to the last bits.
  *
  * <h2>Kinks</h2>
  * A derivative jumps at an activation's kink (relu' is 0 left of 0 and 1 right of it), so a
