@@ -1,13 +1,19 @@
 package org.rnn4j.testkit.planted;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Activation;
 import org.rnn4j.core.Registry;
+import org.rnn4j.testkit.PluginChecks;
 import org.rnn4j.testkit.conformance.ActivationChecks;
 import org.rnn4j.testkit.conformance.Float32ActivationChecks;
 import org.rnn4j.testkit.conformance.Suite;
@@ -80,6 +86,23 @@ class Float32ActivationChecksTest {
         assertTrue(report.contains("the scalar method rounded to float"), report);
         assertTrue(report.contains("more than the"), report);
         assertTrue(report.contains("replay it: -Drnn4j.seed="), report);
+    }
+
+    @Test
+    void pluginChecksFailAWrongFloatOverrideInItsOwnTestWithTheCulprit() {
+        Activation pade = new FloatOverride(installed.activation("tanh"), x -> x * (27 + x * x) / (27 + 9 * x * x),
+                (x, y) -> 1f - y * y);
+        DynamicContainer c = (DynamicContainer) PluginChecks.activation(pade).toList().get(0);
+        List<DynamicTest> tests = c.getChildren().map(DynamicTest.class::cast).toList();
+        DynamicTest float32 = tests.stream().filter(t -> t.getDisplayName().contains("float32 bulk")).findFirst()
+                .orElseThrow();
+        AssertionError e = assertThrows(AssertionError.class, () -> float32.getExecutable().execute());
+        assertTrue(e.getMessage().contains("'tanh: float32 bulk apply and backward agree with the scalar methods"
+                + " rounded to float' failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("\n  culprit: activation tanh ("), e.getMessage());
+        DynamicTest float64 = tests.stream().filter(t -> t.getDisplayName().contains(": bulk apply")).findFirst()
+                .orElseThrow();
+        assertDoesNotThrow(() -> float64.getExecutable().execute(), "its float64 methods are tanh's own");
     }
 
     @Test
