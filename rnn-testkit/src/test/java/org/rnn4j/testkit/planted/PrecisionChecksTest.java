@@ -51,7 +51,7 @@ class PrecisionChecksTest {
 
     @Test
     void floatKernelsAndTheWholeBudgetedErrorAtEveryStepPass() {
-        // dense and elman compute their forward passes in float (FloatLayers); every other layer's outputs, and
+        // dense, elman and lstm compute their forward passes in float (FloatLayers); every other layer's outputs, and
         // every layer's input gradients, are off by +(n + E) u each (n its fan-in + 1): the budget of one step of
         // the derivation, all of one sign, so that nothing cancels between steps.
         Registry budgeted = everyLayer(installed, (layer, v) -> (float) (v * (1 + budget(layer))), true);
@@ -163,7 +163,7 @@ class PrecisionChecksTest {
     }
 
     /**
-     * @param floatKernels whether dense and elman compute their forward passes in float
+     * @param floatKernels whether dense, elman and lstm compute their forward passes in float
      *     ({@link FloatLayers}) rather than distort their float64 outputs
      */
     private static Registry everyLayer(Registry base, Distortion d, boolean floatKernels) {
@@ -208,7 +208,8 @@ class PrecisionChecksTest {
                     return layer;
                 }
                 Layer inFloat = !floatKernels ? null : real.name().equals("dense") ? FloatLayers.dense(layer, spec)
-                        : real.name().equals("elman") ? FloatLayers.elman(layer, spec) : null;
+                        : real.name().equals("elman") ? FloatLayers.elman(layer, spec)
+                        : real.name().equals("lstm") ? FloatLayers.lstm(layer, spec) : null;
                 return new ForwardingLayer(layer) {
                     @Override
                     public Sequence forward(Sequence x, State initial) {
