@@ -37,7 +37,10 @@ public final class PluginChecks {
 
     /**
      * Every check of an activation: its declaration, its derivative across the domain, its
-     * bulk methods, and random stacks with it in every activation slot.
+     * bulk methods in float64 (equal to the scalar ones) and in float32 (the scalar ones rounded
+     * to float, to a few ulps: {@link org.rnn4j.testkit.conformance.Float32ActivationChecks}), and
+     * random stacks with it in every activation slot (gradients against finite differences, and
+     * the stacks in float32 against float64: {@link org.rnn4j.testkit.conformance.PrecisionChecks}).
      *
      * @param a the activation
      * @return the dynamic tests
@@ -47,7 +50,8 @@ public final class PluginChecks {
     }
 
     /**
-     * Every check of a loss: declaration, gradient, perfect prediction, batches, random stacks.
+     * Every check of a loss: declaration, gradient, perfect prediction, batches, random stacks
+     * (gradients, and float32 against float64).
      *
      * @param l the loss
      * @return the dynamic tests
@@ -58,7 +62,9 @@ public final class PluginChecks {
 
     /**
      * Every check of a layer kind: declaration, gradients through BPTT, accumulation, shapes,
-     * state carried across calls, random stacks made of it.
+     * state carried across calls, random stacks made of it (gradients, and float32 against
+     * float64: a layer that computes in float32 when its {@code LayerSpec.precision()} asks must
+     * agree with itself in float64 within the bound derived there).
      *
      * @param p the layer's provider
      * @return the dynamic tests

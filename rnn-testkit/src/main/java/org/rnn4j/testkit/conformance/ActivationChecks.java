@@ -116,7 +116,18 @@ public final class ActivationChecks {
      * @return the property
      */
     public static Property<Bulk> bulkEqualsScalar(Activation a) {
-        Gen<Bulk> gen = new Gen<>() {
+        return new Property<>(a.name() + ": bulk apply and backward equal the scalar methods", bulkCases(),
+                c -> checkBulk(a, c));
+    }
+
+    /**
+     * Random arrays and ranges for the bulk methods (of either precision), shrinking to the
+     * range alone.
+     *
+     * @return the generator
+     */
+    static Gen<Bulk> bulkCases() {
+        return new Gen<>() {
             @Override
             public Bulk generate(SplittableRandom r) {
                 int length = 1 + r.nextInt(64);
@@ -137,8 +148,6 @@ public final class ActivationChecks {
                 return out;
             }
         };
-        return new Property<>(a.name() + ": bulk apply and backward equal the scalar methods", gen,
-                c -> checkBulk(a, c));
     }
 
     static void checkDerivative(Activation a, Points c) {

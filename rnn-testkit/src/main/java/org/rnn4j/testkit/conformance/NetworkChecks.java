@@ -10,6 +10,7 @@ import java.util.function.DoubleSupplier;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
@@ -149,9 +150,18 @@ public final class NetworkChecks {
      * derived from the case's. Dropout masks are held: the network is one fixed function.
      */
     static Built draw(NetworkCase c, Registry registry, int attempt) {
+        return draw(c, registry, attempt, Precision.FLOAT64);
+    }
+
+    /**
+     * {@link #draw(NetworkCase, Registry, int)} for a network of the given precision: the same
+     * numbers, with the weights, feature inputs, value targets and initial states rounded to it
+     * (class indices and distributions are kept as drawn).
+     */
+    static Built draw(NetworkCase c, Registry registry, int attempt, Precision precision) {
         SplittableRandom r = new SplittableRandom(RunSettings.mix(c.valueSeed() + attempt));
         NetworkBuilder nb = Network.builder(registry).input(c.inputSize()).loss(c.loss(), c.lossOptions())
-                .reduction(c.reduction())
+                .reduction(c.reduction()).precision(precision)
                 .seed(r.nextLong()).dropout(c.dropout());
         if (c.embedding() != null) {
             nb.embedding(c.embedding().kind(), c.embedding().size(), c.embedding().options());
@@ -162,18 +172,27 @@ public final class NetworkChecks {
         Network net = nb.head(c.head()).output(c.output().kind(), c.output().size(), c.output().options()).build();
         net.holdDropoutMasks(true);
         Values.fill(net.parameters(), r);
+        net.roundParameters();
         Sequence x = c.embedding() == null ? Values.sequence(r, c.steps(), c.batch(), c.inputSize())
                 : Values.targets(r, Loss.Target.CLASS_INDEX, c.steps(), c.batch(), c.inputSize());
+        precision.round(x.data());
         if (c.masked()) {
             x = x.withMask(Values.mask(r, c.steps(), c.batch()));
         }
         Sequence target = Values.targets(r, net.loss().target(), c.head() == null ? c.steps() : 1, c.batch(),
                 c.output().size());
+        if (net.loss().target() == Loss.Target.VALUES) {
+            precision.round(target.data());
+        }
         List<State> initial = null;
         if (c.initialStates()) {
             initial = new ArrayList<>();
             for (Layer layer : net.recurrentLayers()) {
-                initial.add(Values.state(r, c.batch(), layer.stateSizes()));
+                State s = Values.state(r, c.batch(), layer.stateSizes());
+                for (double[] part : s.parts()) {
+                    precision.round(part);
+                }
+                initial.add(s);
             }
         }
         return new Built(net, x, target, initial);

@@ -18,7 +18,9 @@ import org.rnn4j.testkit.property.Property;
  *
  * <p>Each plug-in gets its own checks; {@code withNetworks} adds random stacks in which it is
  * used everywhere it can be (every activation slot, every recurrent layer or the output layer,
- * the loss). {@link #installed} adds one family of random stacks over everything at once.
+ * the loss): their gradients against finite differences in float64, and the same stacks in
+ * float32 against float64 ({@link PrecisionChecks}). {@link #installed} adds one family of
+ * random stacks over everything at once.
  */
 public final class Suite {
 
@@ -41,9 +43,12 @@ public final class Suite {
         List<Property<?>> ps = new ArrayList<>(List.of(
                 Declarations.installed("activation", Activation.class, a.name(), a.getClass(), Registry::activations),
                 ActivationChecks.derivative(a),
-                ActivationChecks.bulkEqualsScalar(a)));
+                ActivationChecks.bulkEqualsScalar(a),
+                Float32ActivationChecks.bulkAgreesWithScalar(a)));
         if (withNetworks) {
-            ps.add(NetworkChecks.gradients(a.name(), Choices.of(r).onlyActivation(a.name()), Tolerance.DEFAULT));
+            Choices only = Choices.of(r).onlyActivation(a.name());
+            ps.add(NetworkChecks.gradients(a.name(), only, Tolerance.DEFAULT));
+            ps.add(PrecisionChecks.agreement(a.name(), only));
         }
         return new PluginProperties("activation", a.name(), ps, r);
     }
@@ -66,7 +71,9 @@ public final class Suite {
         }
         ps.add(LossChecks.batchSumsRealRows(l));
         if (withNetworks) {
-            ps.add(NetworkChecks.gradients(l.name(), Choices.of(r).onlyLoss(l.name()), Tolerance.DEFAULT));
+            Choices only = Choices.of(r).onlyLoss(l.name());
+            ps.add(NetworkChecks.gradients(l.name(), only, Tolerance.DEFAULT));
+            ps.add(PrecisionChecks.agreement(l.name(), only));
         }
         return new PluginProperties("loss", l.name(), ps, r);
     }
@@ -89,6 +96,7 @@ public final class Suite {
                     Declarations.installed("layer", LayerProvider.class, p.name(), p.getClass(), Registry::layers)));
             if (withNetworks) {
                 ps.add(NetworkChecks.gradients(p.name(), choices.onlyLayer(p.name()), Tolerance.DEFAULT));
+                ps.add(PrecisionChecks.agreement(p.name(), choices.onlyLayer(p.name())));
             }
             return new PluginProperties("layer", p.name(), ps, r);
         }
@@ -103,6 +111,7 @@ public final class Suite {
         }
         if (withNetworks) {
             ps.add(NetworkChecks.gradients(p.name(), choices.onlyLayer(p.name()), Tolerance.DEFAULT));
+            ps.add(PrecisionChecks.agreement(p.name(), choices.onlyLayer(p.name())));
         }
         return new PluginProperties("layer", p.name(), ps, r);
     }
@@ -125,14 +134,17 @@ public final class Suite {
     }
 
     /**
-     * Random stacks over everything in the registry.
+     * Random stacks over everything in the registry: gradients against finite differences, and
+     * float32 against float64 ({@link PrecisionChecks}).
      *
      * @param registry the plug-ins
      * @return the family
      */
     public static PluginProperties networks(Registry registry) {
-        return new PluginProperties(NETWORK, "random stacks",
-                List.of(NetworkChecks.gradients("networks", Choices.of(registry), Tolerance.DEFAULT)), registry);
+        Choices choices = Choices.of(registry);
+        return new PluginProperties(NETWORK, "random stacks", List.of(
+                NetworkChecks.gradients("networks", choices, Tolerance.DEFAULT),
+                PrecisionChecks.agreement("networks", choices)), registry);
     }
 
     /**
