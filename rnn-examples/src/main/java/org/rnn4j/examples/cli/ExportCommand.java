@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a model to ONNX, for ONNX Runtime and other serving stacks: one RNN/LSTM/GRU node per "
             + "recurrent layer, dynamic batch and steps, optional sequence_lens, initial states in and final states "
-            + "out per layer, the vocabulary as metadata.",
+            + "out per layer; as metadata_props the vocabulary, or for a model trained with --data its task, class labels "
+            + "and standardisation (JSON).",
             "A network ONNX cannot express (an activation its operators lack, a plug-in layer kind) is refused in "
                 + "one line with exit code 2, and nothing is written."})
 final class ExportCommand implements Runnable {

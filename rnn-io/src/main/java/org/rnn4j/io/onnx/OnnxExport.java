@@ -35,8 +35,9 @@ import org.rnn4j.io.onnx.OnnxGraph.Dim;
  *       initial state when streaming. With a sequence head ({@link SequenceHeads}) the output is
  *       one row per sequence, [1, B, O].</li>
  * </ul>
- * The model's vocabulary, end symbol, loss and layer list are {@code metadata_props} with keys
- * starting {@code rnn4j.}.
+ * The model's vocabulary, end symbol, loss, layer list, precision and, for a model trained on
+ * data, its task, class labels and standardisation are {@code metadata_props} with keys starting
+ * {@code rnn4j.} ({@link OnnxMetadata}).
  */
 public final class OnnxExport {
 
@@ -111,7 +112,7 @@ public final class OnnxExport {
             g.node("Softmax", List.of(out), List.of("probabilities"), new OnnxGraph.Attribute("axis", -1L));
             g.output("probabilities", t, rows, batch, Dim.of(net.outputSize()));
         }
-        metadata(g, model);
+        OnnxMetadata.of(model, options).forEach(g::metadata);
         return g.build("rnn4j", options.opset());
     }
 
@@ -237,30 +238,5 @@ public final class OnnxExport {
         }
         g.output("output", g.elemType(), rows, batch, Dim.of(o));
         return "output";
-    }
-
-    private static void metadata(GraphBuilder g, SavedModel model) {
-        Architecture a = model.network().architecture();
-        if (model.vocabulary() != null) {
-            g.metadata("rnn4j.vocabulary", model.vocabulary());
-        }
-        if (model.end() != null) {
-            g.metadata("rnn4j.end_symbol", model.end().symbol());
-            g.metadata("rnn4j.end_count", Integer.toString(model.end().count()));
-        }
-        g.metadata("rnn4j.loss", a.loss());
-        if (a.embedding() != null) {
-            g.metadata("rnn4j.input", "embedding: input holds one int64 symbol index per step, [steps, batch]");
-        }
-        if (a.head() != null) {
-            g.metadata("rnn4j.head", a.head() + ": output holds one row per sequence, [1, batch, outputs]");
-        }
-        StringBuilder layers = new StringBuilder();
-        for (LayerConfig c : a.recurrent()) {
-            layers.append(c.kind()).append(' ').append(c.size()).append(c.options()).append("; ");
-        }
-        layers.append(a.output().kind()).append(' ').append(a.output().size()).append(a.output().options());
-        g.metadata("rnn4j.layers", layers.toString());
-        g.metadata("rnn4j.layout", "time-major: input [steps, batch, features]");
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
  *   <li>{@code last_step}: the last recurrent layer's {@code final_h} (ONNX's Y_h, the state
  *       after each sequence's last real step; over a bidirectional layer the backward
  *       direction's after step 0, forward first, as rnn4j and PyTorch read them) made
- *       [1, B, D*H];</li>
+ *       [1, B, D*H]; with no recurrent layer (a head straight over the input or the
+ *       embedding) the row of each sequence's last real step, picked by a one-hot mask
+ *       (step t = length - 1) and a sum over the steps, or without {@code sequence_lens} the
+ *       last step ({@code Gather} of index -1);</li>
  *   <li>{@code mean_pool}, {@code max_pool}: a ReduceMean/ReduceMax over the steps, and with
  *       {@code sequence_lens} a mask (step t &lt; length) built in the graph: the mean is the
  *       masked sum over the real count, the maximum is taken with padded steps set to -inf.</li>
@@ -24,18 +27,15 @@ final class SequenceHeads {
     /**
      * @param g the graph being built
      * @param head the head's kind
-     * @param last the index of the last recurrent layer
-     * @param h its output, [T, B, F]
+     * @param last the index of the last recurrent layer, -1 if there is none
+     * @param h its output (with none, the input or the embedding's), [T, B, F]
      * @param lens {@code sequence_lens}, or "" when the graph has none
      * @param opset the opset (ReduceMean and ReduceMax take their axes as an input from 18)
      * @return the head's output, [1, B, F]
      */
     static String head(GraphBuilder g, String head, int last, String h, String lens, int opset) {
-        if (last < 0) {
-            throw new IllegalArgumentException("the sequence head " + head + " needs a recurrent layer to read");
-        }
         return switch (head) {
-            case "last_step" -> lastStep(g, last);
+            case "last_step" -> last >= 0 ? lastStep(g, last) : lastRow(g, h, lens, opset);
             case "mean_pool" -> lens.isEmpty() ? reduce(g, "ReduceMean", h, "mean_pool", opset)
                     : maskedMean(g, h, mask(g, h, lens), opset);
             case "max_pool" -> {
@@ -58,13 +58,41 @@ final class SequenceHeads {
         return g.node("Unsqueeze", List.of(flat, g.int64s("last_step_axes", 0)), List.of("last_step"));
     }
 
+    /**
+     * Each sequence's row at its last real step, [1, B, F], from [T, B, F] that no recurrent
+     * layer has read (so there is no final state to take).
+     */
+    private static String lastRow(GraphBuilder g, String h, String lens, int opset) {
+        if (lens.isEmpty()) {
+            return g.node("Gather", List.of(h, g.int64s("last_step_index", -1)), List.of("last_step"),
+                    new OnnxGraph.Attribute("axis", 0L));
+        }
+        String column = stepColumn(g, h, "last");
+        String lengths = g.node("Cast", List.of(lens), List.of("last_lengths"),
+                new OnnxGraph.Attribute("to", (long) OnnxGraph.INT64));
+        String lastIndex = g.node("Sub", List.of(lengths, "last_one"), List.of("last_index"));
+        String at = g.node("Equal", List.of(column, lastIndex), List.of("last_at"));
+        String oneHot = g.node("Unsqueeze", List.of(at, g.int64s("last_axis_2", 2)), List.of("last_at_3d"));
+        String weights = g.node("Cast", List.of(oneHot), List.of("last_weights"),
+                new OnnxGraph.Attribute("to", (long) g.elemType()));
+        String picked = g.node("Mul", List.of(h, weights), List.of("last_picked"));
+        return reduce(g, "ReduceSum", picked, "last_step", opset);
+    }
+
+    /** [T, 1] int64: the step indices 0 to T - 1 of [T, B, F], as a column. */
+    private static String stepColumn(GraphBuilder g, String h, String prefix) {
+        String shape = g.node("Shape", List.of(h), List.of(prefix + "_shape"));
+        String zero = g.int64Scalar(prefix + "_zero", 0);
+        String steps = g.node("Gather", List.of(shape, zero), List.of(prefix + "_steps"),
+                new OnnxGraph.Attribute("axis", 0L));
+        String range = g.node("Range", List.of(zero, steps, g.int64Scalar(prefix + "_one", 1)),
+                List.of(prefix + "_t"));
+        return g.node("Unsqueeze", List.of(range, g.int64s(prefix + "_axis_1", 1)), List.of(prefix + "_t_column"));
+    }
+
     /** [T, B, 1] booleans: step t of sequence b is real (t &lt; its length). */
     private static String mask(GraphBuilder g, String h, String lens) {
-        String shape = g.node("Shape", List.of(h), List.of("pool_shape"));
-        String steps = g.node("Gather", List.of(shape, g.int64Scalar("pool_zero", 0)), List.of("pool_steps"),
-                new OnnxGraph.Attribute("axis", 0L));
-        String range = g.node("Range", List.of("pool_zero", steps, g.int64Scalar("pool_one", 1)), List.of("pool_t"));
-        String column = g.node("Unsqueeze", List.of(range, g.int64s("pool_axis_1", 1)), List.of("pool_t_column"));
+        String column = stepColumn(g, h, "pool");
         String lengths = g.node("Cast", List.of(lens), List.of("pool_lengths"),
                 new OnnxGraph.Attribute("to", (long) OnnxGraph.INT64));
         String real = g.node("Less", List.of(column, lengths), List.of("pool_real"));

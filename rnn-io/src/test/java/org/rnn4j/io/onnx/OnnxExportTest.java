@@ -92,6 +92,41 @@ class OnnxExportTest {
     }
 
     @Test
+    void aPluginSequenceHeadIsRefusedNamingIt() throws IOException {
+        LayerProvider lastStep = REGISTRY.layer("last_step");
+        LayerProvider mine = new LayerProvider() {
+            @Override
+            public String name() {
+                return "my_head";
+            }
+
+            @Override
+            public boolean recurrent() {
+                return false;
+            }
+
+            @Override
+            public boolean sequenceHead() {
+                return true;
+            }
+
+            @Override
+            public Layer create(LayerSpec spec) {
+                return lastStep.create(spec);
+            }
+        };
+        Registry registry = REGISTRY.toBuilder().add(mine).build();
+        Network net = Network.builder(registry).input(5).seed(1).embedding(3).recurrent("gru", 4).head("my_head")
+                .output(2).loss("sparse_softmax_cross_entropy").build();
+        Path target = dir.resolve("m.onnx");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OnnxExport.write(SavedModel.of(net), target, OnnxOptions.defaults()));
+        assertEquals("the sequence head my_head cannot be exported: ONNX export knows the heads last_step, mean_pool "
+                + "and max_pool", e.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void aBadOpsetOrPrecisionIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OnnxOptions(13,
                 Precision.FLOAT32, true, true));

@@ -101,6 +101,34 @@ class OnnxRuntimeTest {
         check(net, OnnxOptions.defaults(), PADDED);
     }
 
+    /** An embedding under a sequence head: the way a classifier of symbol sequences is built. */
+    @ParameterizedTest
+    @CsvSource({"last_step,lstm,false", "last_step,gru,true", "mean_pool,elman,true", "max_pool,gru,false",
+        "mean_pool,lstm,false", "max_pool,elman,true"})
+    void anEmbeddingUnderASequenceHeadMatches(String head, String kind, String bidirectional) throws OrtException {
+        NetworkBuilder b = builder(43).embedding(3).recurrent(kind, 5, Map.of("bidirectional", bidirectional));
+        b = head.equals("last_step") ? b.lastStep() : b.pool(head.substring(0, head.indexOf('_')));
+        Network net = b.output(3).loss("sparse_softmax_cross_entropy").build();
+        check(net, OnnxOptions.defaults(), PADDED);
+        check(net, OnnxOptions.defaults(), FULL);
+        check(net, new OnnxOptions(18, Precision.FLOAT32, false, false), FULL);
+    }
+
+    /**
+     * A head with no recurrent layer under it, straight over the embedding (a bag, or the last, of
+     * the embedded symbols) or over the input.
+     */
+    @ParameterizedTest
+    @CsvSource({"last_step,true", "mean_pool,true", "max_pool,true", "last_step,false", "mean_pool,false",
+        "max_pool,false"})
+    void aSequenceHeadWithNoRecurrentLayerMatches(String head, boolean embedding) throws OrtException {
+        NetworkBuilder b = embedding ? builder(47).embedding(3) : builder(47);
+        Network net = b.head(head).output(3).loss("sparse_softmax_cross_entropy").build();
+        check(net, OnnxOptions.defaults(), PADDED);
+        check(net, OnnxOptions.defaults(), FULL);
+        check(net, new OnnxOptions(18, Precision.FLOAT32, false, true), FULL);
+    }
+
     @ParameterizedTest
     @CsvSource({"lstm,false", "gru,true", "elman,true"})
     void lastStepReadsEachSequencesLastRealStep(String kind, String bidirectional) throws OrtException {
