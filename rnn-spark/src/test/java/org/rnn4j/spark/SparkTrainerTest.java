@@ -12,6 +12,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.train.Dataset;
@@ -140,6 +142,38 @@ class SparkTrainerTest {
         Network plain = Fixtures.net(V, Reduction.MEAN, 14, "lstm", "lstm");
         trainer(plain, cfg, "0.5", t -> t.fit(StreamDataset.of(text, V, 5, 6), validation));
         assertTrue(Fixtures.maxDifference(plain, one) > 1e-3, "the masks mattered");
+    }
+
+    /**
+     * Float32 networks on two shards against one process. SparkTrainer's derivation with float32's
+     * u = 2^-24 for float64's 2^-53: a gradient element summed in another order moves by at most
+     * 2 m u sum|g|, m the rows summed (here T B = 35, sum|g| <= 1 after clipping to norm 1): 4.2e-6
+     * per step, times lr 0.5, over 8 steps 1.7e-5; the parameters' rounding to float32 after each
+     * step adds at most one float32 unit of |p| < 2 per step, 1.9e-6 in all. Tolerance 2e-5. The
+     * float32 runs are not those of float64 (checked), so this is float32 arithmetic agreeing.
+     */
+    @Test
+    void float32StacksOnTwoShardsEqualOneProcessToFloat32Rounding() {
+        Dataset data = StreamDataset.of(Fixtures.text(280, V, 9), V, 5, 7);
+        TrainingConfig cfg = TrainingConfig.defaults().epochs(1).maxSteps(8).clipNorm(1.0).seed(13);
+        Network start = Fixtures.net(V, Reduction.MEAN, 15, "lstm", "elman").to(Precision.FLOAT32);
+        Network one = start.copy();
+        Network distributed = start.copy();
+        Network in64 = start.to(Precision.FLOAT64);
+        Recorder expected = trainer(one, cfg, "0.5", t -> t.fit(data));
+        trainer(in64, cfg, "0.5", t -> t.fit(data));
+        Recorder got = new Recorder();
+        new SparkTrainer(spark, 2, distributed, Fixtures.sgd("0.5"), cfg).addListener(got).fit(data);
+        assertEquals(expected.losses.size(), got.losses.size(), "steps");
+        assertTrue(Fixtures.maxDifference(start, one) > 1e-3, "training moved the parameters");
+        assertTrue(Fixtures.maxDifference(one, in64) > 0, "float32 training is not float64's");
+        double d = Fixtures.maxDifference(one, distributed);
+        assertTrue(d <= 2e-5, "float32 parameters differ by " + d + " after " + got.losses.size() + " steps");
+        for (Parameter p : distributed.parameters()) {
+            for (double v : p.value()) {
+                assertEquals(v, (float) v, 0.0, "a float32 run's parameters are float32 numbers");
+            }
+        }
     }
 
     @Test
