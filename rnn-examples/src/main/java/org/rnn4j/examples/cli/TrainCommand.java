@@ -164,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given, and "
-            + "--spark, --workers).")
+            + "--spark, --workers; a --data run's checkpoint needs --data, the same file, and takes --epochs).")
     private Path resume;
 
     @Option(names = "--keep-best", description = "Save the model of the epoch with the lowest validation loss "

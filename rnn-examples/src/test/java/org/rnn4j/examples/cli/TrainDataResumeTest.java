@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
@@ -77,6 +78,43 @@ class TrainDataResumeTest {
         assertTrue(Integer.parseInt(cb.position().get("run.best.epoch")) <= 3,
                 "the best validation epoch lies before the resume: " + cb.position().get("run.best.epoch"));
         assertTrue(a[1].contains("(the best epoch, "), a[1]);
+    }
+
+    @Test
+    void aRunStoppedBySigtermInAnEpochResumesToTheStraightRun() throws Exception {
+        Path csv = dir.resolve("order.csv");
+        GenerateCsv.write("temporal-order", 300, 4, csv);
+        int epochs = 60;
+        int steps = epochs * 12; // 192 training sequences in batches of 16
+        Path straight = dir.resolve("a/m.safetensors");
+        assertEquals("0", train(csv, straight, epochs)[0]);
+        Path model = dir.resolve("b/m.safetensors");
+        Path ckpt = dir.resolve("b/m.ckpt.safetensors");
+        List<String> args = new ArrayList<>(List.of("train", "--data", csv.toString()));
+        args.addAll(List.of(OPTIONS));
+        args.addAll(List.of("--epochs", Integer.toString(epochs), "--save", model.toString(), "--json"));
+        ChildJvm child = ChildJvm.start(dir, dir.resolve("out.txt"), args.toArray(String[]::new));
+        String err;
+        try {
+            child.awaitLine(l -> l.startsWith("step " + steps / 10 + "/"));
+            child.process().destroy();
+            assertTrue(child.process().waitFor(60, TimeUnit.SECONDS), "the child hangs after SIGTERM");
+            err = child.allErr();
+        } finally {
+            child.process().destroyForcibly();
+        }
+        assertEquals(143, child.process().exitValue(), err);
+        Checkpoint c = CheckpointFile.load(ckpt, Registry.installed());
+        long at = Long.parseLong(c.position().get("step"));
+        assertTrue(at >= steps / 10 && at < steps, "stopped at step " + at);
+        assertTrue(err.contains("after step " + at + ", every file saved; continue with ./rnn4j train --resume " + ckpt
+                + " --data " + csv), err);
+        assertEquals(TrainDataTest.KEYS, new ArrayList<>(TrainCommandTest.json(Files.readString(dir.resolve("out.txt")))
+                .keySet()));
+        String[] r = Cli.run("train", "--resume", ckpt.toString(), "--data", csv.toString());
+        assertEquals("0", r[0], r[2]);
+        assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(model), "the same model, bit for bit");
+        assertEquals(Files.readAllLines(dir.resolve("a/m.loss.csv")), Files.readAllLines(dir.resolve("b/m.loss.csv")));
     }
 
     @Test
