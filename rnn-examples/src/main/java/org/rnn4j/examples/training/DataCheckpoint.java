@@ -107,6 +107,10 @@ public final class DataCheckpoint {
      * @throws IllegalArgumentException if an entry is missing or not valid
      */
     public static DataSettings settings(Map<String, String> position, Path data) {
+        if (!position.containsKey(SHA256) && !position.containsKey("run.features.count")) {
+            throw new IllegalArgumentException("the checkpoint is of a --data run of an rnn4j that did not record what "
+                    + "a resume needs (its settings and the data's SHA-256); train again with --data");
+        }
         int count = whole(position, "run.features.count");
         List<String> features = new ArrayList<>();
         for (int i = 0; i < count; i++) {
