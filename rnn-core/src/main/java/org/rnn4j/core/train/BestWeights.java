@@ -16,6 +16,37 @@ final class BestWeights {
     private final List<double[]> values = new ArrayList<>();
     private EpochMetrics epoch;
 
+    /** Nothing kept yet: a run from the start. */
+    BestWeights() {
+    }
+
+    /**
+     * The best so far of a run being resumed.
+     *
+     * @param epoch the epoch kept
+     * @param weights its weights, one array per parameter (copied)
+     */
+    BestWeights(EpochMetrics epoch, List<double[]> weights) {
+        this.epoch = epoch;
+        for (double[] w : weights) {
+            values.add(w.clone());
+        }
+    }
+
+    /** @return the epoch kept, or null */
+    EpochMetrics epoch() {
+        return epoch;
+    }
+
+    /** @return copies of its weights, one array per parameter (empty if none) */
+    List<double[]> weights() {
+        List<double[]> copies = new ArrayList<>();
+        for (double[] v : values) {
+            copies.add(v.clone());
+        }
+        return copies;
+    }
+
     /**
      * Keeps the weights if this epoch's validation loss is the lowest so far (strictly: the
      * first of equal losses is kept).

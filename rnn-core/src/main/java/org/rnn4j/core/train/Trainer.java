@@ -83,6 +83,7 @@ public final class Trainer {
     private List<EpochMetrics> history = new ArrayList<>();
     private double baseRate;
     private BestWeights best;
+    private BestWeights resumedBest;
     private BatchGradients elsewhere;
 
     /**
@@ -172,6 +173,65 @@ public final class Trainer {
     }
 
     /**
+     * Continues a run from a saved position with a separate validation set, as
+     * {@link #fit(Dataset, Dataset)} trains from the start (the config's validation fraction must
+     * then be 0). With the parameters and optimizer state of that moment restored (and, for
+     * {@link TrainingConfig#restoreBestWeights}, the best epoch so far given by
+     * {@link #bestSoFar}), the run continues exactly as it would have without the interruption.
+     *
+     * @param train the same training data as the interrupted run
+     * @param validation the same validation data, or null for none
+     * @param from the position, from {@link #state()} or {@link TrainingResult#state()}
+     * @return how training ended
+     */
+    public TrainingResult resume(Dataset train, Dataset validation, TrainingState from) {
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
+                    + config.validationFraction() + "; use one or the other");
+        }
+        return run(train, validation, Objects.requireNonNull(from, "from"));
+    }
+
+    /**
+     * For a resumed run with {@link TrainingConfig#restoreBestWeights}: the epoch with the lowest
+     * validation loss before the position resumed from and its weights (as {@link #keptEpoch()}
+     * and {@link #keptWeights()} gave them when the checkpoint was written), so that the weights
+     * put back at the end are those an uninterrupted run puts back.
+     *
+     * @param epoch that epoch
+     * @param weights its weights, one array per parameter of the network, in its order
+     * @return this
+     * @throws IllegalArgumentException if the weights do not fit the network's parameters
+     */
+    public Trainer bestSoFar(EpochMetrics epoch, List<double[]> weights) {
+        Objects.requireNonNull(epoch, "epoch");
+        List<Parameter> params = net.parameters();
+        boolean fits = weights.size() == params.size();
+        for (int i = 0; fits && i < params.size(); i++) {
+            fits = weights.get(i).length == params.get(i).value().length;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("training: the best weights so far do not fit the network's "
+                    + params.size() + " parameters");
+        }
+        this.resumedBest = new BestWeights(epoch, weights);
+        return this;
+    }
+
+    /**
+     * @return the epoch whose weights {@link TrainingConfig#restoreBestWeights} keeps so far (call
+     *     it from a listener, for a checkpoint), or null
+     */
+    public EpochMetrics keptEpoch() {
+        return best == null ? null : best.epoch();
+    }
+
+    /** @return copies of the weights of {@link #keptEpoch()}, one array per parameter, or null */
+    public List<double[]> keptWeights() {
+        return best == null || best.epoch() == null ? null : best.weights();
+    }
+
+    /**
      * Where the run is now: call it from a listener for a checkpoint.
      *
      * @return a snapshot (copies)
@@ -254,7 +314,8 @@ public final class Trainer {
                     + train.batchesPerEpoch() + " batches");
         }
         restore(from);
-        best = config.restoreBestWeights() ? new BestWeights() : null;
+        best = !config.restoreBestWeights() ? null : resumedBest != null
+                ? new BestWeights(resumedBest.epoch(), resumedBest.weights()) : new BestWeights();
         List<Parameter> params = net.parameters();
         int perEpoch = train.batchesPerEpoch();
         TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch + 1, step,

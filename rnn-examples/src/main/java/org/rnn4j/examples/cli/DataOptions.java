@@ -56,6 +56,35 @@ final class DataOptions {
         return data != null || task != null;
     }
 
+    /** @return {@code --data}, or null */
+    Path file() {
+        return data;
+    }
+
+    /**
+     * A resumed run takes its checkpoint's settings: each of these options given must say the same.
+     *
+     * @param was the checkpoint's settings
+     * @throws IllegalArgumentException naming the first option that differs
+     */
+    void requireSame(DataSettings was) {
+        same("--task", task == null ? null : Task.of(task), was.task());
+        same("--id", id, was.id());
+        same("--target", target, was.target());
+        same("--time", time, was.time());
+        same("--features", features, was.features().isEmpty() ? null : was.features());
+        same("--window", window, was.window());
+        same("--horizon", horizon, was.horizon());
+        same("--test-fraction", testFraction, was.testFraction());
+    }
+
+    private static <T> void same(String option, T given, T was) {
+        if (given != null && !given.equals(was)) {
+            throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
+                    + (was == null ? "none" : was) + ", got " + given);
+        }
+    }
+
     /** @throws IllegalArgumentException unless both {@code --data} and {@code --task} are given */
     void requireComplete() {
         if (data == null || task == null) {

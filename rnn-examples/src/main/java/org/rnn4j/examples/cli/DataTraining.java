@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.io.Checkpoint;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.training.DataSettings;
@@ -28,6 +29,7 @@ final class DataTraining {
 
     /**
      * @param s the settings
+     * @param resume the checkpoint to continue ({@code --resume}) and its file, or null for a new run
      * @param save {@code --save}, or null
      * @param overwrite {@code --overwrite}
      * @param json {@code --json}
@@ -36,15 +38,16 @@ final class DataTraining {
      * @param err progress and messages
      * @return the exit code: 0, or 1 when the run stopped on a NaN or by a signal
      */
-    static int run(DataSettings s, Path save, boolean overwrite, boolean json, Cluster cluster, PrintWriter out,
-            PrintWriter err) {
+    static int run(DataSettings s, Resume resume, Path save, boolean overwrite, boolean json, Cluster cluster,
+            PrintWriter out, PrintWriter err) {
         Progress progress = Progress.forConsole(err);
-        try (TaskRun run = TaskRun.fresh(Registry.installed(), s, save, overwrite, progress);
+        try (TaskRun run = resume == null ? TaskRun.fresh(Registry.installed(), s, save, overwrite, progress)
+                : TaskRun.resumed(Registry.installed(), resume.checkpoint(), resume.file(), s, save, overwrite, progress);
                 GradientCluster.Session session = Clusters.connect(cluster.found(), cluster.master(),
                         cluster.workers())) {
             run.gradientsOn(session);
             out.println("rnn4j train: " + run.describeData());
-            out.println("  " + s.describe());
+            out.println("  " + s.describe() + (resume != null ? ", resumed from " + resume.file() : ""));
             if (session != null) {
                 out.println("  " + session.describe());
             }
@@ -57,7 +60,7 @@ final class DataTraining {
                 report(s.task(), o, json, out);
                 if (o.stopped()) {
                     err.println("rnn4j train: stopped by a signal (SIGTERM or Ctrl-C) after step " + o.result().steps()
-                            + ", every file saved");
+                            + ", every file saved; continue with " + run.resumeCommand());
                     return 1;
                 }
                 if (o.result().reason() == StopReason.NON_FINITE) {
@@ -77,6 +80,15 @@ final class DataTraining {
      * @param workers {@code --workers}, or null for the cluster's default
      */
     record Cluster(GradientCluster found, String master, Integer workers) {
+    }
+
+    /**
+     * {@code --resume}: the checkpoint of a {@code --data} run.
+     *
+     * @param checkpoint the checkpoint read
+     * @param file its file
+     */
+    record Resume(Checkpoint checkpoint, Path file) {
     }
 
     private static void report(Task task, TaskRun.Outcome o, boolean json, PrintWriter out) {

@@ -21,6 +21,7 @@ import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.limits.RunMemory;
 import org.rnn4j.examples.reber.ReberEvaluation;
+import org.rnn4j.examples.training.DataCheckpoint;
 import org.rnn4j.examples.training.DataSettings;
 import org.rnn4j.examples.training.Progress;
 import org.rnn4j.examples.training.ResumeText;
@@ -163,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint, bit for bit as if "
             + "never stopped; its settings apply (only --epochs, --steps, --every, --save and --text may be given, and "
-            + "--spark, --workers).")
+            + "--spark, --workers; a --data run's checkpoint needs --data, the same file, and takes --epochs).")
     private Path resume;
 
     @Option(names = "--keep-best", description = "Save the model of the epoch with the lowest validation loss "
@@ -206,16 +207,21 @@ final class TrainCommand implements Callable<Integer> {
         GradientCluster where = Clusters.find(spark, workers);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (dataOptions.given()) {
-            return DataTraining.run(dataSettings(), save, overwrite, json, new DataTraining.Cluster(where, spark, workers),
-                    out, err);
+        Checkpoint c = resume != null ? load(resume, registry) : null;
+        if (c != null && !DataCheckpoint.isDataRun(c.position()) && dataOptions.given()) {
+            throw new IllegalArgumentException(resume + " is the checkpoint of a text or Reber run, not a --data run; "
+                    + "drop --data and --task (or train again with them)");
+        }
+        if (dataOptions.given() || c != null && DataCheckpoint.isDataRun(c.position())) {
+            DataSettings s = c == null ? dataSettings() : resumedDataSettings(c);
+            return DataTraining.run(s, c == null ? null : new DataTraining.Resume(c, resume), save, overwrite, json,
+                    new DataTraining.Cluster(where, spark, workers), out, err);
         }
         Progress progress = Progress.forConsole(err);
         TrainRun run;
         TrainSettings s;
         long fromStep = 0;
-        if (resume != null) {
-            Checkpoint c = load(resume, registry);
+        if (c != null) {
             fromStep = TrainingPosition.parse(c.position()).step();
             s = keepBestFits(resumedSettings(c));
             run = TrainRun.resumed(registry, c, resume, s, save, overwrite, progress);
@@ -306,6 +312,48 @@ final class TrainCommand implements Callable<Integer> {
                 or(batch, DataSettings.BATCH), or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED), precision());
     }
 
+    /**
+     * The settings of a resumed --data run: the checkpoint's, on the file --data names, with any
+     * --epochs; an option that says otherwise than the checkpoint is an error.
+     */
+    private DataSettings resumedDataSettings(Checkpoint c) {
+        Object[][] others = {{"--text", text}, {"--seq", seq}, {"--every", every},
+            {"--steps", length != null ? length.steps : null}, {"--optimizer", optimizer}, {"--activation", activation},
+            {"--lr-decay", lrDecay}, {"--lr-decay-after", lrDecayAfter}, {"--dropout", dropout},
+            {"--keep-best", keepBest ? true : null}, {"--opt", opt.isEmpty() ? null : opt}};
+        for (Object[] o : others) {
+            if (o[1] != null) {
+                throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train with Adam and "
+                        + "keep the best validation epoch's model); see ./rnn4j train --help");
+            }
+        }
+        Path file = dataOptions.file();
+        if (file == null) {
+            throw new IllegalArgumentException(resume + " is the checkpoint of a --data run; give the data again with "
+                    + "--data FILE.csv (the file it was trained on, unchanged: its SHA-256 is checked)");
+        }
+        DataSettings was = DataCheckpoint.settings(c.position(), file);
+        dataOptions.requireSame(was);
+        same("--cell", cell, was.cell());
+        same("--layers", layers, was.layers());
+        same("--hidden", hidden, was.hidden());
+        same("--lr", lr, was.lr());
+        same("--batch", batch, was.batch());
+        same("--clip", clip, was.clip());
+        same("--val-fraction", valFraction, was.valFraction());
+        same("--seed", seed, was.seed());
+        Precision inCheckpoint = c.model().network().precision();
+        if (was.precision() != inCheckpoint) {
+            throw new IllegalArgumentException(resume + " records run.precision " + was.precision() + " but holds a "
+                    + inCheckpoint + " network; the two must agree");
+        }
+        same("--precision", precision == null ? null : Precision.parse(precision), inCheckpoint);
+        int epochs = length != null && length.epochs != null ? length.epochs : was.epochs();
+        return new DataSettings(file, was.task(), was.id(), was.target(), was.time(), was.features(), was.window(),
+                was.horizon(), was.testFraction(), was.valFraction(), was.cell(), was.layers(), was.hidden(), epochs,
+                was.lr(), was.batch(), was.clip(), was.seed(), was.precision());
+    }
+
     /** @return the settings, if --keep-best is not given without validation */
     private TrainSettings keepBestFits(TrainSettings s) {
         if (keepBest && s.valFraction() == 0) {
@@ -317,10 +365,6 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
     private TrainSettings resumedSettings(Checkpoint c) {
-        if (c.position().containsKey("run.task")) {
-            throw new IllegalArgumentException(resume + " is the checkpoint of a --data run; resuming those is not "
-                    + "supported yet (train again with --data)");
-        }
         TrainSettings was = TrainSettings.fromMap(c.position(), c.optimizer().name(), c.optimizerSettings());
         same("--cell", cell, was.cell());
         same("--layers", layers, was.layers());

@@ -1,10 +1,13 @@
 package org.rnn4j.examples.tasks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
+import org.rnn4j.io.data.SequenceTable;
 
 /**
  * The adding problem (Hochreiter and Schmidhuber, "Long Short-Term Memory", Neural Computation
@@ -62,6 +65,43 @@ public final class AddingProblem {
             sums[b] = x.get(first, b, 0) + x.get(second, b, 0);
         }
         return new LabelledBatch(x.withMask(mask), Sequence.wrap(1, batch, 1, sums));
+    }
+
+    /**
+     * Adding problems as a table of whole sequences (each of its own length, between T/2 and T
+     * steps; features {@code value} and {@code marker}, target {@code sum}), for
+     * {@code ./rnn4j train --data FILE.csv --task regress} (see {@link GenerateCsv}).
+     *
+     * @param count the sequences
+     * @param steps T, the longest sequence (at least 4)
+     * @param seed the seed
+     * @return the table, ids {@code s0, s1, ...}, line numbers as a CSV with a header would have them
+     */
+    public static SequenceTable table(int count, int steps, long seed) {
+        LabelledBatch b = batch(new SplittableRandom(seed), steps, count);
+        List<String> ids = new ArrayList<>();
+        List<double[][]> xs = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
+        double[] sums = new double[count];
+        int line = 2;
+        for (int s = 0; s < count; s++) {
+            int length = 0;
+            while (length < steps && b.x().active(length * count + s)) {
+                length++;
+            }
+            double[][] x = new double[length][2];
+            int[] l = new int[length];
+            for (int t = 0; t < length; t++) {
+                x[t][0] = b.x().get(t, s, 0);
+                x[t][1] = b.x().get(t, s, 1);
+                l[t] = line++;
+            }
+            ids.add("s" + s);
+            xs.add(x);
+            lines.add(l);
+            sums[s] = b.target().get(0, s, 0);
+        }
+        return SequenceTable.numbers("adding", List.of("value", "marker"), "sum", ids, xs, lines, sums);
     }
 
     /**

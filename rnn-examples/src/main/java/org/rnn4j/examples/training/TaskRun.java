@@ -1,6 +1,8 @@
 package org.rnn4j.examples.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -37,7 +39,10 @@ import org.rnn4j.io.data.Task;
  * {@link RunOutputs} (never an earlier run's without {@code --overwrite}) and written atomically
  * by {@link RunSaver}: the model (whose metadata {@code data} holds the task, the feature
  * names, their standardisation and the class labels), the checkpoint, the loss curve's CSV and
- * PNG. {@code --resume} of such a checkpoint is not supported yet.
+ * PNG. The checkpoint records the settings, the data file's SHA-256 and the best epoch so far
+ * with its weights ({@link DataCheckpoint}); {@link #resumed} reads the file again, refuses
+ * other data or a checkpoint whose settings do not describe its network, and continues to the
+ * files an uninterrupted run writes, bit for bit.
  */
 public final class TaskRun implements AutoCloseable {
 
@@ -48,18 +53,45 @@ public final class TaskRun implements AutoCloseable {
     private final Progress progress;
     private final Network net;
     private final Optimizer optimizer;
+    private final String sha256;
+    private final Checkpoint from;
+    private final Path curveFrom;
+    private Trainer trainer;
     private BooleanSupplier stopRequested = () -> false;
     private GradientCluster.Session cluster;
 
-    private TaskRun(Registry registry, DataSettings settings, Path save, boolean overwrite, Progress progress) {
+    private TaskRun(Registry registry, DataSettings settings, Path save, boolean overwrite, Progress progress,
+            Checkpoint from, Path fromFile) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.from = from;
+        String sha = null;
+        if (from != null) { // other data are refused before they are parsed
+            sha = DataCheckpoint.sha256(settings.data());
+            DataCheckpoint.requireSameData(from.position(), sha, settings.data());
+        }
         this.data = TaskData.read(settings);
-        this.net = network();
-        this.optimizer = registry.optimizer("adam").create(new Options("optimizer 'adam'", Map.of("lr", settings.lr())));
+        this.sha256 = sha != null ? sha : DataCheckpoint.sha256(settings.data());
+        if (from != null) {
+            ResumeChecks.requireSameNetwork(network().architecture(), from);
+            if (!data.metadata().equals(from.model().data())) {
+                throw new IllegalArgumentException("the checkpoint's data description (standardisation, columns, "
+                        + "classes) is not the one fitted on " + settings.data() + " again; was the checkpoint altered?");
+            }
+        }
+        this.net = from != null ? from.model().network() : network();
+        this.optimizer = from != null ? from.optimizer()
+                : registry.optimizer("adam").create(new Options("optimizer 'adam'", Map.of("lr", settings.lr())));
+        Path own = fromFile == null ? null : RunFiles.modelOf(fromFile);
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("the data", settings.data());
+        if (fromFile != null) {
+            inputs.put("the checkpoint it resumes from", fromFile);
+        }
         this.outputs = RunOutputs.claim(save, Path.of(TrainRun.DEFAULT_DIRECTORY, data.name() + RunFiles.EXTENSION),
-                null, overwrite, Map.of("the data", settings.data()), null);
+                own, overwrite, inputs, fromFile);
+        this.curveFrom = own != null ? RunFiles.beside(own).csv() : outputs.files().csv();
     }
 
     /**
@@ -77,7 +109,31 @@ public final class TaskRun implements AutoCloseable {
      */
     public static TaskRun fresh(Registry registry, DataSettings settings, Path save, boolean overwrite,
             Progress progress) {
-        return new TaskRun(registry, settings, save, overwrite, progress);
+        return new TaskRun(registry, settings, save, overwrite, progress, null, null);
+    }
+
+    /**
+     * A run that continues the checkpoint of a {@code --data} run: the file read again (its SHA-256
+     * must be the one recorded), the network, optimizer, position, curve and best epoch so far
+     * taken from the checkpoint.
+     *
+     * @param registry the installed plug-ins
+     * @param checkpoint the checkpoint
+     * @param file where it was read from: {@code x.ckpt.safetensors} continues the run of
+     *     {@code x.safetensors}, its files and its loss curve
+     * @param settings its settings ({@link DataCheckpoint#settings}), with the data file given and
+     *     any {@code --epochs}
+     * @param save the model file, or null for the checkpoint's model
+     * @param overwrite whether another run's files at {@code save} are replaced
+     * @param progress what to show while training
+     * @return the run
+     * @throws IllegalArgumentException if the data are not those the checkpoint was trained on, its
+     *     settings do not describe its network, or the files cannot be written; before anything is written
+     */
+    public static TaskRun resumed(Registry registry, Checkpoint checkpoint, Path file, DataSettings settings,
+            Path save, boolean overwrite, Progress progress) {
+        return new TaskRun(registry, settings, save, overwrite, progress, Objects.requireNonNull(checkpoint,
+                "checkpoint"), Objects.requireNonNull(file, "file"));
     }
 
     /** @return one line saying what the data are */
@@ -152,24 +208,36 @@ public final class TaskRun implements AutoCloseable {
 
     private Outcome train() {
         RunFiles files = outputs.files();
-        LossCurve curve = new LossCurve();
+        TrainingState start = from != null ? TrainingPosition.parse(from.position()) : TrainingState.start();
+        if (start.epoch() >= settings.epochs()) {
+            throw new IllegalArgumentException("the checkpoint has trained " + start.epoch() + " epoch(s); give --epochs "
+                    + "above it to train on");
+        }
+        LossCurve curve = from != null ? readCurve(start.step()) : new LossCurve();
         CurveRecorder recorder = new CurveRecorder(curve);
+        if (from != null) {
+            recorder.restore(from.position());
+        }
         RunSaver saver = new RunSaver(files, curve, "rnn4j train: " + data.name() + " (" + settings.task().cliName()
                 + ", " + settings.cell() + " " + settings.layers() + " x " + settings.hidden() + ")", progress,
-                state -> checkpoint(state, recorder), this::model, AtomicFile::write,
-                "(resuming a --data run is not supported yet)").beforeFirstWrite(outputs::replaceEarlier);
+                state -> checkpoint(state, recorder), this::model, AtomicFile::write, resumeCommand())
+                .beforeFirstWrite(outputs::replaceEarlier);
         TrainingConfig config = TrainingConfig.defaults().seed(settings.seed()).epochs(settings.epochs())
                 .restoreBestWeights(data.validation() != null);
         if (settings.clip() > 0) {
             config = config.clipNorm(settings.clip());
         }
-        Trainer trainer = new Trainer(net, optimizer, config)
+        trainer = new Trainer(net, optimizer, config)
                 .gradientsFrom(cluster == null ? null : cluster.gradients(net, config, data.train()));
+        EpochMetrics best = from == null ? null : DataCheckpoint.bestEpoch(from.position(), start);
+        if (best != null && data.validation() != null) {
+            trainer.bestSoFar(best, DataCheckpoint.bestWeights(from.position()));
+        }
         trainer.addListener(recorder).addListener(progress).addListener(saver);
         trainer.addListener(new TrainingListener() {
             @Override
             public void onTrainEnd(TrainingResult r) {
-                if (TrainRun.saves(r, 0)) {
+                if (TrainRun.saves(r, start.step())) {
                     saver.finish(r.state());
                 }
             }
@@ -179,14 +247,14 @@ public final class TaskRun implements AutoCloseable {
         TrainingResult result;
         boolean stopped = false;
         try {
-            result = trainer.fit(data.train(), data.validation());
+            result = trainer.resume(data.train(), data.validation(), start);
         } catch (StopAtStep.Stopped s) {
             stopped = true;
             result = s.result();
             progress.onTrainEnd(result);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        boolean saved = TrainRun.saves(result, 0);
+        boolean saved = TrainRun.saves(result, start.step());
         if (stopped && saved) {
             saver.finish(result.state());
         }
@@ -224,8 +292,24 @@ public final class TaskRun implements AutoCloseable {
     private Checkpoint checkpoint(TrainingState state, CurveRecorder recorder) {
         Map<String, String> position = new TreeMap<>(TrainingPosition.of(state));
         position.putAll(recorder.pending());
-        position.put("run.data", settings.data().toAbsolutePath().toString());
-        position.put("run.task", settings.task().cliName());
+        position.putAll(DataCheckpoint.record(settings, sha256, trainer.keptEpoch(), trainer.keptWeights()));
         return new Checkpoint(model(), optimizer, Map.of("lr", settings.lr()), position);
+    }
+
+    /**
+     * @return the command that continues this run from its checkpoint (with {@code --data}: a
+     *     resume never opens the path a checkpoint records)
+     */
+    public String resumeCommand() {
+        return "./rnn4j train --resume " + outputs.files().checkpoint() + " --data " + settings.data();
+    }
+
+    /** The interrupted run's curve up to the checkpoint (empty if its CSV is gone). */
+    private LossCurve readCurve(long upTo) {
+        try {
+            return LossCurve.readCsv(curveFrom, upTo);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the loss curve " + curveFrom + ": " + e.getMessage(), e);
+        }
     }
 }

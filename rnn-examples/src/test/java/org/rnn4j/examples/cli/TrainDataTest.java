@@ -22,7 +22,6 @@ import org.rnn4j.core.io.ModelFile;
 import org.rnn4j.core.io.SavedModel;
 import org.rnn4j.examples.tasks.AddingProblem;
 import org.rnn4j.examples.tasks.GenerateCsv;
-import org.rnn4j.examples.tasks.LabelledBatch;
 import org.rnn4j.io.csv.CsvWriter;
 import org.rnn4j.io.data.SequenceTable;
 
@@ -93,33 +92,9 @@ class TrainDataTest {
 
     @Test
     void theAddingProblemIsRegressedFarBelowAlwaysAnsweringTheMean() throws Exception {
-        LabelledBatch b = AddingProblem.batch(new SplittableRandom(5), 20, 1500);
-        List<String> ids = new ArrayList<>();
-        List<double[][]> xs = new ArrayList<>();
-        List<int[]> lines = new ArrayList<>();
-        double[] sums = new double[1500];
-        int line = 2;
-        for (int s = 0; s < 1500; s++) {
-            int length = 0;
-            while (length < 20 && b.x().active(length * 1500 + s)) {
-                length++;
-            }
-            double[][] x = new double[length][2];
-            int[] l = new int[length];
-            for (int t = 0; t < length; t++) {
-                x[t][0] = b.x().get(t, s, 0);
-                x[t][1] = b.x().get(t, s, 1);
-                l[t] = line++;
-            }
-            ids.add("s" + s);
-            xs.add(x);
-            lines.add(l);
-            sums[s] = b.target().get(0, s, 0);
-        }
         Path csv = dir.resolve("adding.csv");
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            CsvWriter.sequences(w, SequenceTable.numbers("adding", List.of("value", "marker"), "sum", ids, xs, lines,
-                    sums), "id", null);
+            CsvWriter.sequences(w, AddingProblem.table(1500, 20, 5), "id", null);
         }
         String[] r = Cli.run("train", "--data", csv.toString(), "--task", "regress", "--id", "id", "--target", "sum",
                 "--save", dir.resolve("adding.safetensors").toString(), "--json");
