@@ -342,16 +342,24 @@ final class TrainCommand implements Callable<Integer> {
         same("--clip", clip, was.clip());
         same("--val-fraction", valFraction, was.valFraction());
         same("--seed", seed, was.seed());
-        Precision inCheckpoint = c.model().network().precision();
-        if (was.precision() != inCheckpoint) {
-            throw new IllegalArgumentException(resume + " records run.precision " + was.precision() + " but holds a "
-                    + inCheckpoint + " network; the two must agree");
-        }
-        same("--precision", precision == null ? null : Precision.parse(precision), inCheckpoint);
+        samePrecision(was.precision(), c);
         int epochs = length != null && length.epochs != null ? length.epochs : was.epochs();
         return new DataSettings(file, was.task(), was.id(), was.target(), was.time(), was.features(), was.window(),
                 was.horizon(), was.testFraction(), was.valFraction(), was.cell(), was.layers(), was.hidden(), epochs,
                 was.lr(), was.batch(), was.clip(), was.seed(), was.precision());
+    }
+
+    /**
+     * A resume keeps its checkpoint's precision: the one its settings record must be its network's,
+     * and --precision, if given, the same.
+     */
+    private void samePrecision(Precision recorded, Checkpoint c) {
+        Precision inCheckpoint = c.model().network().precision();
+        if (recorded != inCheckpoint) {
+            throw new IllegalArgumentException(resume + " records run.precision " + recorded + " but holds a "
+                    + inCheckpoint + " network; the two must agree");
+        }
+        same("--precision", precision == null ? null : Precision.parse(precision), inCheckpoint);
     }
 
     /** @return the settings, if --keep-best is not given without validation */
@@ -383,12 +391,7 @@ final class TrainCommand implements Callable<Integer> {
         same("--dropout", dropout, was.dropout());
         same("--val-fraction", valFraction, was.valFraction());
         same("--seed", seed, was.seed());
-        Precision inCheckpoint = c.model().network().precision();
-        if (was.precision() != inCheckpoint) {
-            throw new IllegalArgumentException(resume + " records run.precision " + was.precision() + " but holds a "
-                    + inCheckpoint + " network; the two must agree");
-        }
-        same("--precision", precision == null ? null : Precision.parse(precision), inCheckpoint);
+        samePrecision(was.precision(), c);
         if (text != null && was.isReber()) {
             throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
         }
@@ -403,7 +406,7 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainSettings(file, was.cell(), was.layers(), was.hidden(), was.activation(), was.optimizer(),
                 was.optimizerOptions(), was.seq(), was.batch(), epochs, steps, was.clip(), was.dropout(),
                 was.valFraction(), was.seed(), every != null ? requireEvery(every) : was.every(), was.lrDecay(),
-                was.lrDecayAfter(), inCheckpoint);
+                was.lrDecayAfter(), was.precision());
     }
 
     /** The report; a resumed run says how many steps ran this time and from which to which (fromStep &gt; 0). */
