@@ -10,8 +10,8 @@ import org.rnn4j.api.OptimizerProvider;
  * and losses ({@code half_sse}, {@code mse}, {@code mae}, {@code huber}, {@code softmax_cross_entropy},
  * {@code sparse_softmax_cross_entropy}), stacked
  * networks trained with backpropagation through time, initialisers ({@code org.rnn4j.core.init}),
- * the training loop ({@code org.rnn4j.core.train}), and model and checkpoint files
- * ({@link org.rnn4j.core.io}: safetensors with PyTorch's tensor names, JSON through jackson-jr).
+ * and the training loop ({@code org.rnn4j.core.train}). Model and checkpoint files are rnn-io's
+ * ({@code org.rnn4j.io.model}); this module needs nothing but the API and the BLAS.
  *
  * @uses Activation found by name through {@link org.rnn4j.core.Registry}
  * @uses Loss found by name through {@link org.rnn4j.core.Registry}
@@ -24,14 +24,12 @@ import org.rnn4j.api.OptimizerProvider;
 @SuppressWarnings("requires-automatic")
 module org.rnn4j.core {
     requires transitive org.rnn4j.api;
-    requires com.fasterxml.jackson.jr.ob;
     // netlib's BLAS (an automatic module) behind org.rnn4j.core.math.Kernels; its f2j
     // dependency arpack_combined_all must be on the path too (see Kernels).
     requires dev.ludovic.netlib.blas;
 
     exports org.rnn4j.core;
     exports org.rnn4j.core.init;
-    exports org.rnn4j.core.io;
     exports org.rnn4j.core.train;
 
     uses Activation;

@@ -75,4 +75,18 @@ public interface LayerProvider {
     default Optional<Map<String, long[]>> parameterShapes(int inputSize, int outputSize, Options options) {
         return Optional.empty();
     }
+
+    /**
+     * The value each option takes when a layer description leaves it out, for the options whose
+     * default this kind documents (for {@code elman}: {@code activation=tanh}, {@code bias=true}).
+     * A description keeps only the settings the user gave; a file writer that must state a setting
+     * in full (a model file's {@code nonlinearity}, PyTorch's name for it) reads the rest here
+     * instead of knowing the layer's code. {@link #create} with an option left out behaves as with
+     * the option set to the value given here. The default is an empty map (nothing declared).
+     *
+     * @return option name to its default value as text, unmodifiable
+     */
+    default Map<String, String> defaultOptions() {
+        return Map.of();
+    }
 }

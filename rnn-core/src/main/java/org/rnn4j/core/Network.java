@@ -114,6 +114,16 @@ public final class Network {
     }
 
     /**
+     * The plug-ins this network was built with: its layer kinds' {@code defaultOptions()} complete
+     * the settings its {@link #architecture()} leaves out.
+     *
+     * @return the registry
+     */
+    public Registry registry() {
+        return registry;
+    }
+
+    /**
      * A new network of the same architecture holding a copy of this one's weights, sharing no
      * mutable state with it: the cheap way to give another thread its own instance for inference.
      * The training mode and the dropout generators' positions are copied (the copy draws the

@@ -10,7 +10,7 @@ import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.io.model.ModelFile;
 import org.rnn4j.core.train.TruncatedBptt;
 
 /**

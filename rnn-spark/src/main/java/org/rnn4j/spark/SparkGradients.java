@@ -9,8 +9,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.ModelFile;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.core.train.Batch;
 import org.rnn4j.core.train.BatchGradients;
 

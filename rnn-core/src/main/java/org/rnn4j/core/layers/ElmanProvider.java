@@ -38,6 +38,11 @@ public final class ElmanProvider implements LayerProvider {
     }
 
     @Override
+    public Map<String, String> defaultOptions() {
+        return Map.of("activation", DEFAULT_ACTIVATION, "bias", "true");
+    }
+
+    @Override
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(OPTIONS);
         Activation f = spec.activation("activation", DEFAULT_ACTIVATION);

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.SequenceEnd;
 
 /**
  * Writes text with a character-level language model, one character at a time, as min-char-rnn

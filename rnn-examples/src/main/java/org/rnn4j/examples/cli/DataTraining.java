@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.Checkpoint;
+import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.training.DataSettings;

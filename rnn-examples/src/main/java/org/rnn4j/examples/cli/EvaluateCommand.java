@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.training.EvaluationPlots;
 import org.rnn4j.examples.training.TaskData;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.api.Precision;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.io.onnx.OnnxExport;
 import org.rnn4j.io.onnx.OnnxGraph;
 import org.rnn4j.io.onnx.OnnxOptions;

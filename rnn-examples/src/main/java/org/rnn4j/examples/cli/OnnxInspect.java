@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnn4j.core.io.Text;
+import org.rnn4j.io.model.Text;
 import org.rnn4j.io.onnx.OnnxFile;
 import org.rnn4j.io.onnx.OnnxGraph;
 import org.rnn4j.io.onnx.OnnxValidation;

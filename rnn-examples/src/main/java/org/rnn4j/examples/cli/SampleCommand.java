@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.Precision;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
 import org.rnn4j.examples.limits.Heap;

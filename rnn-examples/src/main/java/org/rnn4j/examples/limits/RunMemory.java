@@ -119,7 +119,7 @@ public final class RunMemory {
 
     /**
      * An upper bound of the heap that loading a file of {@code values} values takes (counted from
-     * its header, {@link org.rnn4j.core.io.ModelFile#valueCount}): each read into an array of
+     * its header, {@link org.rnn4j.io.model.ModelFile#valueCount}): each read into an array of
      * doubles, then copied into its parameter, which has a gradient of the same size, 24 bytes a
      * value; never more than {@link #loadingBytes(long)} of the file's size.
      *

@@ -3,7 +3,7 @@ package org.rnn4j.examples.reber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.SequenceDataset;
 import org.rnn4j.examples.charlm.OneHot;
 import org.rnn4j.examples.charlm.Vocabulary;

@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.IChart;
 import org.knowm.xchart.style.AxesChartStyler;
-import org.rnn4j.core.io.AtomicFile;
+import org.rnn4j.io.model.AtomicFile;
 
 /** What the PNG charts share: the plain style and drawing off screen into a file written atomically. */
 final class Charts {

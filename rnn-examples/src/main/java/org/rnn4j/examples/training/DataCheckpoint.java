@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rnn4j.api.Precision;
-import org.rnn4j.core.io.Text;
+import org.rnn4j.io.model.Text;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.data.Task;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnn4j.core.io.AtomicFile;
+import org.rnn4j.io.model.AtomicFile;
 
 /**
  * The numbers of a loss plot: at chosen steps, the mean training loss per character over the

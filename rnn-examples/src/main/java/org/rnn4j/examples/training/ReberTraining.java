@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;

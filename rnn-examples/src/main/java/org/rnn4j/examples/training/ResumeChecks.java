@@ -9,8 +9,8 @@ import org.rnn4j.api.State;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.Checkpoint;
-import org.rnn4j.core.io.Text;
+import org.rnn4j.io.model.Checkpoint;
+import org.rnn4j.io.model.Text;
 import org.rnn4j.core.train.TrainingState;
 
 /**

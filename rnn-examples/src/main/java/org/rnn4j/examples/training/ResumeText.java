@@ -2,7 +2,7 @@ package org.rnn4j.examples.training;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.rnn4j.core.io.Text;
+import org.rnn4j.io.model.Text;
 
 /**
  * Which text a resumed run reads. A checkpoint records the path of the text it was trained on

@@ -2,7 +2,7 @@ package org.rnn4j.examples.training;
 
 import java.util.Map;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Vocabulary;
 

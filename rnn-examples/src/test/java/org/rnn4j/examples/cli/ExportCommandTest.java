@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.io.onnx.OnnxExport;
 import org.rnn4j.io.onnx.OnnxOptions;
 

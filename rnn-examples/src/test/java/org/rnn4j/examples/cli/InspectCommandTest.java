@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /** {@code rnn4j inspect}: what it prints for a good file, and one line with exit code 2 for a bad one. */
 class InspectCommandTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.Checkpoint;
-import org.rnn4j.core.io.CheckpointFile;
-import org.rnn4j.core.io.TrainingPosition;
+import org.rnn4j.io.model.Checkpoint;
+import org.rnn4j.io.model.CheckpointFile;
+import org.rnn4j.io.model.TrainingPosition;
 import org.rnn4j.core.train.EpochMetrics;
 
 /**

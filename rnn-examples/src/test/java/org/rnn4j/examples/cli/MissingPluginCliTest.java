@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Activation;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * A model whose activation is not installed: {@code inspect} and {@code sample} exit 2 with one

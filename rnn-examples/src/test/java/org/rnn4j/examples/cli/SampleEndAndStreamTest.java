@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
-import org.rnn4j.core.io.SavedModel;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
+import org.rnn4j.io.model.SequenceEnd;
 
 /**
  * {@code rnn4j sample} stops a model of strings at the end its file records, and streams what it

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.CheckpointFile;
+import org.rnn4j.io.model.CheckpointFile;
 
 /**
  * A run that ends early (killed with {@code kill -9}, or stopped by SIGTERM) and is resumed ends

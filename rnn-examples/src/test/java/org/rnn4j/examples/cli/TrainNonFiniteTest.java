@@ -16,9 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.Checkpoint;
-import org.rnn4j.core.io.CheckpointFile;
-import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.io.model.Checkpoint;
+import org.rnn4j.io.model.CheckpointFile;
+import org.rnn4j.io.model.ModelFile;
 
 /**
  * {@code rnn4j train} stopped by a NaN or an infinity: what is on disk afterwards is a model and

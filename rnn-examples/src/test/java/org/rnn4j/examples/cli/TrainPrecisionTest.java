@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.CheckpointFile;
-import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.io.model.CheckpointFile;
+import org.rnn4j.io.model.ModelFile;
 import org.rnn4j.examples.tasks.GenerateCsv;
 
 /**

@@ -18,8 +18,8 @@ import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.ModelFile;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /** The pieces of the estimate: the optimizer's slots, the parameters, the collector's rounding. */
 class RunMemoryTest {

@@ -20,10 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.AtomicFile;
-import org.rnn4j.core.io.Checkpoint;
-import org.rnn4j.core.io.CheckpointFile;
-import org.rnn4j.core.io.ModelFile;
+import org.rnn4j.io.model.AtomicFile;
+import org.rnn4j.io.model.Checkpoint;
+import org.rnn4j.io.model.CheckpointFile;
+import org.rnn4j.io.model.ModelFile;
 
 /**
  * The model and the checkpoint on disk never come from different points of a run: a disk that

@@ -9,8 +9,8 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.AtomicFile;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.AtomicFile;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.io.onnx.OnnxGraph.Dim;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.io.data.Standardizer;
 import org.rnn4j.io.data.Task;
 

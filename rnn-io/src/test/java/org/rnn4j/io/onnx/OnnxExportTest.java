@@ -25,8 +25,8 @@ import org.rnn4j.api.LayerSpec;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.SavedModel;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.SavedModel;
+import org.rnn4j.io.model.SequenceEnd;
 
 /** What the export refuses, what it writes besides the weights, and that it writes atomically. */
 class OnnxExportTest {

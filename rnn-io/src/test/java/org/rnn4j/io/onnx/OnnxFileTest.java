@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.SavedModel;
-import org.rnn4j.core.io.SequenceEnd;
+import org.rnn4j.io.model.SavedModel;
+import org.rnn4j.io.model.SequenceEnd;
 
 /** Reading back what the export writes gives the graph it wrote, and broken bytes are refused. */
 class OnnxFileTest {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.SavedModel;
 
 /** The checker's structural rules: an exported graph keeps them, and each broken rule is found. */
 class OnnxValidationTest {

@@ -19,7 +19,7 @@ import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.io.SavedModel;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * Runs one exported model in ONNX Runtime and the same network in rnn4j on the same random
