@@ -10,8 +10,8 @@ import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
 import org.rnn4j.core.train.TruncatedBptt;
+import org.rnn4j.io.model.ModelFile;
 
 /**
  * A worker's half of a step, run by Spark on an executor: load this step's parameters into the

@@ -9,10 +9,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.core.train.Batch;
 import org.rnn4j.core.train.BatchGradients;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * A {@code Trainer}'s gradients computed by N Spark workers: the global batch is cut into the

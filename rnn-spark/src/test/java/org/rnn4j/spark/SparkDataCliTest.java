@@ -16,9 +16,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Parameter;
-import org.rnn4j.io.model.ModelFile;
 import org.rnn4j.examples.cli.Main;
 import org.rnn4j.examples.tasks.GenerateCsv;
+import org.rnn4j.io.model.ModelFile;
 
 /**
  * {@code ./rnn4j train --data FILE.csv --task ... --spark local[2] --json} in-process, against the

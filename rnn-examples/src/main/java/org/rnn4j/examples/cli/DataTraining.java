@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.examples.training.DataSettings;
@@ -15,6 +14,7 @@ import org.rnn4j.examples.training.StopOnSignal;
 import org.rnn4j.examples.training.TaskEvaluation;
 import org.rnn4j.examples.training.TaskRun;
 import org.rnn4j.io.data.Task;
+import org.rnn4j.io.model.Checkpoint;
 
 /**
  * {@code ./rnn4j train --data FILE.csv --task ...}: runs a {@link TaskRun} and reports it as

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
 import org.rnn4j.examples.limits.RunMemory;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * A command's {@code --model FILE}, loaded the one way every command loads it: a regular file

@@ -3,10 +3,10 @@ package org.rnn4j.examples.reber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.SequenceDataset;
 import org.rnn4j.examples.charlm.OneHot;
 import org.rnn4j.examples.charlm.Vocabulary;
+import org.rnn4j.io.model.SequenceEnd;
 
 /**
  * The embedded Reber grammar as a next-symbol prediction task, as Hochreiter and Schmidhuber

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rnn4j.api.Precision;
-import org.rnn4j.io.model.Text;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.data.Task;
+import org.rnn4j.io.model.Text;
 
 /**
  * What the checkpoint of a {@code ./rnn4j train --data} run records beside the trainer's position,

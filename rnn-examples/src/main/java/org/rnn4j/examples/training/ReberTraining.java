@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
-import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.Vocabulary;
 import org.rnn4j.examples.reber.ReberEvaluation;
 import org.rnn4j.examples.reber.ReberTask;
+import org.rnn4j.io.model.SequenceEnd;
 
 /**
  * The embedded default: {@value #STRINGS} strings of the embedded Reber grammar drawn from the

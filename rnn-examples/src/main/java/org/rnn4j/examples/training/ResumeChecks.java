@@ -9,9 +9,9 @@ import org.rnn4j.api.State;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
+import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.io.model.Text;
-import org.rnn4j.core.train.TrainingState;
 
 /**
  * What a resumed run checks of its checkpoint before it trains, since a checkpoint is a file that

@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.rnn4j.core.train.EpochMetrics;
+import org.rnn4j.core.train.TrainingListener;
+import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.model.AtomicFile;
 import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.io.model.CheckpointFile;
 import org.rnn4j.io.model.ModelFile;
 import org.rnn4j.io.model.SavedModel;
-import org.rnn4j.core.train.EpochMetrics;
-import org.rnn4j.core.train.TrainingListener;
-import org.rnn4j.core.train.TrainingState;
 
 /**
  * Writes a run's files as it goes, each atomically ({@link AtomicFile}): the loss curve's CSV (and

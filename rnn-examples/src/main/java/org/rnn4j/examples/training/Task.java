@@ -2,9 +2,9 @@ package org.rnn4j.examples.training;
 
 import java.util.Map;
 import org.rnn4j.core.Network;
-import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.examples.charlm.Vocabulary;
+import org.rnn4j.io.model.SequenceEnd;
 
 /** What a run learns: the embedded Reber grammar ({@link ReberTraining}) or a text ({@link TextTraining}). */
 interface Task {

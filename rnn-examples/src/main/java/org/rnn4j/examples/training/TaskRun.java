@@ -12,10 +12,6 @@ import org.rnn4j.api.Options;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.AtomicFile;
-import org.rnn4j.io.model.Checkpoint;
-import org.rnn4j.io.model.SavedModel;
-import org.rnn4j.io.model.TrainingPosition;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
@@ -25,6 +21,10 @@ import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.data.Task;
+import org.rnn4j.io.model.AtomicFile;
+import org.rnn4j.io.model.Checkpoint;
+import org.rnn4j.io.model.SavedModel;
+import org.rnn4j.io.model.TrainingPosition;
 
 /**
  * One run of {@code ./rnn4j train --data FILE.csv --task ...}: the file read and split

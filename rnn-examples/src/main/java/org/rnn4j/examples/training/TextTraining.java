@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.core.Network;
-import org.rnn4j.io.model.SequenceEnd;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.StreamDataset;
 import org.rnn4j.examples.charlm.Sampler;
 import org.rnn4j.examples.charlm.TextCorpus;
 import org.rnn4j.examples.charlm.Vocabulary;
+import org.rnn4j.io.model.SequenceEnd;
 
 /**
  * A UTF-8 text batched as char-rnn does ({@link StreamDataset}: B streams, consecutive chunks of

@@ -16,21 +16,21 @@ import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.AtomicFile;
-import org.rnn4j.io.model.Checkpoint;
-import org.rnn4j.io.model.SavedModel;
-import org.rnn4j.io.model.TrainingPosition;
 import org.rnn4j.core.train.Dataset;
 import org.rnn4j.core.train.EpochMetrics;
-import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.ExponentialDecay;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
+import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.TrainingConfig;
 import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.examples.reber.ReberEvaluation;
+import org.rnn4j.io.model.AtomicFile;
+import org.rnn4j.io.model.Checkpoint;
+import org.rnn4j.io.model.SavedModel;
+import org.rnn4j.io.model.TrainingPosition;
 
 /**
  * One run of {@code ./rnn4j train}: the task's data, a network and an optimizer (new, or read

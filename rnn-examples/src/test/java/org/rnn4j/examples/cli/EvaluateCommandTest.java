@@ -17,11 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.tasks.GenerateCsv;
 import org.rnn4j.examples.training.EvaluationPlots;
 import org.rnn4j.examples.training.TaskData;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /** {@code ./rnn4j evaluate}: the figures of a --data model on a new file, and files that do not fit it. */
 class EvaluateCommandTest {

@@ -21,9 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
+import org.rnn4j.examples.tasks.GenerateCsv;
 import org.rnn4j.io.model.ModelFile;
 import org.rnn4j.io.model.SavedModel;
-import org.rnn4j.examples.tasks.GenerateCsv;
 
 /**
  * A classifier trained with {@code ./rnn4j train --data} served from its ONNX export as a

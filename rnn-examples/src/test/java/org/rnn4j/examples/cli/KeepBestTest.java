@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.io.model.CheckpointFile;
 import org.rnn4j.io.model.TrainingPosition;
-import org.rnn4j.core.train.EpochMetrics;
 
 /**
  * {@code train --keep-best} on a run that drifts: a stack with a linear (identity) first layer,

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.tasks.GenerateCsv;
 import org.rnn4j.io.data.Standardizer;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * {@code ./rnn4j predict}: predictions for files without the target column, equal to what the

@@ -19,10 +19,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
+import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.io.model.CheckpointFile;
 import org.rnn4j.io.model.TrainingPosition;
-import org.rnn4j.core.train.EpochMetrics;
 
 /**
  * {@code rnn4j train} end to end on a tiny text: the loss falls below what a model without

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
+import org.rnn4j.examples.tasks.GenerateCsv;
 import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.io.model.CheckpointFile;
-import org.rnn4j.examples.tasks.GenerateCsv;
 
 /**
  * {@code ./rnn4j train --resume CKPT --data FILE.csv}: a {@code --data} run stopped after k

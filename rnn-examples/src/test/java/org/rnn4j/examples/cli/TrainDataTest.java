@@ -18,12 +18,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.tasks.AddingProblem;
 import org.rnn4j.examples.tasks.GenerateCsv;
 import org.rnn4j.io.csv.CsvWriter;
 import org.rnn4j.io.data.SequenceTable;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * {@code ./rnn4j train --data FILE.csv --task ...}: the embedded benchmarks, written as CSV by

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
+import org.rnn4j.examples.tasks.GenerateCsv;
 import org.rnn4j.io.model.CheckpointFile;
 import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.examples.tasks.GenerateCsv;
 
 /**
  * Issue 13: {@code ./rnn4j train --precision float32|float64}, float32 by default in every mode

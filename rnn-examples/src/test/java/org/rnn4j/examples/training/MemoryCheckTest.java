@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.examples.cli.Main;
 import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.RunMemory;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * A run is measured against the heap before anything large is allocated: one that cannot fit is

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.io.data.Standardizer;
 import org.rnn4j.io.data.Task;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * The {@code metadata_props} of an exported model, every key starting {@code rnn4j.}: what a

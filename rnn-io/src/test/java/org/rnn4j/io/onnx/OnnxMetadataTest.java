@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
-import org.rnn4j.io.model.ModelFile;
-import org.rnn4j.io.model.SavedModel;
 import org.rnn4j.io.csv.SequenceColumns;
 import org.rnn4j.io.csv.SequenceCsv;
 import org.rnn4j.io.data.SequenceTable;
 import org.rnn4j.io.data.Standardizer;
 import org.rnn4j.io.data.Task;
+import org.rnn4j.io.model.ModelFile;
+import org.rnn4j.io.model.SavedModel;
 
 /**
  * A model trained on data keeps its task, class labels and standardisation in the exported
