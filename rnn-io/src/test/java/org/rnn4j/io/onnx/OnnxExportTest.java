@@ -161,4 +161,14 @@ class OnnxExportTest {
         }
         assertFalse(new String(Files.readAllBytes(target), StandardCharsets.ISO_8859_1).isEmpty());
     }
+
+    @Test
+    void aHiddenDenseActivationOnnxCannotExpressIsRefusedNamingTheLayer() {
+        Network net = Network.builder(Registry.installed()).input(2).recurrent("gru", 3).lastStep().dense(4)
+                .dense(3, "hard_sigmoid").output(2).loss("mse").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OnnxExport.toBytes(SavedModel.of(net), OnnxOptions.defaults()));
+        assertEquals("dense layer 1 (dense) uses activation 'hard_sigmoid', which has no ONNX operator; these map: "
+                + "identity, elu, leaky_relu, relu, sigmoid, softplus, softsign, tanh", e.getMessage());
+    }
 }
