@@ -207,7 +207,22 @@ public final class NetworkBuilder {
     public NetworkBuilder dense(int size, Map<String, String> options) {
         Map<String, String> o = new TreeMap<>(options);
         o.putIfAbsent("activation", "relu");
-        dense.add(new LayerConfig("dense", size, o));
+        return dense("dense", size, o);
+    }
+
+    /**
+     * Adds a hidden layer of any installed feed-forward kind (not recurrent, not a head, not
+     * index-reading) before the output layer, its settings taken as given (the kind's own
+     * defaults apply: for {@code dense} that is the identity activation, not the relu of
+     * {@link #dense(int)}).
+     *
+     * @param kind an installed feed-forward layer kind
+     * @param size its outputs
+     * @param options its settings, and {@code init}, {@code init_bias} (see {@link LayerInit})
+     * @return this
+     */
+    public NetworkBuilder dense(String kind, int size, Map<String, String> options) {
+        dense.add(new LayerConfig(kind, size, options));
         return this;
     }
 
