@@ -15,10 +15,12 @@ import org.rnn4j.api.State;
 
 /**
  * A stack of recurrent layers of any depth under an output layer, with a loss: the
- * tutorial's one hidden layer, H1..H4, and deeper.
+ * tutorial's one hidden layer, H1..H4, and deeper; optionally a sequence head and hidden dense
+ * layers before the output layer.
  *
  * <pre>
  *   h^1 = layer_1(x),  h^l = layer_l(h^{l-1}),  y = output(h^L),  L = loss(y, d)
+ *   (with a head and hidden dense layers:  y = output(dense_k(... dense_1(head(h^L)))))
  * </pre>
  *
  * {@link #gradients} runs the forward pass, the loss, then every layer's backward in reverse

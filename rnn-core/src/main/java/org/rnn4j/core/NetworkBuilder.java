@@ -37,6 +37,7 @@ import org.rnn4j.core.layers.Bidirectional;
  *     .input(2)
  *     .recurrent("lstm", 32)
  *     .lastStep()                      // or .pool("mean"), .pool("max")
+ *     .dense(16)                       // optional hidden dense layers (relu unless told), any number
  *     .output(1)
  *     .loss("mse")                     // or "sparse_softmax_cross_entropy" with class indices
  *     .build();
