@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param head the sequence head between them and the output layer ({@code "last_step"},
  *     {@code "mean_pool"}, {@code "max_pool"}: one output row per sequence), or null for an
  *     output at every step
+ * @param dense the hidden feed-forward layers between the head (or the recurrent stack) and the
+ *     output layer, input side first; empty for none
  * @param output the output layer
  * @param loss the installed loss's name
  * @param lossOptions the loss's settings as given ({@code delta=0.5}), sorted by name; empty for none
@@ -25,12 +27,14 @@ import java.util.TreeMap;
  * @param seed the seed the network was built with: of its initial weights and of its dropout
  *     masks (so that a rebuilt network draws the same masks)
  */
-public record Architecture(int inputSize, LayerConfig embedding, List<LayerConfig> recurrent, String head, LayerConfig output, String loss,
+public record Architecture(int inputSize, LayerConfig embedding, List<LayerConfig> recurrent, String head,
+        List<LayerConfig> dense, LayerConfig output, String loss,
         Map<String, String> lossOptions, Reduction reduction, double dropout, long seed) {
 
     /** Copies the list and options and checks that nothing is null and the dropout is in range. */
     public Architecture {
         recurrent = List.copyOf(recurrent);
+        dense = List.copyOf(dense);
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(loss, "loss");
         lossOptions = Collections.unmodifiableMap(new TreeMap<>(lossOptions));
@@ -38,6 +42,25 @@ public record Architecture(int inputSize, LayerConfig embedding, List<LayerConfi
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
+    }
+
+    /**
+     * An architecture without hidden dense layers (as written before they existed).
+     *
+     * @param inputSize features per step in (with an embedding: the number of symbols it reads)
+     * @param embedding the embedding, or null
+     * @param recurrent the recurrent layers, input side first
+     * @param head the sequence head, or null
+     * @param output the output layer
+     * @param loss the installed loss's name
+     * @param lossOptions the loss's settings as given
+     * @param reduction how per-row losses combine
+     * @param dropout the dropout probability between recurrent layers, in [0, 1)
+     * @param seed the seed the network was built with
+     */
+    public Architecture(int inputSize, LayerConfig embedding, List<LayerConfig> recurrent, String head, LayerConfig output,
+            String loss, Map<String, String> lossOptions, Reduction reduction, double dropout, long seed) {
+        this(inputSize, embedding, recurrent, head, List.of(), output, loss, lossOptions, reduction, dropout, seed);
     }
 
     /**
@@ -53,7 +76,7 @@ public record Architecture(int inputSize, LayerConfig embedding, List<LayerConfi
      */
     public Architecture(int inputSize, List<LayerConfig> recurrent, LayerConfig output, String loss,
             Reduction reduction, double dropout, long seed) {
-        this(inputSize, null, recurrent, null, output, loss, Map.of(), reduction, dropout, seed);
+        this(inputSize, null, recurrent, null, List.of(), output, loss, Map.of(), reduction, dropout, seed);
     }
 
     /**

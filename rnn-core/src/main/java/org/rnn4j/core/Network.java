@@ -15,10 +15,12 @@ import org.rnn4j.api.State;
 
 /**
  * A stack of recurrent layers of any depth under an output layer, with a loss: the
- * tutorial's one hidden layer, H1..H4, and deeper.
+ * tutorial's one hidden layer, H1..H4, and deeper; optionally a sequence head and hidden dense
+ * layers before the output layer.
  *
  * <pre>
  *   h^1 = layer_1(x),  h^l = layer_l(h^{l-1}),  y = output(h^L),  L = loss(y, d)
+ *   (with a head and hidden dense layers:  y = output(dense_k(... dense_1(head(h^L)))))
  * </pre>
  *
  * {@link #gradients} runs the forward pass, the loss, then every layer's backward in reverse
@@ -43,6 +45,7 @@ public final class Network {
     private final Layer embedding;
     private final List<Layer> recurrent;
     private final Layer head;
+    private final List<Layer> dense;
     private final Layer output;
     private final Loss loss;
     private final Reduction reduction;
@@ -59,9 +62,10 @@ public final class Network {
     /**
      * @param embedding the index-reading first layer, or null
      * @param head the sequence head, or null for an output at every step
+     * @param dense the hidden dense layers before the output layer, input side first
      * @param dropouts one per recurrent layer but the last, or none
      */
-    Network(Layer embedding, List<Layer> recurrent, Layer head, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
+    Network(Layer embedding, List<Layer> recurrent, Layer head, List<Layer> dense, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
             Architecture architecture, Registry registry, Precision precision) {
         this.dropouts = new Dropouts(dropouts, recurrent.size());
         this.architecture = architecture;
@@ -70,6 +74,7 @@ public final class Network {
         this.embedding = embedding;
         this.recurrent = List.copyOf(recurrent);
         this.head = head;
+        this.dense = List.copyOf(dense);
         this.output = output;
         this.loss = loss;
         this.reduction = reduction;
@@ -83,6 +88,11 @@ public final class Network {
         for (int l = 0; l < recurrent.size(); l++) {
             for (Parameter p : recurrent.get(l).parameters()) {
                 m.put("layer" + l + "." + p.name(), p);
+            }
+        }
+        for (int l = 0; l < dense.size(); l++) {
+            for (Parameter p : dense.get(l).parameters()) {
+                m.put("dense" + l + "." + p.name(), p);
             }
         }
         for (Parameter p : output.parameters()) {
@@ -205,6 +215,16 @@ public final class Network {
         return head;
     }
 
+    /**
+     * The hidden dense layers between the head (or the recurrent stack) and the output layer
+     * ({@link NetworkBuilder#dense(int, String)}).
+     *
+     * @return the layers, input side first; empty for none
+     */
+    public List<Layer> denseLayers() {
+        return dense;
+    }
+
     /** @return the output layer */
     public Layer outputLayer() {
         return output;
@@ -225,7 +245,10 @@ public final class Network {
         if (embedding != null) {
             return embedding.inputSize();
         }
-        return recurrent.isEmpty() ? output.inputSize() : recurrent.get(0).inputSize();
+        if (!recurrent.isEmpty()) {
+            return recurrent.get(0).inputSize();
+        }
+        return dense.isEmpty() ? output.inputSize() : dense.get(0).inputSize();
     }
 
     /** @return the features per step of an input batch: {@link #inputSize()}, or 1 (an index) with an embedding */
@@ -244,7 +267,8 @@ public final class Network {
     }
 
     /**
-     * Every parameter by a qualified name: {@code layer0.weight_ih}, ..., {@code output.weight}.
+     * Every parameter by a qualified name: {@code layer0.weight_ih}, ..., {@code dense0.weight}, ...,
+     * {@code output.weight}.
      *
      * @return the parameters by name, in {@link #parameters()} order
      */
@@ -377,6 +401,9 @@ public final class Network {
         if (head != null) {
             h = head.forward(h, null);
         }
+        for (Layer d : dense) {
+            h = d.forward(h, null);
+        }
         return output.forward(h, null);
     }
 
@@ -476,11 +503,14 @@ public final class Network {
         inputGradient = null;
         Sequence y = forward(x, initial);
         double value = objective.evaluate(y, target);
-        if (recurrent.isEmpty() && head == null && embedding == null && !withInput) {
+        if (recurrent.isEmpty() && head == null && embedding == null && dense.isEmpty() && !withInput) {
             output.backwardWithoutInputGradient(objective.gradient());
             return value;
         }
         Sequence g = output.backward(objective.gradient());
+        for (int l = dense.size() - 1; l >= 0; l--) {
+            g = dense.get(l).backward(g);
+        }
         if (head != null) {
             g = head.backward(g);
         }
@@ -553,6 +583,9 @@ public final class Network {
         }
         if (head != null) {
             sb.append(head.kind()).append(", ");
+        }
+        for (Layer l : dense) {
+            sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
         }
         return sb.append(output.kind()).append('(').append(output.inputSize()).append("->")
                 .append(output.outputSize()).append("), loss ").append(loss.name()).append(']').toString();

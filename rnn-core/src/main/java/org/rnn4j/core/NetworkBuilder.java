@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.LayerProvider;
 import org.rnn4j.api.Loss;
@@ -36,6 +37,7 @@ import org.rnn4j.core.layers.Bidirectional;
  *     .input(2)
  *     .recurrent("lstm", 32)
  *     .lastStep()                      // or .pool("mean"), .pool("max")
+ *     .dense(16)                       // optional hidden dense layers (relu unless told), any number
  *     .output(1)
  *     .loss("mse")                     // or "sparse_softmax_cross_entropy" with class indices
  *     .build();
@@ -51,6 +53,7 @@ public final class NetworkBuilder {
     private final Registry registry;
     private int input = -1;
     private final List<LayerConfig> recurrent = new ArrayList<>();
+    private final List<LayerConfig> dense = new ArrayList<>();
     private LayerConfig output;
     private String head;
     private LayerConfig embedding;
@@ -164,6 +167,67 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Adds a hidden {@code dense} layer after the recurrent stack (and after the head, if there
+     * is one), before the output layer; call it once per layer, input side first. Its
+     * parameters are named {@code dense0.weight}, {@code dense0.bias}, ... (PyTorch's
+     * {@code nn.Sequential} of {@code nn.Linear} and an activation). Without a head it acts on
+     * every step, as the output layer does.
+     *
+     * @param size its outputs
+     * @param activation an installed activation ({@code "relu"}, {@code "tanh"}, {@code "identity"})
+     * @return this
+     */
+    public NetworkBuilder dense(int size, String activation) {
+        return dense(size, Map.of("activation", activation));
+    }
+
+    /**
+     * Adds a hidden {@code dense} layer with the {@code relu} activation. The default is relu,
+     * not Keras's linear: a hidden layer without a nonlinearity followed by the (affine) output
+     * layer is one affine map, no more expressive than the output layer alone, so a linear
+     * default would silently add nothing; relu is the usual choice of PyTorch and Keras
+     * classifier heads. The activation is recorded in the architecture, so a model file does
+     * not depend on this default.
+     *
+     * @param size its outputs
+     * @return this
+     */
+    public NetworkBuilder dense(int size) {
+        return dense(size, "relu");
+    }
+
+    /**
+     * Adds a hidden {@code dense} layer with the given settings ({@code activation}, default
+     * {@code relu} as in {@link #dense(int)}; {@code bias}; the initialisers {@code init},
+     * {@code init_bias} of {@link LayerInit}).
+     *
+     * @param size its outputs
+     * @param options its settings
+     * @return this
+     */
+    public NetworkBuilder dense(int size, Map<String, String> options) {
+        Map<String, String> o = new TreeMap<>(options);
+        o.putIfAbsent("activation", "relu");
+        return dense("dense", size, o);
+    }
+
+    /**
+     * Adds a hidden layer of any installed feed-forward kind (not recurrent, not a head, not
+     * index-reading) before the output layer, its settings taken as given (the kind's own
+     * defaults apply: for {@code dense} that is the identity activation, not the relu of
+     * {@link #dense(int)}).
+     *
+     * @param kind an installed feed-forward layer kind
+     * @param size its outputs
+     * @param options its settings, and {@code init}, {@code init_bias} (see {@link LayerInit})
+     * @return this
+     */
+    public NetworkBuilder dense(String kind, int size, Map<String, String> options) {
+        dense.add(new LayerConfig(kind, size, options));
+        return this;
+    }
+
+    /**
      * Sets the output layer.
      *
      * @param kind an installed feed-forward layer kind ({@code "dense"})
@@ -230,6 +294,8 @@ public final class NetworkBuilder {
         embedding = a.embedding();
         recurrent.clear();
         recurrent.addAll(a.recurrent());
+        dense.clear();
+        dense.addAll(a.dense());
         output = a.output();
         head = a.head();
         loss = a.loss();
@@ -305,6 +371,12 @@ public final class NetworkBuilder {
             width = layer.outputSize();
         }
         Layer headLayer = head == null ? null : factory.head(head, layers, width);
+        List<Layer> hidden = new ArrayList<>();
+        for (int l = 0; l < dense.size(); l++) {
+            Layer layer = factory.make(dense.get(l), width, false, "dense layer " + l, root.split());
+            hidden.add(layer);
+            width = layer.outputSize();
+        }
         Layer out = factory.make(output, width, false, "output layer", root.split());
         List<Dropout> dropouts = new ArrayList<>();
         if (dropout > 0) {
@@ -312,10 +384,10 @@ public final class NetworkBuilder {
                 dropouts.add(new Dropout(dropout, root.nextLong()));
             }
         }
-        Architecture a = new Architecture(input, embedding, recurrent, head, output, loss, lossOptions, reduction,
+        Architecture a = new Architecture(input, embedding, recurrent, head, dense, output, loss, lossOptions, reduction,
                 dropout, seed);
         Loss l = registry.loss(loss).configure(new Options("loss '" + loss + "'", lossOptions), out.outputSize());
-        Network net = new Network(embed, layers, headLayer, out, l, reduction, dropouts, a, registry, precision);
+        Network net = new Network(embed, layers, headLayer, hidden, out, l, reduction, dropouts, a, registry, precision);
         net.roundParameters();
         return net;
     }

@@ -114,6 +114,13 @@ final class InspectCommand implements Runnable {
             layers.add(layer(a.recurrent().get(l), net.recurrentLayers().get(l)));
         }
         m.put("recurrent", layers);
+        if (!a.dense().isEmpty()) {
+            List<Object> dense = new ArrayList<>();
+            for (int l = 0; l < a.dense().size(); l++) {
+                dense.add(layer(a.dense().get(l), net.denseLayers().get(l)));
+            }
+            m.put("dense", dense);
+        }
         m.put("output", layer(a.output(), net.outputLayer()));
         m.put("loss", a.loss());
         m.put("reduction", a.reduction().name().toLowerCase(Locale.ROOT));
@@ -139,6 +146,10 @@ final class InspectCommand implements Runnable {
         for (int l = 0; l < net.recurrentLayers().size(); l++) {
             out.printf("  recurrent layer %d  %s%n", l, describe(net.architecture().recurrent().get(l),
                     net.recurrentLayers().get(l)));
+        }
+        for (int l = 0; l < net.denseLayers().size(); l++) {
+            out.printf("  dense layer %d      %s%n", l, describe(net.architecture().dense().get(l),
+                    net.denseLayers().get(l)));
         }
         out.printf("  output layer       %s%n", describe(net.architecture().output(), net.outputLayer()));
         out.printf("  loss               %s, reduction %s%n", Text.escape(net.architecture().loss()),

@@ -190,4 +190,25 @@ class InspectCommandTest {
         crc.update(file, begin, offsets.get(1).intValue() - offsets.get(0).intValue());
         return String.format("%08x", crc.getValue());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void hiddenDenseLayersAreListedBetweenTheRecurrentLayersAndTheOutput() throws Exception {
+        Network net = Network.builder(Registry.installed()).input(4).recurrent("gru", 3).lastStep().dense(5)
+                .dense(2, "tanh").output(4).loss("sparse_softmax_cross_entropy").seed(5).build();
+        Path file = dir.resolve("dense.safetensors");
+        ModelFile.save(file, SavedModel.of(net));
+        String[] r = run("inspect", file.toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.matches("(?s).*recurrent layer 0\\s+gru 4 -> 3\\n  dense layer 0\\s+dense 3 -> 5 \\{activation=relu}"
+                + "\\n  dense layer 1\\s+dense 5 -> 2 \\{activation=tanh}\\n  output layer\\s+dense 2 -> 4\\n.*"), out);
+        assertTrue(out.matches("(?s).*dense\\.0\\.weight\\s+F64\\s+\\[5, 3]\\s+120 bytes.*"), out);
+        r = run("inspect", "--json", file.toString());
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> a = (Map<String, Object>) JSON.std.mapFrom(r[1].strip()).get("architecture");
+        List<Map<String, Object>> dense = (List<Map<String, Object>>) a.get("dense");
+        assertEquals(List.of(5, 2), dense.stream().map(d -> d.get("size")).toList());
+        assertEquals(List.of(3, 5), dense.stream().map(d -> d.get("input")).toList());
+    }
 }

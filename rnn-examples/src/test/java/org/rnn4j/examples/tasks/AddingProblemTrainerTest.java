@@ -20,9 +20,22 @@ class AddingProblemTrainerTest {
     @Test
     void theTrainerFitsAnLstmWithAHeadFarBelowTheBaseline() {
         Registry registry = Registry.installed();
+        fitsFarBelowTheBaseline(registry, AddingProblem.network(registry, 1));
+    }
+
+    /** The same bar with a hidden relu layer between the head and the output layer. */
+    @Test
+    void aHiddenDenseLayerAfterTheHeadReachesTheSameBar() {
+        Registry registry = Registry.installed();
+        Network net = Network.builder(registry).input(2).recurrent("lstm", 32).lastStep().dense(16).output(1)
+                .loss("mse").seed(1).build();
+        assertEquals(1, net.denseLayers().size());
+        fitsFarBelowTheBaseline(registry, net);
+    }
+
+    private static void fitsFarBelowTheBaseline(Registry registry, Network net) {
         LabelledBatch train = AddingProblem.batch(new SplittableRandom(11), 30, 3200);
         LabelledBatch test = AddingProblem.batch(new SplittableRandom(12), 30, 1000);
-        Network net = AddingProblem.network(registry, 1);
         Trainer trainer = new Trainer(net, registry.optimizer("adam").create(new Options("optimizer 'adam'",
                 Map.of("lr", "0.01"))), TrainingConfig.defaults().epochs(10).seed(3).clipNorm(1.0)
                         .validationFraction(0.1));

@@ -85,11 +85,14 @@ final class ExpectedTensors {
             in = e.size();
         }
         List<LayerConfig> layers = new ArrayList<>(a.recurrent());
+        layers.addAll(a.dense());
         layers.add(a.output());
         for (int l = 0; l < layers.size(); l++) {
             LayerConfig c = layers.get(l);
             boolean recurrent = l < a.recurrent().size();
-            String where0 = recurrent ? "recurrent layer " + l : "output layer";
+            int hidden = l - a.recurrent().size();
+            boolean dense = !recurrent && hidden < a.dense().size();
+            String where0 = recurrent ? "recurrent layer " + l : dense ? "dense layer " + hidden : "output layer";
             boolean bidirectional = recurrent && bidirectional(c, where0, where);
             long out = (long) c.size() * (bidirectional ? 2 : 1);
             String owner = where0 + " (" + c.kind() + ", " + in + " -> " + out + ")";
@@ -97,8 +100,8 @@ final class ExpectedTensors {
                 throw new InvalidModelFileException(where, owner + " would read " + in + " features per step; at most "
                         + Integer.MAX_VALUE + " are possible");
             }
-            Optional<List<Tensor>> tensors = tensors(c, (int) in, bidirectional, recurrent, uniform, l, owner,
-                    registry, where);
+            Optional<List<Tensor>> tensors = tensors(c, (int) in, bidirectional, recurrent, uniform,
+                    recurrent ? l : hidden, dense, where0, owner, registry, where);
             if (tensors.isEmpty()) {
                 loose(c, in, recurrent, uniform, l, owner, header, where);
             } else {
@@ -120,9 +123,12 @@ final class ExpectedTensors {
         }
     }
 
-    /** The layer's tensors as its kind declares them, or empty if it declares none. */
+    /**
+     * The layer's tensors as its kind declares them, or empty if it declares none; {@code index}
+     * is a recurrent layer's or a hidden dense layer's position, {@code dense} says it is the latter.
+     */
     private static Optional<List<Tensor>> tensors(LayerConfig c, int in, boolean bidirectional, boolean recurrent,
-            boolean uniform, int index, String owner, Registry registry, String where) {
+            boolean uniform, int index, boolean dense, String layer, String owner, Registry registry, String where) {
         try {
             LayerProvider p = registry.layer(c.kind());
             if (p.recurrent() != recurrent) {
@@ -130,7 +136,7 @@ final class ExpectedTensors {
             }
             Map<String, String> settings = LayerInit.without(c.options());
             settings.remove("bidirectional");
-            String builderOwner = (recurrent ? "recurrent layer " + index : "output layer") + " ('" + c.kind() + "')";
+            String builderOwner = layer + " ('" + c.kind() + "')";
             Optional<Map<String, long[]>> shapes = p.parameterShapes(in, c.size(), new Options(builderOwner, settings));
             if (shapes.isEmpty()) {
                 return Optional.empty();
@@ -140,7 +146,8 @@ final class ExpectedTensors {
                 shapes.get().forEach((name, shape) -> {
                     String parameter = name + suffix;
                     if (!recurrent) {
-                        out.add(new Tensor(TensorNames.output(parameter), shape, owner, parameter));
+                        out.add(new Tensor(dense ? TensorNames.dense(index, parameter) : TensorNames.output(parameter),
+                                shape, owner, parameter));
                         return;
                     }
                     for (String tensor : TensorNames.recurrentTensors(uniform, index, parameter)) {

@@ -25,7 +25,9 @@ import org.rnn4j.core.Version;
  * object of strings, written only when the loss has settings), {@code precision} ({@code float32}
  * or {@code float64}, the network's; float64 when absent, as in files written before it existed)
  * and {@code head} (the sequence
- * head's kind, written only when there is one) and {@code embedding} (the index-reading first
+ * head's kind, written only when there is one), {@code dense} (the hidden dense layers before
+ * the output layer, a JSON list of layers like {@code layers}, written only when there are some;
+ * none when absent, as in files written before they existed) and {@code embedding} (the index-reading first
  * layer as kind, size and options, written only when there is one) rebuild the network; {@code cell},
  * {@code num_layers}, {@code hidden_size}, {@code nonlinearity}, {@code bias} and
  * {@code bidirectional} repeat them the way PyTorch's constructors take them, for people and
@@ -55,6 +57,7 @@ final class ModelMetadata {
     static final String LOSS = "loss";
     static final String LOSS_OPTIONS = "loss_options";
     static final String HEAD = "head";
+    static final String DENSE = "dense";
     /** What a model of numeric data knows of its data (task, features, standardisation, classes). */
     static final String DATA = "data";
     static final String EMBEDDING = "embedding";
@@ -131,6 +134,11 @@ final class ModelMetadata {
         if (a.head() != null) {
             m.put(HEAD, a.head());
         }
+        if (!a.dense().isEmpty()) {
+            List<Object> dense = new ArrayList<>();
+            a.dense().forEach(c -> dense.add(layer(c)));
+            m.put(DENSE, Json.write(dense));
+        }
         m.put(OUTPUT, Json.write(layer(a.output())));
         m.put(LOSS, a.loss());
         if (!a.lossOptions().isEmpty()) {
@@ -175,6 +183,15 @@ final class ModelMetadata {
         for (int i = 0; i < l.size(); i++) {
             layers.add(layer(l.get(i), "metadata 'layers' entry " + i, where));
         }
+        List<LayerConfig> dense = new ArrayList<>();
+        if (m.containsKey(DENSE)) {
+            if (!(Json.parse(m.get(DENSE), "metadata 'dense'", where) instanceof List<?> d)) {
+                throw new InvalidModelFileException(where, "metadata 'dense' must be a JSON list of layers");
+            }
+            for (int i = 0; i < d.size(); i++) {
+                dense.add(layer(d.get(i), "metadata 'dense' entry " + i, where));
+            }
+        }
         LayerConfig output = layer(Json.parse(require(m, OUTPUT, where), "metadata 'output'", where),
                 "metadata 'output'", where);
         String reduction = require(m, REDUCTION, where);
@@ -204,7 +221,7 @@ final class ModelMetadata {
         LayerConfig embedding = m.containsKey(EMBEDDING)
                 ? layer(Json.parse(m.get(EMBEDDING), "metadata 'embedding'", where), "metadata 'embedding'", where)
                 : null;
-        return new Parsed(format, new Architecture(input, embedding, layers, head, output, require(m, LOSS, where),
+        return new Parsed(format, new Architecture(input, embedding, layers, head, dense, output, require(m, LOSS, where),
                 lossOptions, r, dropout, seed), vocabulary, end, precision(m.get(PRECISION), where));
     }
 

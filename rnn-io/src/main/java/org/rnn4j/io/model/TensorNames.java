@@ -22,6 +22,8 @@ import org.rnn4j.core.Network;
  *       {@code torch.nn.ModuleList} of one-layer modules named {@code layers});</li>
  *   <li>output layer, parameter {@code p}: {@code decoder.p} ({@code torch.nn.Linear} named
  *       {@code decoder});</li>
+ *   <li>hidden dense layer k, parameter {@code p}: {@code dense.k.p} (a {@code torch.nn.ModuleList}
+ *       of {@code torch.nn.Linear} named {@code dense});</li>
  *   <li>embedding, parameter {@code p}: {@code embedding.p} ({@code torch.nn.Embedding} named
  *       {@code embedding}: {@code embedding.weight});</li>
  *   <li>a recurrent layer's fused bias {@code bias} (or {@code bias_reverse}), b = b_ih + b_hh:
@@ -108,6 +110,15 @@ final class TensorNames {
     }
 
     /**
+     * @param layer the hidden dense layer's index from the input side
+     * @param parameter its parameter name
+     * @return the name in the file
+     */
+    static String dense(int layer, String parameter) {
+        return "dense." + layer + "." + parameter;
+    }
+
+    /**
      * Every parameter of the network with its tensor names, in the network's order.
      *
      * @param net the network
@@ -129,6 +140,13 @@ final class TensorNames {
             for (Parameter p : layer.parameters()) {
                 String[] t = recurrentTensors(uniform, l, p.name());
                 out.add(new Binding(p, t[0], t[1], owner));
+            }
+        }
+        List<Layer> dense = net.denseLayers();
+        for (int l = 0; l < dense.size(); l++) {
+            String owner = "dense layer " + l + " (" + describe(dense.get(l)) + ")";
+            for (Parameter p : dense.get(l).parameters()) {
+                out.add(new Binding(p, dense(l, p.name()), null, owner));
             }
         }
         String owner = "output layer (" + describe(net.outputLayer()) + ")";

@@ -19,7 +19,8 @@ import org.rnn4j.io.onnx.OnnxGraph.Dim;
  * {@link RecurrentWeights}; GRU with {@code linear_before_reset = 1}, as rnn4j's GRU applies
  * the reset gate to W_hn h + b_hn), its output [T, D, B, H] made [T, B, D*H] by a
  * {@code Transpose} and a {@code Reshape}; the dense output layer a {@code MatMul}, an
- * {@code Add} and its activation; dropout nothing (inference).
+ * {@code Add} and its activation, and so each hidden dense layer k before it (nodes and weights
+ * named {@code dense}k{@code _...}, output {@code D_k}); dropout nothing (inference).
  *
  * <p>The graph, time-major like rnn4j ({@code layout = 0}), with T and B dynamic:
  * <ul>
@@ -107,7 +108,11 @@ public final class OnnxExport {
             h = SequenceHeads.head(g, a.head(), layers.size() - 1, h, lens, options.opset());
             rows = Dim.of(1);
         }
-        String out = dense(g, a.output(), net.outputLayer(), h, rows, batch);
+        for (int k = 0; k < a.dense().size(); k++) {
+            h = dense(g, a.dense().get(k), net.denseLayers().get(k), h, "dense layer " + k, "dense" + k + "_", "D_" + k);
+        }
+        String out = dense(g, a.output(), net.outputLayer(), h, "the output layer", "dense_", "output");
+        g.output("output", g.elemType(), rows, batch, Dim.of(net.outputSize()));
         if (SOFTMAX_LOSSES.contains(a.loss())) {
             g.node("Softmax", List.of(out), List.of("probabilities"), new OnnxGraph.Attribute("axis", -1L));
             g.output("probabilities", t, rows, batch, Dim.of(net.outputSize()));
@@ -203,10 +208,20 @@ public final class OnnxExport {
         return all;
     }
 
-    private static String dense(GraphBuilder g, LayerConfig config, Layer layer, String h, Dim rows, Dim batch) {
-        String owner = "the output layer (" + config.kind() + ")";
+    /**
+     * A dense layer as MatMul, Add and its activation over [rows, B, in] (MatMul, not Gemm,
+     * because Gemm takes 2-D inputs only).
+     *
+     * @param place the layer, for messages ({@code "dense layer 0"})
+     * @param prefix of its nodes' and weights' names ({@code "dense_"} for the output layer)
+     * @param result the name of its output
+     */
+    private static String dense(GraphBuilder g, LayerConfig config, Layer layer, String h, String place, String prefix,
+            String result) {
+        String owner = place + " (" + config.kind() + ")";
         if (!config.kind().equals("dense")) {
-            throw new IllegalArgumentException(owner + " cannot be exported: ONNX export knows the output kind dense only");
+            throw new IllegalArgumentException(owner + " cannot be exported: ONNX export knows the layer kind dense "
+                    + "only after the recurrent layers");
         }
         int in = layer.inputSize();
         int o = layer.outputSize();
@@ -226,17 +241,16 @@ public final class OnnxExport {
             }
         }
         String activation = config.options().getOrDefault("activation", "identity");
-        String y = g.node("MatMul", List.of(h, g.weights("dense_weight_t", wt, in, o)),
-                List.of(bias == null && activation.equals("identity") ? "output" : "dense_matmul"));
+        String y = g.node("MatMul", List.of(h, g.weights(prefix + "weight_t", wt, in, o)),
+                List.of(bias == null && activation.equals("identity") ? result : prefix + "matmul"));
         if (bias != null) {
-            y = g.node("Add", List.of(y, g.weights("dense_bias", bias, o)),
-                    List.of(activation.equals("identity") ? "output" : "dense_pre"));
+            y = g.node("Add", List.of(y, g.weights(prefix + "bias", bias, o)),
+                    List.of(activation.equals("identity") ? result : prefix + "pre"));
         }
-        OnnxGraph.Node act = OnnxActivations.standalone(activation, owner, y, "output");
+        OnnxGraph.Node act = OnnxActivations.standalone(activation, owner, y, result);
         if (act != null) {
             g.node(act);
         }
-        g.output("output", g.elemType(), rows, batch, Dim.of(o));
-        return "output";
+        return result;
     }
 }

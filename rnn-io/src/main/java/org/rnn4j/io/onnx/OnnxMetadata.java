@@ -72,6 +72,9 @@ final class OnnxMetadata {
         for (LayerConfig c : a.recurrent()) {
             layers.append(c.kind()).append(' ').append(c.size()).append(c.options()).append("; ");
         }
+        for (LayerConfig c : a.dense()) {
+            layers.append(c.kind()).append(' ').append(c.size()).append(c.options()).append("; ");
+        }
         layers.append(a.output().kind()).append(' ').append(a.output().size()).append(a.output().options());
         m.put("rnn4j.layers", layers.toString());
         m.put("rnn4j.layout", "time-major: input [steps, batch, features]");

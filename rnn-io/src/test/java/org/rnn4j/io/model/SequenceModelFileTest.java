@@ -123,4 +123,54 @@ class SequenceModelFileTest {
         BrokenFilesTest.assertOneLine(x.getMessage(), "<bytes>: ", expected);
         assertTrue(x.getMessage().length() > expected.length());
     }
+
+    @Test
+    void hiddenDenseLayersRoundTripUnderTheirOwnNamesAndAreChecked() {
+        Network net = Network.builder(Nets.REGISTRY).input(3).recurrent("lstm", 4, Map.of("bidirectional", "true"))
+                .lastStep().dense(5).dense(2, Map.of("activation", "tanh", "bias", "false")).output(3)
+                .loss("sparse_softmax_cross_entropy").seed(12).build();
+        byte[] bytes = ModelFile.toBytes(SavedModel.of(net));
+        RawFile f = RawFile.parse(bytes);
+        assertEquals(List.of(5, 8), f.tensor("dense.0.weight").get("shape"));
+        assertEquals(List.of(5), f.tensor("dense.0.bias").get("shape"));
+        assertEquals(List.of(2, 5), f.tensor("dense.1.weight").get("shape"));
+        assertEquals(List.of(3, 2), f.tensor("decoder.weight").get("shape"));
+        assertEquals("[{\"kind\":\"dense\",\"size\":5,\"options\":{\"activation\":\"relu\"}},{\"kind\":\"dense\","
+                + "\"size\":2,\"options\":{\"activation\":\"tanh\",\"bias\":\"false\"}}]", f.metadata().get("dense"));
+        SavedModel back = ModelFile.fromBytes(bytes, Nets.REGISTRY);
+        assertEquals(net.architecture(), back.network().architecture());
+        assertArrayEquals(bytes, ModelFile.toBytes(back), "saved again, the same bytes");
+        Sequence x = Nets.oneHot(3, 4, 2, 3).withMask(new boolean[] {true, true, true, false, true, false, true, false});
+        assertArrayEquals(Nets.outputs(net, x), Nets.outputs(back.network(), x), 0.0);
+
+        RawFile wider = RawFile.parse(bytes);
+        wider.metadata().put("dense", "[{\"kind\":\"dense\",\"size\":6,\"options\":{}},{\"kind\":\"dense\","
+                + "\"size\":2,\"options\":{\"bias\":\"false\"}}]");
+        InvalidModelFileException e = assertThrows(InvalidModelFileException.class,
+                () -> ModelFile.fromBytes(wider.bytes(), Nets.REGISTRY));
+        BrokenFilesTest.assertOneLine(e.getMessage(), "<bytes>: ", "tensor 'dense.0.weight' has shape [5, 8] but "
+                + "dense layer 0 (dense, 8 -> 6)'s weight has shape [6, 8]");
+        RawFile without = RawFile.parse(bytes);
+        without.metadata().remove("dense");
+        InvalidModelFileException gone = assertThrows(InvalidModelFileException.class,
+                () -> ModelFile.fromBytes(without.bytes(), Nets.REGISTRY));
+        BrokenFilesTest.assertOneLine(gone.getMessage(), "<bytes>: ", "tensor 'decoder.weight' has shape [3, 2] but "
+                + "output layer (dense, 8 -> 3)'s weight has shape [3, 8]");
+        RawFile notAList = RawFile.parse(bytes);
+        notAList.metadata().put("dense", "{}");
+        InvalidModelFileException list = assertThrows(InvalidModelFileException.class,
+                () -> ModelFile.fromBytes(notAList.bytes(), Nets.REGISTRY));
+        BrokenFilesTest.assertOneLine(list.getMessage(), "<bytes>: ", "metadata 'dense' must be a JSON list of layers");
+    }
+
+    @Test
+    void aFileWithoutDenseLayersLoadsAsBeforeAndWritesNoDenseEntry() {
+        byte[] bytes = ModelFile.toBytes(SavedModel.of(classifier(3)));
+        RawFile f = RawFile.parse(bytes);
+        assertFalse(f.metadata().containsKey("dense"));
+        Network back = ModelFile.fromBytes(bytes, Nets.REGISTRY).network();
+        assertEquals(List.of(), back.architecture().dense());
+        assertEquals(List.of(), back.denseLayers());
+        assertEquals(classifier(3).architecture(), back.architecture());
+    }
 }

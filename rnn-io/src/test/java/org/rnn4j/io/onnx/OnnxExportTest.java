@@ -161,4 +161,28 @@ class OnnxExportTest {
         }
         assertFalse(new String(Files.readAllBytes(target), StandardCharsets.ISO_8859_1).isEmpty());
     }
+
+    @Test
+    void aHiddenDenseActivationOnnxCannotExpressIsRefusedNamingTheLayer() {
+        Network net = Network.builder(Registry.installed()).input(2).recurrent("gru", 3).lastStep().dense(4)
+                .dense(3, "hard_sigmoid").output(2).loss("mse").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OnnxExport.toBytes(SavedModel.of(net), OnnxOptions.defaults()));
+        assertEquals("dense layer 1 (dense) uses activation 'hard_sigmoid', which has no ONNX operator; these map: "
+                + "identity, elu, leaky_relu, relu, sigmoid, softplus, softsign, tanh", e.getMessage());
+    }
+
+    @Test
+    void eachHiddenDenseLayerIsAMatMulAnAddAndItsActivation() {
+        Network net = Network.builder(Registry.installed()).input(2).recurrent("gru", 3).lastStep().dense(4)
+                .dense(3, Map.of("activation", "identity", "bias", "false")).output(2).loss("mse").build();
+        OnnxGraph g = OnnxExport.graph(SavedModel.of(net), OnnxOptions.defaults());
+        List<String> dense = g.nodes().stream().filter(n -> n.outputs().get(0).startsWith("dense")
+                || n.outputs().get(0).startsWith("D_") || n.outputs().get(0).equals("output"))
+                .map(n -> n.opType() + " " + n.outputs().get(0)).toList();
+        assertEquals(List.of("MatMul dense0_matmul", "Add dense0_pre", "Relu D_0", "MatMul D_1", "MatMul dense_matmul",
+                "Add output"), dense);
+        assertEquals("gru 3{}; dense 4{activation=relu}; dense 3{activation=identity, bias=false}; dense 2{}",
+                g.metadata().get("rnn4j.layers"));
+    }
 }

@@ -154,4 +154,16 @@ class OnnxRuntimeTest {
                 .output("dense", 2, Map.of("bias", bias)).loss("mse").build();
         check(net, new OnnxOptions(14, Precision.FLOAT32, false, false), FULL);
     }
+
+    /** Hidden dense layers under a head and at every step: MatMul, Add and the activation per layer. */
+    @ParameterizedTest
+    @CsvSource({"last_step,relu,tanh", "mean_pool,sigmoid,identity", "max_pool,elu,leaky_relu", "none,softplus,relu"})
+    void hiddenDenseLayersMatch(String head, String first, String second) throws OrtException {
+        NetworkBuilder b = builder(43).recurrent("lstm", 5, Map.of("bidirectional", "true")).head(
+                head.equals("none") ? null : head);
+        Network net = b.dense(6, first).dense(4, Map.of("activation", second, "bias", "false")).output(3)
+                .loss("sparse_softmax_cross_entropy").build();
+        check(net, OnnxOptions.defaults(), PADDED);
+        check(net.to(Precision.FLOAT32), OnnxOptions.defaults(), PADDED);
+    }
 }

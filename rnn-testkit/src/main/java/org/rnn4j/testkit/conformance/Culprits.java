@@ -106,6 +106,7 @@ final class Culprits {
             if (n.head() != null) {
                 out.add(new Ref("layer", n.head()));
             }
+            n.dense().forEach(l -> named(l, out));
             named(n.output(), out);
             out.add(new Ref("loss", n.loss()));
         } else if (c instanceof LayerCase l) {
@@ -138,7 +139,9 @@ final class Culprits {
             if (n.head() != null) {
                 out = out.withHead(to.getOrDefault(new Ref("layer", n.head()), n.head()));
             }
-            return out.withOutput(renamed(n.output(), to, choices))
+            List<LayerChoice> dense = new ArrayList<>();
+            n.dense().forEach(l -> dense.add(renamed(l, to, choices)));
+            return out.withDense(dense).withOutput(renamed(n.output(), to, choices))
                     .withLoss(to.getOrDefault(new Ref("loss", n.loss()), n.loss()));
         }
         LayerCase l = (LayerCase) c;

@@ -31,15 +31,43 @@ import org.rnn4j.core.Reduction;
  *     row per sequence), or null for an output at every step
  * @param embedding the index-reading first layer (inputs are then indices in [0, inputSize)),
  *     or null for feature inputs
+ * @param dense the hidden feed-forward layers between the head (or the recurrent layers) and
+ *     the output layer, input side first; empty for none
  */
 public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
         Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
-        long valueSeed, Map<String, String> lossOptions, String head, LayerChoice embedding) {
+        long valueSeed, Map<String, String> lossOptions, String head, LayerChoice embedding, List<LayerChoice> dense) {
 
-    /** Copies the layer list and the loss's settings. */
+    /** Copies the layer lists and the loss's settings. */
     public NetworkCase {
         recurrent = List.copyOf(recurrent);
+        dense = List.copyOf(dense);
         lossOptions = Collections.unmodifiableMap(new TreeMap<>(lossOptions));
+    }
+
+    /**
+     * A case without hidden dense layers.
+     *
+     * @param inputSize features per step in
+     * @param recurrent the recurrent layers
+     * @param output the output layer
+     * @param loss the loss's name
+     * @param reduction sum or mean over rows
+     * @param steps T
+     * @param batch B
+     * @param masked whether sequences have random lengths
+     * @param initialStates whether random initial states are given
+     * @param dropout the dropout between recurrent layers
+     * @param valueSeed the seed of the numbers
+     * @param lossOptions the loss's settings
+     * @param head the sequence head, or null
+     * @param embedding the index-reading first layer, or null
+     */
+    public NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoice output, String loss,
+            Reduction reduction, int steps, int batch, boolean masked, boolean initialStates, double dropout,
+            long valueSeed, Map<String, String> lossOptions, String head, LayerChoice embedding) {
+        this(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout, valueSeed,
+                lossOptions, head, embedding, List.of());
     }
 
     /**
@@ -71,12 +99,12 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
 
     NetworkCase withInputSize(int v) {
         return new NetworkCase(v, recurrent, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withRecurrent(List<LayerChoice> v) {
         return new NetworkCase(inputSize, v, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withLayer(int i, LayerChoice v) {
@@ -94,13 +122,13 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
     /** Another output layer; class weights cut to its size. */
     NetworkCase withOutput(LayerChoice v) {
         return new NetworkCase(inputSize, recurrent, v, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, LossSettings.fit(lossOptions, v.size()), head, embedding);
+                valueSeed, LossSettings.fit(lossOptions, v.size()), head, embedding, dense);
     }
 
     /** Another loss, without settings (they belong to the loss they were drawn for). */
     NetworkCase withLoss(String v) {
         return new NetworkCase(inputSize, recurrent, output, v, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, Map.of(), head, embedding);
+                valueSeed, Map.of(), head, embedding, dense);
     }
 
     /**
@@ -109,7 +137,7 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
      */
     public NetworkCase withHead(String v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
-                dropout, valueSeed, lossOptions, v, embedding);
+                dropout, valueSeed, lossOptions, v, embedding, dense);
     }
 
     /**
@@ -118,42 +146,51 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
      */
     public NetworkCase withEmbedding(LayerChoice v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
-                dropout, valueSeed, lossOptions, head, v);
+                dropout, valueSeed, lossOptions, head, v, dense);
+    }
+
+    /**
+     * @param v hidden feed-forward layers before the output layer, empty for none
+     * @return this case with those layers
+     */
+    public NetworkCase withDense(List<LayerChoice> v) {
+        return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
+                dropout, valueSeed, lossOptions, head, embedding, v);
     }
 
     NetworkCase withLossOptions(Map<String, String> v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates,
-                dropout, valueSeed, v, head, embedding);
+                dropout, valueSeed, v, head, embedding, dense);
     }
 
     NetworkCase withReduction(Reduction v) {
         return new NetworkCase(inputSize, recurrent, output, loss, v, steps, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withSteps(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, v, batch, masked, initialStates, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withBatch(int v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, v, masked, initialStates, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withMasked(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, v, initialStates, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withDropout(double v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, initialStates, v,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     NetworkCase withInitialStates(boolean v) {
         return new NetworkCase(inputSize, recurrent, output, loss, reduction, steps, batch, masked, v, dropout,
-                valueSeed, lossOptions, head, embedding);
+                valueSeed, lossOptions, head, embedding, dense);
     }
 
     /** @return {@code "in 1 -> elman 1 {activation=identity} -> dense 1 {...}; loss half_sse (SUM); T 2, B 1; values #5"} */
@@ -168,6 +205,9 @@ public record NetworkCase(int inputSize, List<LayerChoice> recurrent, LayerChoic
         }
         if (head != null) {
             sb.append(" -> ").append(head);
+        }
+        for (LayerChoice l : dense) {
+            sb.append(" -> ").append(l);
         }
         sb.append(" -> ").append(output).append("; loss ").append(loss);
         if (!lossOptions.isEmpty()) {

@@ -12,7 +12,8 @@ import org.rnn4j.testkit.property.Gen;
  * allowed activation, every loss with random valid settings ({@link LossSettings}), both
  * reductions, padded batches, given initial states, dropout between layers, bidirectional layers
  * where a kind accepts them, a sequence head in half of them, an embedding reading index inputs
- * in a quarter of them) and shrinks a failing one: no embedding, no head,
+ * in a quarter of them, one or two hidden feed-forward layers before the output layer in a third
+ * of them) and shrinks a failing one: no embedding, fewer or plainer hidden dense layers, no head,
  * fewer layers, shorter T, smaller B, no padding, initial states or dropout, smaller sizes, then
  * plainer pieces (identity activations, the simplest recurrent kind, half_sse, SUM, no loss
  * settings).
@@ -46,7 +47,22 @@ final class NetworkCases implements Gen<NetworkCase> {
         double dropout = depth > 1 && r.nextInt(4) == 0 ? Choices.pick(r, DROPOUTS) : 0;
         long valueSeed = r.nextLong();
         return new NetworkCase(inputSize, layers, output, loss, reduction, steps, batch, masked, initialStates, dropout,
-                valueSeed, LossSettings.draw(r, choices.lossSettings(loss), output.size()), head(r), embedding(r));
+                valueSeed, LossSettings.draw(r, choices.lossSettings(loss), output.size()), head(r), embedding(r), dense(r));
+    }
+
+    /**
+     * One or two hidden feed-forward layers before the output layer in a third of the stacks
+     * (drawn last, so that the rest of a stack is what the same seed drew before they existed).
+     */
+    private List<LayerChoice> dense(SplittableRandom r) {
+        if (choices.feedForwardLayers().isEmpty() || r.nextInt(3) != 0) {
+            return List.of();
+        }
+        List<LayerChoice> out = new ArrayList<>();
+        for (int n = 1 + r.nextInt(2); n > 0; n--) {
+            out.add(choices.layer(r, Choices.pick(r, choices.feedForwardLayers())));
+        }
+        return out;
     }
 
     /** A head in half of the stacks (in all when the choices say so), none in the rest. */
@@ -73,6 +89,21 @@ final class NetworkCases implements Gen<NetworkCase> {
         }
         if (c.embedding() != null) {
             choices.simpler(c.embedding()).forEach(e -> out.add(c.withEmbedding(e)));
+        }
+        if (!c.dense().isEmpty()) {
+            out.add(c.withDense(List.of()));
+        }
+        for (int i = 0; c.dense().size() > 1 && i < c.dense().size(); i++) {
+            List<LayerChoice> fewer = new ArrayList<>(c.dense());
+            fewer.remove(i);
+            out.add(c.withDense(fewer));
+        }
+        for (int i = 0; i < c.dense().size(); i++) {
+            for (LayerChoice l : choices.simpler(c.dense().get(i))) {
+                List<LayerChoice> d = new ArrayList<>(c.dense());
+                d.set(i, l);
+                out.add(c.withDense(d));
+            }
         }
         if (c.head() != null && !choices.alwaysHead()) {
             out.add(c.withHead(null));

@@ -169,7 +169,11 @@ public final class NetworkChecks {
         for (LayerChoice l : c.recurrent()) {
             nb.recurrent(l.kind(), l.size(), l.options());
         }
-        Network net = nb.head(c.head()).output(c.output().kind(), c.output().size(), c.output().options()).build();
+        nb.head(c.head());
+        for (LayerChoice l : c.dense()) {
+            nb.dense(l.kind(), l.size(), l.options());
+        }
+        Network net = nb.output(c.output().kind(), c.output().size(), c.output().options()).build();
         net.holdDropoutMasks(true);
         Values.fill(net.parameters(), r);
         net.roundParameters();

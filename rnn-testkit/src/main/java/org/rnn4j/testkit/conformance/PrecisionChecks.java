@@ -165,6 +165,9 @@ public final class PrecisionChecks {
             }
             long depth = net.recurrentLayers().size();
             long forward = depth * steps * (n + ELEMENTWISE) + steps + net.outputLayer().inputSize() + 1 + ELEMENTWISE;
+            for (Layer l : net.denseLayers()) {
+                forward += l.inputSize() + 1 + ELEMENTWISE;   // each hidden dense layer's dot product and activation
+            }
             long rows = (long) (net.head() == null ? steps : 1) * batch;
             return new Chains(forward, forward + rows * net.outputSize() + ELEMENTWISE, 2 * forward + (long) steps * batch);
         }

@@ -188,4 +188,56 @@ class NetworkChecksTest {
         assertNotEquals(held, b.loss(), "dropout acts in training mode");
         NetworkChecks.check(c, installed, Tolerance.DEFAULT);
     }
+
+    @Test
+    void everyActivationIsDrawnInHiddenDenseLayersUnderHeads() {
+        Choices choices = Choices.of(installed);
+        for (String activation : choices.activations()) {
+            NetworkCases cases = new NetworkCases(choices.onlyActivation(activation));
+            boolean underHead = false;
+            for (int seed = 0; seed < 300 && !underHead; seed++) {
+                NetworkCase c = cases.generate(new SplittableRandom(seed));
+                underHead = c.head() != null && c.dense().stream()
+                        .anyMatch(l -> activation.equals(l.options().get("activation")));
+            }
+            assertTrue(underHead, activation + " is never drawn in a hidden dense layer under a head");
+        }
+    }
+
+    @Test
+    void aWrongSlopeInAHiddenDenseLayerUnderAHeadIsCaught() {
+        Activation leaky = installed.activation("leaky_relu");
+        Activation wrong = new Activation() {
+            @Override
+            public String name() {
+                return "leaky_relu";
+            }
+
+            @Override
+            public double apply(double x) {
+                return leaky.apply(x);
+            }
+
+            @Override
+            public double derivative(double x, double y) {
+                return x > 0 ? 1 : 0.02; // the slope is 0.01
+            }
+
+            @Override
+            public double[] kinks() {
+                return leaky.kinks();
+            }
+        };
+        Registry planted = installed.toBuilder().replace(wrong).build();
+        LayerChoice gru = new LayerChoice("gru", 3, Map.of());
+        LayerChoice hidden = new LayerChoice("dense", 4, Map.of("activation", "leaky_relu"));
+        LayerChoice output = new LayerChoice("dense", 2, Map.of());
+        NetworkCase c = new NetworkCase(3, List.of(gru), output, "mse", Reduction.MEAN, 4, 3, true, true, 0, 7,
+                Map.of(), "mean_pool", null, List.of(hidden));
+        NetworkChecks.Built b = NetworkChecks.draw(c, installed, 0);
+        assertTrue(b.net().namedParameters().containsKey("dense0.weight"), "the hidden layer is built");
+        assertEquals("1 x 3 x 2", b.net().forward(b.x(), b.initial()).shape());
+        assertThrows(GradientMismatchError.class, () -> NetworkChecks.check(c, planted, Tolerance.DEFAULT));
+        NetworkChecks.check(c, installed, Tolerance.DEFAULT);
+    }
 }
