@@ -1,9 +1,6 @@
 package org.rnn4j.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.api.Layer;
@@ -42,16 +39,11 @@ import org.rnn4j.api.State;
  */
 public final class Network {
 
-    private final Layer embedding;
-    private final List<Layer> recurrent;
-    private final Layer head;
-    private final List<Layer> dense;
-    private final Layer output;
+    private final LayerStack stack;
     private final Loss loss;
     private final Reduction reduction;
     private final Map<String, Parameter> named;
     private final List<Parameter> parameters;
-    private final Dropouts dropouts;
     private boolean training = true;
     private final Architecture architecture;
     private final Registry registry;
@@ -67,39 +59,16 @@ public final class Network {
      */
     Network(Layer embedding, List<Layer> recurrent, Layer head, List<Layer> dense, Layer output, Loss loss, Reduction reduction, List<Dropout> dropouts,
             Architecture architecture, Registry registry, Precision precision) {
-        this.dropouts = new Dropouts(dropouts, recurrent.size());
+        this.stack = new LayerStack(embedding, recurrent, new Dropouts(dropouts, recurrent.size()), head, dense,
+                output);
         this.architecture = architecture;
         this.registry = registry;
         this.precision = precision;
-        this.embedding = embedding;
-        this.recurrent = List.copyOf(recurrent);
-        this.head = head;
-        this.dense = List.copyOf(dense);
-        this.output = output;
         this.loss = loss;
         this.reduction = reduction;
         this.objective = new Objective(loss, reduction);
-        Map<String, Parameter> m = new LinkedHashMap<>();
-        if (embedding != null) {
-            for (Parameter p : embedding.parameters()) {
-                m.put("embedding." + p.name(), p);
-            }
-        }
-        for (int l = 0; l < recurrent.size(); l++) {
-            for (Parameter p : recurrent.get(l).parameters()) {
-                m.put("layer" + l + "." + p.name(), p);
-            }
-        }
-        for (int l = 0; l < dense.size(); l++) {
-            for (Parameter p : dense.get(l).parameters()) {
-                m.put("dense" + l + "." + p.name(), p);
-            }
-        }
-        for (Parameter p : output.parameters()) {
-            m.put("output." + p.name(), p);
-        }
-        this.named = Collections.unmodifiableMap(m);
-        this.parameters = List.copyOf(m.values());
+        this.named = stack.namedParameters();
+        this.parameters = List.copyOf(named.values());
     }
 
     /**
@@ -196,12 +165,12 @@ public final class Network {
      * @return the embedding, or null when the input is features
      */
     public Layer embedding() {
-        return embedding;
+        return stack.embedding();
     }
 
     /** @return the recurrent layers, input side first */
     public List<Layer> recurrentLayers() {
-        return recurrent;
+        return stack.recurrent();
     }
 
     /**
@@ -212,7 +181,7 @@ public final class Network {
      * @return the head, or null when the network gives an output at every step
      */
     public Layer head() {
-        return head;
+        return stack.head();
     }
 
     /**
@@ -222,12 +191,12 @@ public final class Network {
      * @return the layers, input side first; empty for none
      */
     public List<Layer> denseLayers() {
-        return dense;
+        return stack.dense();
     }
 
     /** @return the output layer */
     public Layer outputLayer() {
-        return output;
+        return stack.output();
     }
 
     /** @return the loss */
@@ -242,23 +211,17 @@ public final class Network {
 
     /** @return features per step in; with an {@link #embedding()}, the number of symbols it reads */
     public int inputSize() {
-        if (embedding != null) {
-            return embedding.inputSize();
-        }
-        if (!recurrent.isEmpty()) {
-            return recurrent.get(0).inputSize();
-        }
-        return dense.isEmpty() ? output.inputSize() : dense.get(0).inputSize();
+        return stack.inputSize();
     }
 
     /** @return the features per step of an input batch: {@link #inputSize()}, or 1 (an index) with an embedding */
     public int inputFeatures() {
-        return embedding != null ? 1 : inputSize();
+        return stack.embedding() != null ? 1 : inputSize();
     }
 
     /** @return features per step out */
     public int outputSize() {
-        return output.outputSize();
+        return stack.output().outputSize();
     }
 
     /** @return every parameter, input side first, in a fixed order */
@@ -299,8 +262,8 @@ public final class Network {
      * @return one entry per dropout between recurrent layers, all equal (empty without dropout)
      */
     public long[] dropoutDraws() {
-        long[] d = new long[dropouts.count()];
-        Arrays.fill(d, dropouts.step());
+        long[] d = new long[stack.dropouts().count()];
+        Arrays.fill(d, stack.dropouts().step());
         return d;
     }
 
@@ -313,8 +276,8 @@ public final class Network {
      * @throws IllegalArgumentException if the number of entries is wrong, or they differ or one is negative
      */
     public void restoreDropoutDraws(long[] draws) {
-        if (draws.length != dropouts.count()) {
-            throw new IllegalArgumentException("the network has " + dropouts.count() + " dropout generator(s), got "
+        if (draws.length != stack.dropouts().count()) {
+            throw new IllegalArgumentException("the network has " + stack.dropouts().count() + " dropout generator(s), got "
                     + draws.length + " draw count(s)");
         }
         for (int i = 0; i < draws.length; i++) {
@@ -324,13 +287,13 @@ public final class Network {
             }
         }
         if (draws.length > 0) {
-            dropouts.position(draws[0], 0);
+            stack.dropouts().position(draws[0], 0);
         }
     }
 
     /** @return the training step whose dropout masks the next forward in training mode draws */
     public long dropoutStep() {
-        return dropouts.step();
+        return stack.dropouts().step();
     }
 
     /**
@@ -346,7 +309,7 @@ public final class Network {
      * @throws IllegalArgumentException on a negative value
      */
     public void setDropoutPosition(long step, int firstTime) {
-        dropouts.position(step, firstTime);
+        stack.dropouts().position(step, firstTime);
     }
 
     /**
@@ -358,7 +321,7 @@ public final class Network {
      * @throws IllegalArgumentException on a negative row
      */
     public void setDropoutRows(int[] rows) {
-        dropouts.rows(rows);
+        stack.dropouts().rows(rows);
     }
 
     /**
@@ -370,7 +333,7 @@ public final class Network {
      * @param hold whether to hold the masks
      */
     public void holdDropoutMasks(boolean hold) {
-        dropouts.hold(hold);
+        stack.dropouts().hold(hold);
     }
 
     /** Sets every parameter's gradient to zero. */
@@ -390,21 +353,7 @@ public final class Network {
      */
     public Sequence forward(Sequence x, List<State> initial) {
         requireFinite("input", x);
-        if (initial != null && initial.size() != recurrent.size()) {
-            throw new IllegalArgumentException("the network has " + recurrent.size()
-                    + " recurrent layer(s) but " + initial.size() + " initial state(s) were given");
-        }
-        Sequence h = embedding == null ? x : embedding.forward(x, null);
-        for (int l = 0; l < recurrent.size(); l++) {
-            h = dropouts.forward(l, recurrent.get(l).forward(h, initial == null ? null : initial.get(l)), training);
-        }
-        if (head != null) {
-            h = head.forward(h, null);
-        }
-        for (Layer d : dense) {
-            h = d.forward(h, null);
-        }
-        return output.forward(h, null);
+        return stack.forward(x, initial, training);
     }
 
     /**
@@ -413,11 +362,7 @@ public final class Network {
      * @return new states, one per recurrent layer
      */
     public List<State> finalStates() {
-        List<State> s = new ArrayList<>(recurrent.size());
-        for (Layer l : recurrent) {
-            s.add(l.finalState());
-        }
-        return s;
+        return stack.finalStates();
     }
 
     /**
@@ -427,11 +372,7 @@ public final class Network {
      * @return new zero states
      */
     public List<State> zeroStates(int batch) {
-        List<State> s = new ArrayList<>(recurrent.size());
-        for (Layer l : recurrent) {
-            s.add(State.zeros(batch, l.stateSizes()));
-        }
-        return s;
+        return stack.zeroStates(batch);
     }
 
     /**
@@ -444,13 +385,7 @@ public final class Network {
      * @throws IllegalArgumentException if the list or a state has the wrong size
      */
     public void copyFinalStates(List<State> into) {
-        if (into.size() != recurrent.size()) {
-            throw new IllegalArgumentException("the network has " + recurrent.size()
-                    + " recurrent layer(s) but " + into.size() + " state(s) were given to copy into");
-        }
-        for (int l = 0; l < recurrent.size(); l++) {
-            recurrent.get(l).copyFinalState(into.get(l));
-        }
+        stack.copyFinalStates(into);
     }
 
     /**
@@ -503,34 +438,7 @@ public final class Network {
         inputGradient = null;
         Sequence y = forward(x, initial);
         double value = objective.evaluate(y, target);
-        if (recurrent.isEmpty() && head == null && embedding == null && dense.isEmpty() && !withInput) {
-            output.backwardWithoutInputGradient(objective.gradient());
-            return value;
-        }
-        Sequence g = output.backward(objective.gradient());
-        for (int l = dense.size() - 1; l >= 0; l--) {
-            g = dense.get(l).backward(g);
-        }
-        if (head != null) {
-            g = head.backward(g);
-        }
-        for (int l = recurrent.size() - 1; l >= 0; l--) {
-            g = dropouts.backward(l, g);
-            if (l == 0 && !withInput && embedding == null) {
-                // the first layer's input is data: its gradient is never read
-                recurrent.get(0).backwardWithoutInputGradient(g);
-                return value;
-            }
-            g = recurrent.get(l).backward(g);
-        }
-        if (embedding != null) {
-            if (!withInput) {
-                embedding.backwardWithoutInputGradient(g);
-                return value;
-            }
-            g = embedding.backward(g);
-        }
-        inputGradient = g;
+        inputGradient = stack.backward(objective.gradient(), withInput);
         return value;
     }
 
@@ -555,11 +463,7 @@ public final class Network {
      * @return one gradient per recurrent layer
      */
     public List<State> initialStateGradients() {
-        List<State> s = new ArrayList<>(recurrent.size());
-        for (Layer l : recurrent) {
-            s.add(l.initialStateGradient());
-        }
-        return s;
+        return stack.initialStateGradients();
     }
 
     static void requireFinite(String what, Sequence s) {
@@ -573,21 +477,6 @@ public final class Network {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Network[");
-        if (embedding != null) {
-            sb.append(embedding.kind()).append('(').append(embedding.inputSize()).append("->")
-                    .append(embedding.outputSize()).append("), ");
-        }
-        for (Layer l : recurrent) {
-            sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
-        }
-        if (head != null) {
-            sb.append(head.kind()).append(", ");
-        }
-        for (Layer l : dense) {
-            sb.append(l.kind()).append('(').append(l.inputSize()).append("->").append(l.outputSize()).append("), ");
-        }
-        return sb.append(output.kind()).append('(').append(output.inputSize()).append("->")
-                .append(output.outputSize()).append("), loss ").append(loss.name()).append(']').toString();
+        return "Network[" + stack + ", loss " + loss.name() + "]";
     }
 }
