@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rnn4j.core.Version;
+import org.rnn4j.examples.training.StopOnSignal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,7 +44,14 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         NETLIB.setLevel(Level.WARNING);
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (StopOnSignal.signalled()) {
+            // The JVM is already shutting down for SIGTERM or SIGINT and ends with that signal's
+            // status (143 or 130) once the hooks return. A System.exit(code) here could overtake it:
+            // once the hooks have run, a nonzero exit halts at once with its own status.
+            StopOnSignal.awaitHalt();
+        }
+        System.exit(code);
     }
 
     /**

@@ -30,6 +30,9 @@ public final class StopOnSignal implements AutoCloseable {
     /** The longest the hook waits for the run to save, in minutes. */
     static final int WAIT_MINUTES = 10;
 
+    /** Set once a signal starts the JVM's shutdown while a hook is installed. */
+    private static volatile boolean signalled;
+
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean requested;
@@ -56,10 +59,36 @@ public final class StopOnSignal implements AutoCloseable {
 
     private void stopAndWait() {
         requested = true;
+        signalled = true;
         try {
             done.await(WAIT_MINUTES, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * @return whether a signal started the JVM's shutdown during a run: the process will end with
+     *     the signal's status, and the main thread must not call {@link System#exit} (see
+     *     {@link #awaitHalt()})
+     */
+    public static boolean signalled() {
+        return signalled;
+    }
+
+    /**
+     * Blocks the calling thread until the JVM, already shutting down for a signal, halts with that
+     * signal's status. A {@code System.exit(status)} instead would race it: once the shutdown hooks
+     * have returned, a nonzero exit halts at once with its own status (1, not 143).
+     */
+    public static void awaitHalt() {
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // keep waiting: the halt is coming
+            }
         }
     }
 
