@@ -126,29 +126,7 @@ class NetworkChecksTest {
 
     @Test
     void aWrongSlopeOnOneSideOfAKinkIsStillCaught() {
-        Activation leaky = installed.activation("leaky_relu");
-        Activation wrong = new Activation() {
-            @Override
-            public String name() {
-                return "leaky_relu";
-            }
-
-            @Override
-            public double apply(double x) {
-                return leaky.apply(x);
-            }
-
-            @Override
-            public double derivative(double x, double y) {
-                return x > 0 ? 1 : 0.02; // the slope is 0.01
-            }
-
-            @Override
-            public double[] kinks() {
-                return leaky.kinks();
-            }
-        };
-        Registry planted = installed.toBuilder().replace(wrong).build();
+        Registry planted = installed.toBuilder().replace(wrongLeakySlope()).build();
         LayerChoice lstm = new LayerChoice("lstm", 4, Map.of("cell_activation", "leaky_relu"));
         LayerChoice output = new LayerChoice("dense", 2, Map.of());
         NetworkCase c = new NetworkCase(3, List.of(lstm), output, "mse", Reduction.MEAN, 4, 2, true, true, 0, 7);
@@ -206,8 +184,23 @@ class NetworkChecksTest {
 
     @Test
     void aWrongSlopeInAHiddenDenseLayerUnderAHeadIsCaught() {
+        Registry planted = installed.toBuilder().replace(wrongLeakySlope()).build();
+        LayerChoice gru = new LayerChoice("gru", 3, Map.of());
+        LayerChoice hidden = new LayerChoice("dense", 4, Map.of("activation", "leaky_relu"));
+        LayerChoice output = new LayerChoice("dense", 2, Map.of());
+        NetworkCase c = new NetworkCase(3, List.of(gru), output, "mse", Reduction.MEAN, 4, 3, true, true, 0, 7,
+                Map.of(), "mean_pool", null, List.of(hidden));
+        NetworkChecks.Built b = NetworkChecks.draw(c, installed, 0);
+        assertTrue(b.net().namedParameters().containsKey("dense0.weight"), "the hidden layer is built");
+        assertEquals("1 x 3 x 2", b.net().forward(b.x(), b.initial()).shape());
+        assertThrows(GradientMismatchError.class, () -> NetworkChecks.check(c, planted, Tolerance.DEFAULT));
+        NetworkChecks.check(c, installed, Tolerance.DEFAULT);
+    }
+
+    /** leaky_relu with the slope left of its kink 0.02 instead of 0.01, the rest the installed one's. */
+    private Activation wrongLeakySlope() {
         Activation leaky = installed.activation("leaky_relu");
-        Activation wrong = new Activation() {
+        return new Activation() {
             @Override
             public String name() {
                 return "leaky_relu";
@@ -228,16 +221,5 @@ class NetworkChecksTest {
                 return leaky.kinks();
             }
         };
-        Registry planted = installed.toBuilder().replace(wrong).build();
-        LayerChoice gru = new LayerChoice("gru", 3, Map.of());
-        LayerChoice hidden = new LayerChoice("dense", 4, Map.of("activation", "leaky_relu"));
-        LayerChoice output = new LayerChoice("dense", 2, Map.of());
-        NetworkCase c = new NetworkCase(3, List.of(gru), output, "mse", Reduction.MEAN, 4, 3, true, true, 0, 7,
-                Map.of(), "mean_pool", null, List.of(hidden));
-        NetworkChecks.Built b = NetworkChecks.draw(c, installed, 0);
-        assertTrue(b.net().namedParameters().containsKey("dense0.weight"), "the hidden layer is built");
-        assertEquals("1 x 3 x 2", b.net().forward(b.x(), b.initial()).shape());
-        assertThrows(GradientMismatchError.class, () -> NetworkChecks.check(c, planted, Tolerance.DEFAULT));
-        NetworkChecks.check(c, installed, Tolerance.DEFAULT);
     }
 }
