@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +30,6 @@ import org.rnn4j.testkit.conformance.OutputBounds;
  */
 class PyTorchFloat32ParityTest {
 
-    private static final Path FIXTURES = Path.of("src/test/resources/org/rnn4j/io/model/pytorch");
     private static final Registry REGISTRY = Registry.installed();
 
     @ParameterizedTest
@@ -41,13 +37,13 @@ class PyTorchFloat32ParityTest {
         "lstm_bidirectional", "mixed_rnn_lstm_gru"})
     @SuppressWarnings("unchecked")
     void aFloat32PyTorchModelGivesPyTorchsFloat32OutputsWithinTheFloat32Bound(String name) throws Exception {
-        Network net = ModelFile.load(FIXTURES.resolve("torch32_" + name + ".safetensors"), REGISTRY).network();
+        Network net = ModelFile.load(PyTorchParityTest.fixture("torch32_" + name + ".safetensors"), REGISTRY).network();
         assertSame(Precision.FLOAT32, net.precision(), "an F32 file with precision=float32 loads as float32");
         net.setTraining(false);
-        Map<String, Object> golden = JSON.std.mapFrom(Files.readString(FIXTURES.resolve("torch32_" + name + ".json")));
+        Map<String, Object> golden = PyTorchParityTest.golden("torch32_" + name + ".json");
         int steps = ((Number) golden.get("steps")).intValue();
         int batch = ((Number) golden.get("batch")).intValue();
-        Sequence x = oneHot((List<List<Number>>) golden.get("inputs"), steps, batch, net.inputSize());
+        Sequence x = PyTorchParityTest.oneHot((List<List<Number>>) golden.get("inputs"), steps, batch, net.inputSize());
         List<Number> torch = (List<Number>) golden.get("outputs");
         List<Number> reference = (List<Number>) golden.get("reference_outputs");
 
@@ -77,15 +73,5 @@ class PyTorchFloat32ParityTest {
         }
         assertTrue(worstRnn4j > 0, "float32 outputs that equal float64's were not computed in float32");
         System.out.printf("%s: float32 error / bound: rnn4j %.3g, PyTorch %.3g%n", name, worstRnn4j, worstTorch);
-    }
-
-    private static Sequence oneHot(List<List<Number>> indices, int steps, int batch, int v) {
-        Sequence s = Sequence.zeros(steps, batch, v);
-        for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < batch; b++) {
-                s.set(t, b, indices.get(t).get(b).intValue(), 1.0);
-            }
-        }
-        return s;
     }
 }

@@ -135,7 +135,7 @@ class PyTorchParityTest {
         assertEquals(((Number) golden.get("loss")).doubleValue(), loss, TOLERANCE, "cross-entropy loss");
     }
 
-    private static Sequence oneHot(List<List<Number>> indices, int steps, int batch, int v) {
+    static Sequence oneHot(List<List<Number>> indices, int steps, int batch, int v) {
         Sequence s = Sequence.zeros(steps, batch, v);
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
@@ -145,11 +145,11 @@ class PyTorchParityTest {
         return s;
     }
 
-    private static Path fixture(String name) throws Exception {
+    static Path fixture(String name) throws Exception {
         return Path.of(PyTorchParityTest.class.getResource("pytorch/" + name).toURI());
     }
 
-    private static Map<String, Object> golden(String name) throws Exception {
+    static Map<String, Object> golden(String name) throws Exception {
         return JSON.std.mapFrom(Files.readString(fixture(name)));
     }
 }
