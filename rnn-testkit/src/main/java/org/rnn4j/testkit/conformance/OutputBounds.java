@@ -39,38 +39,16 @@ public final class OutputBounds {
         Sequence output = net64.forward(x, initial).copy();
         Network read = net64.architecture().builder(Registries.with(registry, new OutputConditions.Readout()))
                 .loss(OutputConditions.READOUT).reduction(Reduction.SUM).build();
-        for (int i = 0; i < net64.parameters().size(); i++) {
-            double[] from = net64.parameters().get(i).value();
-            System.arraycopy(from, 0, read.parameters().get(i).value(), 0, from.length);
-        }
+        OutputConditions.copyValues(net64, read);
         read.setTraining(net64.isTraining());
         double k = PrecisionChecks.Chains.of(net64, x.steps(), x.batch()).forward()
                 * Precision.FLOAT32.unitRoundoff();
+        double[] kappa = OutputConditions.measure(read, output, x, initial, net64.embedding() == null).kappa();
         int m = output.features();
-        double[] bound = new double[output.data().length];
+        double[] bound = new double[kappa.length];
         for (int e = 0; e < bound.length; e++) {
-            if (!output.active(e / m)) {
-                continue;
-            }
-            Sequence target = Sequence.zeros(output.steps(), output.batch(), m);
-            target.data()[e] = 1;
-            read.gradients(x, target, initial);
-            double kappa = Math.abs(output.data()[e]);
-            for (int i = 0; i < read.parameters().size(); i++) {
-                kappa += Mismatches.dot(read.parameters().get(i).value(), read.parameters().get(i).grad());
-            }
-            if (net64.embedding() == null) {
-                kappa += Mismatches.dot(x.data(), read.inputGradient().data());
-            }
-            if (initial != null) {
-                List<State> g = read.initialStateGradients();
-                for (int l = 0; l < g.size(); l++) {
-                    for (int p = 0; p < g.get(l).parts().length; p++) {
-                        kappa += Mismatches.dot(initial.get(l).part(p), g.get(l).part(p));
-                    }
-                }
-            }
-            bound[e] = k * kappa;
+            // a padded row has no output of its own to hold to a bound
+            bound[e] = output.active(e / m) ? k * kappa[e] : 0;
         }
         return bound;
     }

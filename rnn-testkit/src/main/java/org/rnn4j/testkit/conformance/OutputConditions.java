@@ -72,10 +72,22 @@ record OutputConditions(double[] kappa, Map<String, double[]> slopes) {
         NetworkChecks.Built read = NetworkChecks.draw(c.withLoss(READOUT).withReduction(Reduction.SUM),
                 Registries.with(registry, new Readout()), attempt, Precision.FLOAT64);
         Network r = read.net();
-        for (int i = 0; i < net.parameters().size(); i++) {
-            Parameter from = net.parameters().get(i);
-            System.arraycopy(from.value(), 0, r.parameters().get(i).value(), 0, from.size());
-        }
+        copyValues(net, r);
+        return measure(r, output, b.x(), b.initial(), c.embedding() == null);
+    }
+
+    /**
+     * Measures kappa and the slopes with a readout network that holds the float64 network's weights.
+     *
+     * @param r the readout network ({@value #READOUT} loss, sum reduction)
+     * @param output the float64 network's output on {@code x}
+     * @param x the batch
+     * @param initial initial states, or null
+     * @param featureInputs whether x is features (whose input gradient counts), not indices
+     * @return the conditions
+     */
+    static OutputConditions measure(Network r, Sequence output, Sequence x, List<State> initial,
+            boolean featureInputs) {
         int m = output.features();
         int n = output.data().length;
         double[] kappa = new double[n];
@@ -87,22 +99,22 @@ record OutputConditions(double[] kappa, Map<String, double[]> slopes) {
             }
             Sequence target = Sequence.zeros(output.steps(), output.batch(), m);
             target.data()[k] = 1;
-            r.gradients(b.x(), target, b.initial());
+            r.gradients(x, target, initial);
             double sum = Math.abs(output.data()[k]);
             for (Map.Entry<String, Parameter> e : r.namedParameters().entrySet()) {
                 Parameter p = e.getValue();
                 sum += Mismatches.dot(p.value(), p.grad());
                 see(slopes, group(e.getKey()), n, k, p.grad());
             }
-            if (c.embedding() == null) {
-                sum += Mismatches.dot(b.x().data(), r.inputGradient().data());
+            if (featureInputs) {
+                sum += Mismatches.dot(x.data(), r.inputGradient().data());
                 see(slopes, INPUT, n, k, r.inputGradient().data());
             }
-            if (b.initial() != null) {
+            if (initial != null) {
                 List<State> g = r.initialStateGradients();
                 for (int l = 0; l < g.size(); l++) {
                     for (int p = 0; p < g.get(l).parts().length; p++) {
-                        sum += Mismatches.dot(b.initial().get(l).part(p), g.get(l).part(p));
+                        sum += Mismatches.dot(initial.get(l).part(p), g.get(l).part(p));
                         see(slopes, stateGroup(l), n, k, g.get(l).part(p));
                     }
                 }
@@ -116,6 +128,14 @@ record OutputConditions(double[] kappa, Map<String, double[]> slopes) {
             }
         }
         return new OutputConditions(kappa, slopes);
+    }
+
+    /** Copies every parameter value of {@code from} into the same parameter of {@code to}. */
+    static void copyValues(Network from, Network to) {
+        for (int i = 0; i < from.parameters().size(); i++) {
+            double[] v = from.parameters().get(i).value();
+            System.arraycopy(v, 0, to.parameters().get(i).value(), 0, v.length);
+        }
     }
 
     private static void see(Map<String, double[]> slopes, String group, int n, int k, double[] g) {
