@@ -30,6 +30,18 @@ final class Boundary {
     }
 
     /**
+     * Copies the first n values of dL/d(output) into a layer's own buffer (which its backward
+     * pass then overwrites in place).
+     *
+     * @param dy dL/d(output)
+     * @param into the layer's buffer
+     * @param n how many values
+     */
+    void readGradient(Sequence dy, double[] into, int n) {
+        System.arraycopy(dy.data(), 0, into, 0, n);
+    }
+
+    /**
      * The layer's output as a sequence.
      *
      * @param cached the view returned last time, reused when it fits

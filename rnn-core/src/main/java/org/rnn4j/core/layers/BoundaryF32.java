@@ -27,6 +27,10 @@ final class BoundaryF32 {
         return gradient;
     }
 
+    void readGradient(Sequence dy, float[] into, int n) {
+        copy(dy.data(), 0, into, 0, n);
+    }
+
     Sequence output(Sequence cached, int steps, int batch, int features, float[] data, boolean[] mask) {
         output = widen(data, steps * batch * features, output);
         return Shapes.view(cached, steps, batch, features, output, mask);

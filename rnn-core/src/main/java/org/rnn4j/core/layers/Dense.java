@@ -106,7 +106,7 @@ final class Dense implements Layer {
     @Override
     public Sequence backward(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
-        System.arraycopy(io.gradient(dy), 0, dPre, 0, rows * outSize);
+        io.readGradient(dy, dPre, rows * outSize);
         f.backward(pre, out, dPre, 0, rows * outSize);
         if (lastIn.mask() != null) {
             for (int r = 0; r < rows; r++) {
