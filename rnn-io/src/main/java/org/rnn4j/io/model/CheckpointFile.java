@@ -114,7 +114,7 @@ public final class CheckpointFile {
         List<SafeTensors.Tensor> tensors = ModelFile.tensors(c.model());
         state.forEach((k, v) -> tensors.add(new SafeTensors.Tensor(ModelReader.OPTIMIZER_PREFIX + k,
                 new int[] {v.length}, v.clone())));
-        SafeTensors.write(out, ModelFile.metadata(ModelMetadata.CHECKPOINT, c.model(), extra), tensors);
+        SafeTensorsWriter.write(out, ModelFile.metadata(ModelMetadata.CHECKPOINT, c.model(), extra), tensors);
     }
 
     private static Checkpoint read(Source src, String where, Registry registry) throws IOException {
@@ -144,7 +144,7 @@ public final class CheckpointFile {
                             + " has shape " + Text.shape(e.shape()) + "; optimizer state is one-dimensional");
                 }
                 state.put(e.name().substring(ModelReader.OPTIMIZER_PREFIX.length()),
-                        SafeTensors.read(src, loaded.header(), e, where));
+                        TensorReader.read(src, loaded.header(), e, where));
             }
         }
         requireSizesMatch(state.get("sizes"), loaded.model(), where);

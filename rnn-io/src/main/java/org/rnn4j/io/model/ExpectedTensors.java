@@ -18,7 +18,7 @@ import org.rnn4j.core.init.LayerInit;
  * ({@link LayerProvider#parameterShapes}), must be a tensor of exactly that shape in the file, and
  * the values they need together may not exceed the values the file holds (counted without
  * overflow). The values are counted, not bytes: an F64 value is backed by 8 bytes of the file
- * and an F32 value by 4 ({@link SafeTensors} checks each tensor's span against its shape and
+ * and an F32 value by 4 ({@link TensorEntries} checks each tensor's span against its shape and
  * dtype). The network is built only after this passes, so building it allocates no more than
  * 16 bytes (a double value and its gradient) per value the file holds: twice the file's size for
  * F64 tensors, four times for F32.

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * JSON through jackson-jr, strict: one value, no duplicate keys, nothing after it; errors become
  * one-line {@link InvalidModelFileException}s. Objects come back as maps, arrays as lists,
- * whole numbers as Integer, Long or BigInteger.
+ * whole numbers as Integer, Long or BigInteger; {@link #kind} and {@link #describe} name such a
+ * value in a message.
  */
 final class Json {
 
@@ -70,5 +73,38 @@ final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param o a parsed JSON value
+     * @return it quoted if it is a string, else its {@link #kind}
+     */
+    static String describe(Object o) {
+        return o instanceof String s ? Text.quote(s) : kind(o);
+    }
+
+    /**
+     * @param o a parsed JSON value
+     * @return what it is for a message: "null", "an object", "a list", "a string", "a boolean" or
+     *     "the number n" (n cut after 24 characters)
+     */
+    static String kind(Object o) {
+        if (o == null) {
+            return "null";
+        }
+        if (o instanceof Map) {
+            return "an object";
+        }
+        if (o instanceof List) {
+            return "a list";
+        }
+        if (o instanceof String) {
+            return "a string";
+        }
+        if (o instanceof Boolean) {
+            return "a boolean";
+        }
+        String s = o.toString();
+        return "the number " + (s.length() > 24 ? s.substring(0, 24) + "..." : s);
     }
 }

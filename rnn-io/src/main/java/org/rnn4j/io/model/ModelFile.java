@@ -57,7 +57,7 @@ public final class ModelFile {
      * @throws IOException on a write error
      */
     public static void write(OutputStream out, SavedModel model) throws IOException {
-        SafeTensors.write(out, ModelMetadata.of(ModelMetadata.MODEL, model),
+        SafeTensorsWriter.write(out, ModelMetadata.of(ModelMetadata.MODEL, model),
                 tensors(model));
     }
 
@@ -138,7 +138,7 @@ public final class ModelFile {
      * @throws IOException if the file cannot be read
      */
     public static long valueCount(Path file) throws IOException {
-        return Io.fromFile(file, (src, where) -> SafeTensors.readHeader(src, where).elements());
+        return Io.fromFile(file, (src, where) -> HeaderReader.read(src, where).elements());
     }
 
     /**

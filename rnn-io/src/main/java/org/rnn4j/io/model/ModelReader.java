@@ -62,7 +62,7 @@ final class ModelReader {
      * @throws IOException on a read error
      */
     static Loaded read(Source src, String where, Registry registry, Precision precision) throws IOException {
-        SafeTensors.Header header = SafeTensors.readHeader(src, where);
+        SafeTensors.Header header = HeaderReader.read(src, where);
         ModelMetadata.Parsed parsed = ModelMetadata.parse(header.metadata(), where);
         boolean checkpoint = parsed.format().equals(ModelMetadata.CHECKPOINT);
         ExpectedTensors.check(parsed.architecture(), registry, header, where);
@@ -160,7 +160,7 @@ final class ModelReader {
                     + Text.shape(e.shape()) + " but " + b.owner() + "'s " + p.name() + " has shape "
                     + Arrays.toString(want));
         }
-        return SafeTensors.read(src, header, e, where);
+        return TensorReader.read(src, header, e, where);
     }
 
     private static String shortList(Set<String> names) {
