@@ -115,6 +115,18 @@ class SequenceModelFileTest {
         assertRefused(good, m -> m.put("loss_options", "{\"weight\""), "metadata 'loss_options'");
     }
 
+    @Test
+    void aLayerWhoseOptionsAreNotStringsIsRefusedWithOneLine() {
+        byte[] good = ModelFile.toBytes(SavedModel.of(classifier(2)));
+        assertRefused(good, m -> m.put("output", "{\"kind\":\"dense\",\"size\":3,\"options\":[]}"),
+                "metadata 'output' 'options' must be an object of strings");
+        assertRefused(good, m -> m.put("output", "{\"kind\":\"dense\",\"size\":3,\"options\":{\"bias\":true}}"),
+                "metadata 'output' option 'bias' must be a string");
+        assertRefused(good, m -> m.put("layers",
+                "[{\"kind\":\"lstm\",\"size\":4,\"options\":{\"a\":\"1\",\"b\":2}}]"),
+                "metadata 'layers' entry 0 option 'b' must be a string");
+    }
+
     private static void assertRefused(byte[] good, Consumer<Map<String, Object>> damage, String expected) {
         RawFile f = RawFile.parse(good);
         damage.accept(f.metadata());
