@@ -63,7 +63,7 @@ final class ModelReader {
      */
     static Loaded read(Source src, String where, Registry registry, Precision precision) throws IOException {
         SafeTensors.Header header = HeaderReader.read(src, where);
-        ModelMetadata.Parsed parsed = ModelMetadata.parse(header.metadata(), where);
+        MetadataReader.Parsed parsed = MetadataReader.parse(header.metadata(), where);
         boolean checkpoint = parsed.format().equals(ModelMetadata.CHECKPOINT);
         ExpectedTensors.check(parsed.architecture(), registry, header, where);
         Network net;
@@ -73,7 +73,7 @@ final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw new InvalidModelFileException(where, e.getMessage(), e);
         }
-        ModelMetadata.checkDerived(header.metadata(), net, where);
+        MetadataReader.checkDerived(header.metadata(), net, where);
         List<TensorNames.Binding> bindings = TensorNames.bind(net);
         checkNames(bindings, header, checkpoint, where);
         List<double[]> values = new ArrayList<>();
@@ -84,7 +84,7 @@ final class ModelReader {
             bindings.get(i).parameter().set(values.get(i));
         }
         return new Loaded(header, parsed.format(), new SavedModel(net, parsed.vocabulary(), parsed.end(),
-                ModelMetadata.data(header.metadata(), where)));
+                MetadataReader.data(header.metadata(), where)));
     }
 
     /** The file's tensors must be exactly the network's (plus, in a checkpoint, optimizer state). */

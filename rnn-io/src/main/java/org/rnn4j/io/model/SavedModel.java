@@ -28,9 +28,9 @@ public record SavedModel(Network network, String vocabulary, SequenceEnd end, Ma
     public SavedModel {
         Objects.requireNonNull(network, "network");
         data = Map.copyOf(Objects.requireNonNull(data, "data"));
-        String problem = vocabulary == null ? null : ModelMetadata.vocabularyProblem(vocabulary, network.inputSize());
+        String problem = vocabulary == null ? null : VocabularyChecks.vocabularyProblem(vocabulary, network.inputSize());
         if (problem == null && end != null) {
-            problem = ModelMetadata.endProblem(end, vocabulary);
+            problem = VocabularyChecks.endProblem(end, vocabulary);
         }
         if (problem != null) {
             throw new IllegalArgumentException(problem);
