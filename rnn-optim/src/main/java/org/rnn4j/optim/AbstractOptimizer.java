@@ -1,7 +1,5 @@
 package org.rnn4j.optim;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,11 +15,8 @@ import org.rnn4j.api.Parameter;
  * until {@link #reset()}. Later steps must pass a list with the same number of parameters and
  * the same sizes; nothing is allocated after the first step.
  *
- * <p>{@link #state()} names the entries {@code step} (the step count t), {@code lr} (the
- * learning rate in force), {@code sizes} (the parameter sizes, once the first step has fixed
- * them) and {@code <p>.<slot>} for parameter {@code p}'s buffers, with the slot names of
- * {@link #slotName(int)} (PyTorch's: {@code momentum_buffer}, {@code sum}, {@code square_avg},
- * {@code exp_avg}, ...).
+ * <p>{@link #state()} and {@link #restore(Map)} name the entries as {@link StateSnapshot} says,
+ * with the slot names of {@link #slotName(int)}.
  *
  * <p>{@link #stepIfFinite(List)} computes the step into a second set of buffers (new values,
  * new state), checks every number there, and only then copies the values in and swaps the state
@@ -30,9 +25,6 @@ import org.rnn4j.api.Parameter;
  */
 abstract class AbstractOptimizer implements Optimizer {
 
-    private static final String STEP = "step";
-    private static final String LR = "lr";
-    private static final String SIZES = "sizes";
     private static final String HINT =
             "; pass the same parameter list at every step, or call reset() before switching lists";
 
@@ -206,124 +198,27 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final Map<String, double[]> state() {
-        Map<String, double[]> m = new LinkedHashMap<>();
-        m.put(STEP, new double[] {steps});
-        m.put(LR, new double[] {lr});
-        if (sizes != null) {
-            double[] s = new double[sizes.length];
-            for (int p = 0; p < s.length; p++) {
-                s[p] = sizes[p];
-            }
-            m.put(SIZES, s);
-            for (int p = 0; p < sizes.length; p++) {
-                for (int k = 0; k < slots; k++) {
-                    m.put(p + "." + slotName(k), state[p][k].clone());
-                }
-            }
-        }
-        return m;
+        return snapshot().write(new StateSnapshot.Contents(steps, lr, sizes, state));
     }
 
     @Override
     public final void restore(Map<String, double[]> snapshot) {
-        Objects.requireNonNull(snapshot, "state");
-        long t = wholeNumber(snapshot, STEP, 1L << 53);
-        double newLr = Settings.checkLearningRate(name, single(snapshot, LR));
-        int[] newSizes = null;
-        double[][][] newState = null;
-        int expectedKeys = 2;
-        if (snapshot.containsKey(SIZES)) {
-            double[] s = snapshot.get(SIZES);
-            if (s == null) {
-                throw new IllegalArgumentException(prefix() + "state entry '" + SIZES + "' is null");
-            }
-            newSizes = new int[s.length];
-            newState = new double[s.length][slots][];
-            for (int p = 0; p < s.length; p++) {
-                if (!(s[p] >= 1 && s[p] <= Integer.MAX_VALUE && s[p] == Math.rint(s[p]))) {
-                    throw new IllegalArgumentException(prefix() + "state entry '" + SIZES + "' value " + p + " is "
-                            + s[p] + "; sizes are whole numbers >= 1");
-                }
-                newSizes[p] = (int) s[p];
-                for (int k = 0; k < slots; k++) {
-                    newState[p][k] = buffer(snapshot, p + "." + slotName(k), newSizes[p]);
-                }
-            }
-            expectedKeys += 1 + s.length * slots;
-        } else if (t > 0 && slots > 0) {
-            throw new IllegalArgumentException(prefix() + "state at step " + t + " has no entry '" + SIZES
-                    + "'; after the first step the parameter sizes and buffers are part of the state");
-        }
-        if (snapshot.size() != expectedKeys) {
-            throw new IllegalArgumentException(prefix() + "state has unexpected entries " + unexpected(snapshot, newSizes)
-                    + "; expected step, lr, sizes and <index>.<slot> with slots " + slotNames());
-        }
-        steps = t;
-        lr = newLr;
-        sizes = newSizes;
-        state = newState;
+        StateSnapshot.Contents read = snapshot().read(snapshot);
+        steps = read.steps();
+        lr = read.lr();
+        sizes = read.sizes();
+        state = read.state();
         nextValues = null;
         nextState = null;
     }
 
-    private String slotNames() {
-        List<String> names = new ArrayList<>();
+    /** The naming of this optimizer's state. */
+    private StateSnapshot snapshot() {
+        String[] names = new String[slots];
         for (int k = 0; k < slots; k++) {
-            names.add(slotName(k));
+            names[k] = slotName(k);
         }
-        return names.toString();
-    }
-
-    private List<String> unexpected(Map<String, double[]> snapshot, int[] newSizes) {
-        List<String> extra = new ArrayList<>();
-        for (String key : snapshot.keySet()) {
-            boolean known = key.equals(STEP) || key.equals(LR) || (newSizes != null && key.equals(SIZES));
-            for (int p = 0; newSizes != null && p < newSizes.length && !known; p++) {
-                for (int k = 0; k < slots && !known; k++) {
-                    known = key.equals(p + "." + slotName(k));
-                }
-            }
-            if (!known) {
-                extra.add(key);
-            }
-        }
-        return extra;
-    }
-
-    private double single(Map<String, double[]> snapshot, String key) {
-        double[] v = snapshot.get(key);
-        if (v == null || v.length != 1) {
-            throw new IllegalArgumentException(prefix() + "state needs entry '" + key + "' holding one number, got "
-                    + (v == null ? "none" : v.length + " numbers"));
-        }
-        return v[0];
-    }
-
-    private long wholeNumber(Map<String, double[]> snapshot, String key, long max) {
-        double v = single(snapshot, key);
-        if (!(v >= 0 && v <= max && v == Math.rint(v))) {
-            throw new IllegalArgumentException(prefix() + "state entry '" + key + "' must be a whole number in [0, "
-                    + max + "], got " + v);
-        }
-        return (long) v;
-    }
-
-    private double[] buffer(Map<String, double[]> snapshot, String key, int size) {
-        double[] v = snapshot.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException(prefix() + "state has no entry '" + key + "'");
-        }
-        if (v.length != size) {
-            throw new IllegalArgumentException(prefix() + "state entry '" + key + "' has " + v.length
-                    + " numbers, but its parameter has " + size);
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(prefix() + "state entry '" + key + "' value " + i + " is " + v[i]
-                        + "; only finite values are allowed");
-            }
-        }
-        return v.clone();
+        return new StateSnapshot(name, names);
     }
 
     private void start(List<Parameter> parameters) {
