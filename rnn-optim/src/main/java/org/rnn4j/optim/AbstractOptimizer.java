@@ -1,7 +1,5 @@
 package org.rnn4j.optim;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,22 +15,26 @@ import org.rnn4j.api.Parameter;
  * until {@link #reset()}. Later steps must pass a list with the same number of parameters and
  * the same sizes; nothing is allocated after the first step.
  *
- * <p>{@link #state()} names the entries {@code step} (the step count t), {@code lr} (the
- * learning rate in force), {@code sizes} (the parameter sizes, once the first step has fixed
- * them) and {@code <p>.<slot>} for parameter {@code p}'s buffers, with the slot names of
- * {@link #slotName(int)} (PyTorch's: {@code momentum_buffer}, {@code sum}, {@code square_avg},
- * {@code exp_avg}, ...).
+ * <p>{@link #state()} and {@link #restore(Map)} name the entries as {@link StateSnapshot} says,
+ * with the slot names of {@link #slotName(int)}.
  *
- * <p>{@link #stepIfFinite(List)} computes the step into a second set of buffers (new values,
- * new state), checks every number there, and only then copies the values in and swaps the state
- * buffers: a refused step changes nothing, and a kept one costs one more pass over the values
- * than {@link #step(List)}, with nothing allocated after the first call.
+ * <p>{@link #stepIfFinite(List)} makes two passes. The first computes the step {@link #CHUNK}
+ * elements at a time into scratch buffers of that size (one for the values, one a state slot,
+ * allocated with the optimizer) and only checks that every number there is finite; the second,
+ * when all are, applies the step in place exactly as {@link #step(List)} does. The update is a
+ * function of (t, theta, grad, state) alone and Java 17's arithmetic is strict (JEP 306: no
+ * fused or wider intermediate results), so the second pass computes the numbers the first
+ * checked, bit for bit: a refused step changes nothing, and no second copy of the values or of
+ * the state is kept (for Adam that would be three times the parameters). The price is one more
+ * pass of the element-wise update per step, O(parameters), against the O(T B parameters)
+ * multiply-adds of the forward and backward passes that made the gradient; nothing is
+ * allocated per step.
  */
 abstract class AbstractOptimizer implements Optimizer {
 
-    private static final String STEP = "step";
-    private static final String LR = "lr";
-    private static final String SIZES = "sizes";
+    /** How many elements the check pass of {@link #stepIfFinite(List)} computes at a time. */
+    static final int CHUNK = 2048;
+
     private static final String HINT =
             "; pass the same parameter list at every step, or call reset() before switching lists";
 
@@ -44,9 +46,10 @@ abstract class AbstractOptimizer implements Optimizer {
     private int[] sizes;
     /** {@code state[p][slot][element]}; null before the first step. */
     private double[][][] state;
-    /** What {@link #stepIfFinite(List)} computes into: the values, then the state; null before it is called. */
-    private double[][] nextValues;
-    private double[][][] nextState;
+    /** What the check pass of {@link #stepIfFinite(List)} computes the values into, CHUNK long. */
+    private final double[] scratchTheta;
+    /** What the check pass computes the state into: slots arrays CHUNK long. */
+    private final double[][] scratchState;
 
     /**
      * @param name the provider name, for {@link #name()} and messages
@@ -57,22 +60,31 @@ abstract class AbstractOptimizer implements Optimizer {
         this.name = name;
         this.lr = Settings.checkLearningRate(name, lr);
         this.slots = slots;
+        this.scratchTheta = new double[CHUNK];
+        this.scratchState = new double[slots][CHUNK];
     }
 
     /**
-     * Updates one parameter: reads the values and state before the step, writes those after it.
-     * The new arrays may be the old ones (an update in place), so element {@code i} of the new
-     * arrays is written only after element {@code i} of the old ones has been read.
+     * Updates elements {@code from} to {@code to - 1} of one parameter: reads the values, the
+     * gradient and the state there before the step, and writes the values and the state after it
+     * to {@code newTheta} and {@code newState}, element {@code i} to position
+     * {@code i - from + at}. A step in place passes the parameter's own arrays with
+     * {@code at == from}; then element {@code i} is written only after it has been read. The
+     * result must depend on the arguments alone (and the learning rate and hyperparameters),
+     * since {@link #stepIfFinite(List)} computes each step twice and relies on equal bits.
      *
      * @param t the step number, 1 at the first step after creation or {@link #reset()}
      * @param theta the values before the step, not to be changed (unless it is {@code newTheta})
      * @param grad the gradient dL/dtheta, not to be changed
      * @param state this parameter's state arrays before the step, each as long as {@code theta}
+     * @param from the first element to update
+     * @param to one past the last
      * @param newTheta where the values after the step go
-     * @param newState where the state after the step goes, arrays as {@code state}'s
+     * @param newState where the state after the step goes, one array a slot as {@code state}
+     * @param at where in {@code newTheta} and {@code newState} element {@code from} goes
      */
-    abstract void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta,
-            double[][] newState);
+    abstract void update(long t, double[] theta, double[] grad, double[][] state, int from, int to,
+            double[] newTheta, double[][] newState, int at);
 
     /**
      * Sets the initial state of one parameter, called at the first step; the arrays are zero.
@@ -108,40 +120,15 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final void step(List<Parameter> parameters) {
-        Objects.requireNonNull(parameters, "parameters");
-        if (sizes == null) {
-            start(parameters);
-        } else {
-            checkSameAsFirst(parameters);
-        }
-        steps++;
-        for (int p = 0; p < sizes.length; p++) {
-            Parameter parameter = parameters.get(p);
-            update(steps, parameter.value(), parameter.grad(), state[p], parameter.value(), state[p]);
-        }
+        checkList(parameters);
+        apply(parameters);
     }
 
     @Override
     public final Optional<String> stepIfFinite(List<Parameter> parameters) {
-        Objects.requireNonNull(parameters, "parameters");
-        boolean first = sizes == null;
-        if (first) {
-            start(parameters);
-        } else {
-            checkSameAsFirst(parameters);
-        }
-        if (nextValues == null || nextValues.length != sizes.length) {
-            nextValues = new double[sizes.length][];
-            nextState = new double[sizes.length][][];
-            for (int p = 0; p < sizes.length; p++) {
-                nextValues[p] = new double[sizes[p]];
-                nextState[p] = new double[slots][sizes[p]];
-            }
-        }
+        boolean first = checkList(parameters);
         for (int p = 0; p < sizes.length; p++) {
-            Parameter parameter = parameters.get(p);
-            update(steps + 1, parameter.value(), parameter.grad(), state[p], nextValues[p], nextState[p]);
-            String bad = firstNonFinite(p, parameter);
+            String bad = firstNonFinite(p, parameters.get(p));
             if (bad != null) {
                 if (first) {
                     reset();
@@ -149,35 +136,64 @@ abstract class AbstractOptimizer implements Optimizer {
                 return Optional.of(bad);
             }
         }
-        steps++;
-        for (int p = 0; p < sizes.length; p++) {
-            System.arraycopy(nextValues[p], 0, parameters.get(p).value(), 0, sizes[p]);
-            double[][] was = state[p];
-            state[p] = nextState[p];
-            nextState[p] = was;
-        }
+        apply(parameters);
         return Optional.empty();
     }
 
-    /** The first non-finite number of parameter p's values or state after the step, or null. */
-    private String firstNonFinite(int p, Parameter parameter) {
-        int i = firstNonFinite(nextValues[p]);
-        if (i >= 0) {
-            return "parameter '" + parameter.name() + "' value " + i + " would become " + nextValues[p][i];
+    /** Fixes the sizes at the first step, or checks the list against them; true at the first step. */
+    private boolean checkList(List<Parameter> parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        if (sizes == null) {
+            start(parameters);
+            return true;
         }
-        for (int k = 0; k < slots; k++) {
-            i = firstNonFinite(nextState[p][k]);
-            if (i >= 0) {
-                return "the optimizer's state '" + p + "." + slotName(k) + "' (of parameter '" + parameter.name()
-                        + "') value " + i + " would become " + nextState[p][k][i];
-            }
-        }
-        return null;
+        checkSameAsFirst(parameters);
+        return false;
     }
 
-    /** The index of the first NaN or infinity in a, or -1. */
-    private static int firstNonFinite(double[] a) {
-        for (int i = 0; i < a.length; i++) {
+    /** The step, in place: the second pass of {@link #stepIfFinite(List)}, and all of {@link #step(List)}. */
+    private void apply(List<Parameter> parameters) {
+        steps++;
+        for (int p = 0; p < sizes.length; p++) {
+            Parameter parameter = parameters.get(p);
+            double[] theta = parameter.value();
+            update(steps, theta, parameter.grad(), state[p], 0, sizes[p], theta, state[p], 0);
+        }
+    }
+
+    /**
+     * The check pass over parameter p: computes the next step chunk by chunk into the scratch
+     * buffers and returns the first number that would not be finite, or null. Values are named
+     * before the state, whichever chunk they are in, and the state by slot, then element.
+     */
+    private String firstNonFinite(int p, Parameter parameter) {
+        double[] theta = parameter.value();
+        double[] grad = parameter.grad();
+        String badState = null;
+        int badSlot = slots;
+        for (int from = 0; from < sizes[p]; from += CHUNK) {
+            int n = Math.min(CHUNK, sizes[p] - from);
+            update(steps + 1, theta, grad, state[p], from, from + n, scratchTheta, scratchState, 0);
+            int i = firstNonFinite(scratchTheta, n);
+            if (i >= 0) {
+                return "parameter '" + parameter.name() + "' value " + (from + i) + " would become "
+                        + scratchTheta[i];
+            }
+            for (int k = 0; k < badSlot; k++) {
+                i = firstNonFinite(scratchState[k], n);
+                if (i >= 0) {
+                    badState = "the optimizer's state '" + p + "." + slotName(k) + "' (of parameter '"
+                            + parameter.name() + "') value " + (from + i) + " would become " + scratchState[k][i];
+                    badSlot = k;
+                }
+            }
+        }
+        return badState;
+    }
+
+    /** The index of the first NaN or infinity among a's first n numbers, or -1. */
+    private static int firstNonFinite(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
             if (!Double.isFinite(a[i])) {
                 return i;
             }
@@ -190,8 +206,6 @@ abstract class AbstractOptimizer implements Optimizer {
         steps = 0;
         sizes = null;
         state = null;
-        nextValues = null;
-        nextState = null;
     }
 
     @Override
@@ -206,124 +220,25 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final Map<String, double[]> state() {
-        Map<String, double[]> m = new LinkedHashMap<>();
-        m.put(STEP, new double[] {steps});
-        m.put(LR, new double[] {lr});
-        if (sizes != null) {
-            double[] s = new double[sizes.length];
-            for (int p = 0; p < s.length; p++) {
-                s[p] = sizes[p];
-            }
-            m.put(SIZES, s);
-            for (int p = 0; p < sizes.length; p++) {
-                for (int k = 0; k < slots; k++) {
-                    m.put(p + "." + slotName(k), state[p][k].clone());
-                }
-            }
-        }
-        return m;
+        return snapshot().write(new StateSnapshot.Contents(steps, lr, sizes, state));
     }
 
     @Override
     public final void restore(Map<String, double[]> snapshot) {
-        Objects.requireNonNull(snapshot, "state");
-        long t = wholeNumber(snapshot, STEP, 1L << 53);
-        double newLr = Settings.checkLearningRate(name, single(snapshot, LR));
-        int[] newSizes = null;
-        double[][][] newState = null;
-        int expectedKeys = 2;
-        if (snapshot.containsKey(SIZES)) {
-            double[] s = snapshot.get(SIZES);
-            if (s == null) {
-                throw new IllegalArgumentException(prefix() + "state entry '" + SIZES + "' is null");
-            }
-            newSizes = new int[s.length];
-            newState = new double[s.length][slots][];
-            for (int p = 0; p < s.length; p++) {
-                if (!(s[p] >= 1 && s[p] <= Integer.MAX_VALUE && s[p] == Math.rint(s[p]))) {
-                    throw new IllegalArgumentException(prefix() + "state entry '" + SIZES + "' value " + p + " is "
-                            + s[p] + "; sizes are whole numbers >= 1");
-                }
-                newSizes[p] = (int) s[p];
-                for (int k = 0; k < slots; k++) {
-                    newState[p][k] = buffer(snapshot, p + "." + slotName(k), newSizes[p]);
-                }
-            }
-            expectedKeys += 1 + s.length * slots;
-        } else if (t > 0 && slots > 0) {
-            throw new IllegalArgumentException(prefix() + "state at step " + t + " has no entry '" + SIZES
-                    + "'; after the first step the parameter sizes and buffers are part of the state");
-        }
-        if (snapshot.size() != expectedKeys) {
-            throw new IllegalArgumentException(prefix() + "state has unexpected entries " + unexpected(snapshot, newSizes)
-                    + "; expected step, lr, sizes and <index>.<slot> with slots " + slotNames());
-        }
-        steps = t;
-        lr = newLr;
-        sizes = newSizes;
-        state = newState;
-        nextValues = null;
-        nextState = null;
+        StateSnapshot.Contents read = snapshot().read(snapshot);
+        steps = read.steps();
+        lr = read.lr();
+        sizes = read.sizes();
+        state = read.state();
     }
 
-    private String slotNames() {
-        List<String> names = new ArrayList<>();
+    /** The naming of this optimizer's state. */
+    private StateSnapshot snapshot() {
+        String[] names = new String[slots];
         for (int k = 0; k < slots; k++) {
-            names.add(slotName(k));
+            names[k] = slotName(k);
         }
-        return names.toString();
-    }
-
-    private List<String> unexpected(Map<String, double[]> snapshot, int[] newSizes) {
-        List<String> extra = new ArrayList<>();
-        for (String key : snapshot.keySet()) {
-            boolean known = key.equals(STEP) || key.equals(LR) || (newSizes != null && key.equals(SIZES));
-            for (int p = 0; newSizes != null && p < newSizes.length && !known; p++) {
-                for (int k = 0; k < slots && !known; k++) {
-                    known = key.equals(p + "." + slotName(k));
-                }
-            }
-            if (!known) {
-                extra.add(key);
-            }
-        }
-        return extra;
-    }
-
-    private double single(Map<String, double[]> snapshot, String key) {
-        double[] v = snapshot.get(key);
-        if (v == null || v.length != 1) {
-            throw new IllegalArgumentException(prefix() + "state needs entry '" + key + "' holding one number, got "
-                    + (v == null ? "none" : v.length + " numbers"));
-        }
-        return v[0];
-    }
-
-    private long wholeNumber(Map<String, double[]> snapshot, String key, long max) {
-        double v = single(snapshot, key);
-        if (!(v >= 0 && v <= max && v == Math.rint(v))) {
-            throw new IllegalArgumentException(prefix() + "state entry '" + key + "' must be a whole number in [0, "
-                    + max + "], got " + v);
-        }
-        return (long) v;
-    }
-
-    private double[] buffer(Map<String, double[]> snapshot, String key, int size) {
-        double[] v = snapshot.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException(prefix() + "state has no entry '" + key + "'");
-        }
-        if (v.length != size) {
-            throw new IllegalArgumentException(prefix() + "state entry '" + key + "' has " + v.length
-                    + " numbers, but its parameter has " + size);
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(prefix() + "state entry '" + key + "' value " + i + " is " + v[i]
-                        + "; only finite values are allowed");
-            }
-        }
-        return v.clone();
+        return new StateSnapshot(name, names);
     }
 
     private void start(List<Parameter> parameters) {

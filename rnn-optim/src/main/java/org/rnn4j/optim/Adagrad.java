@@ -43,14 +43,15 @@ final class Adagrad extends AbstractOptimizer {
     }
 
     @Override
-    void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta, double[][] newState) {
+    void update(long t, double[] theta, double[] grad, double[][] state, int from, int to,
+            double[] newTheta, double[][] newState, int at) {
         double clr = learningRate() / (1 + (t - 1) * lrDecay);
         double[] sum = state[0];
         double[] newSum = newState[0];
-        for (int i = 0; i < theta.length; i++) {
+        for (int i = from, j = at; i < to; i++, j++) {
             double g = withWeightDecay(grad[i], theta[i], weightDecay);
-            newSum[i] = sum[i] + g * g;
-            newTheta[i] = theta[i] - clr * g / (Math.sqrt(newSum[i]) + eps);
+            newSum[j] = sum[i] + g * g;
+            newTheta[j] = theta[i] - clr * g / (Math.sqrt(newSum[j]) + eps);
         }
     }
 }

@@ -81,8 +81,8 @@ class Adam extends AbstractOptimizer {
     }
 
     @Override
-    final void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta,
-            double[][] newState) {
+    final void update(long t, double[] theta, double[] grad, double[][] state, int from, int to,
+            double[] newTheta, double[][] newState, int at) {
         double lr = learningRate();
         double beta1 = hyper.beta1();
         double beta2 = hyper.beta2();
@@ -96,17 +96,17 @@ class Adam extends AbstractOptimizer {
         double[] newM = newState[0];
         double[] newV = newState[1];
         double[] newVMax = hyper.amsgrad() ? newState[2] : null;
-        for (int i = 0; i < theta.length; i++) {
+        for (int i = from, j = at; i < to; i++, j++) {
             double x = decoupled ? theta[i] - lr * lambda * theta[i] : theta[i];
             double g = decoupled ? grad[i] : withWeightDecay(grad[i], x, lambda);
-            newM[i] = beta1 * m[i] + (1 - beta1) * g;
-            newV[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            double second = newV[i];
+            newM[j] = beta1 * m[i] + (1 - beta1) * g;
+            newV[j] = beta2 * v[i] + (1 - beta2) * g * g;
+            double second = newV[j];
             if (vMax != null) {
-                newVMax[i] = Math.max(vMax[i], newV[i]);
-                second = newVMax[i];
+                newVMax[j] = Math.max(vMax[i], newV[j]);
+                second = newVMax[j];
             }
-            newTheta[i] = x - stepSize * newM[i] / (Math.sqrt(second) / sqrtCorrection2 + eps);
+            newTheta[j] = x - stepSize * newM[j] / (Math.sqrt(second) / sqrtCorrection2 + eps);
         }
     }
 }

@@ -49,7 +49,8 @@ final class RmsProp extends AbstractOptimizer {
     }
 
     @Override
-    void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta, double[][] newState) {
+    void update(long t, double[] theta, double[] grad, double[][] state, int from, int to,
+            double[] newTheta, double[][] newState, int at) {
         double lr = learningRate();
         double[] v = state[0];
         double[] newV = newState[0];
@@ -57,20 +58,20 @@ final class RmsProp extends AbstractOptimizer {
         double[] newA = centered ? newState[1] : null;
         double[] b = momentum > 0 ? state[state.length - 1] : null;
         double[] newB = momentum > 0 ? newState[newState.length - 1] : null;
-        for (int i = 0; i < theta.length; i++) {
+        for (int i = from, j = at; i < to; i++, j++) {
             double g = withWeightDecay(grad[i], theta[i], weightDecay);
-            newV[i] = alpha * v[i] + (1 - alpha) * g * g;
-            double w = newV[i];
+            newV[j] = alpha * v[i] + (1 - alpha) * g * g;
+            double w = newV[j];
             if (a != null) {
-                newA[i] = alpha * a[i] + (1 - alpha) * g;
-                w -= newA[i] * newA[i];
+                newA[j] = alpha * a[i] + (1 - alpha) * g;
+                w -= newA[j] * newA[j];
             }
             double step = g / (Math.sqrt(w) + eps);
             if (b != null) {
-                newB[i] = momentum * b[i] + step;
-                step = newB[i];
+                newB[j] = momentum * b[i] + step;
+                step = newB[j];
             }
-            newTheta[i] = theta[i] - lr * step;
+            newTheta[j] = theta[i] - lr * step;
         }
     }
 }

@@ -39,17 +39,18 @@ final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    void update(long t, double[] theta, double[] grad, double[][] state, double[] newTheta, double[][] newState) {
+    void update(long t, double[] theta, double[] grad, double[][] state, int from, int to,
+            double[] newTheta, double[][] newState, int at) {
         double lr = learningRate();
         double[] b = momentum != 0 ? state[0] : null;
         double[] newB = momentum != 0 ? newState[0] : null;
-        for (int i = 0; i < theta.length; i++) {
+        for (int i = from, j = at; i < to; i++, j++) {
             double g = withWeightDecay(grad[i], theta[i], weightDecay);
             if (b != null) {
-                newB[i] = t == 1 ? g : momentum * b[i] + (1 - dampening) * g;
-                g = nesterov ? g + momentum * newB[i] : newB[i];
+                newB[j] = t == 1 ? g : momentum * b[i] + (1 - dampening) * g;
+                g = nesterov ? g + momentum * newB[j] : newB[j];
             }
-            newTheta[i] = theta[i] - lr * g;
+            newTheta[j] = theta[i] - lr * g;
         }
     }
 }
