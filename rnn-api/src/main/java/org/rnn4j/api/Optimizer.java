@@ -52,8 +52,9 @@ public interface Optimizer {
      *
      * <p>The default copies the values and the {@link #state()} before the step, checks them all
      * after it and puts the copies back if needed: a copy of everything at every step. An
-     * optimizer can do better by computing the step into buffers of its own and keeping them
-     * only when every number is finite (rnn4j's optimizers do). An optimizer without
+     * optimizer can do better: rnn4j's compute the step once, a chunk at a time into small
+     * buffers, only to check it, and then again in place (the same bits, since the update is a
+     * function of the values, gradients and state). An optimizer without
      * {@link #state()} gets only its parameters checked and put back.
      *
      * @param parameters as for {@link #step(List)}
