@@ -33,6 +33,21 @@ final class Rows {
     }
 
     /**
+     * @param s a T x B sequence of symbols ({@link Sequence#symbols})
+     * @param rows batch columns, each in [0, B)
+     * @return its symbols restricted to those columns, T x rows.length
+     */
+    static int[] symbols(Sequence s, int[] rows) {
+        int[] out = new int[s.steps() * rows.length];
+        for (int t = 0; t < s.steps(); t++) {
+            for (int i = 0; i < rows.length; i++) {
+                out[t * rows.length + i] = s.symbols()[t * s.batch() + rows[i]];
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param s a T x B sequence
      * @param rows batch columns
      * @return its mask restricted to those columns, or null if it has none
