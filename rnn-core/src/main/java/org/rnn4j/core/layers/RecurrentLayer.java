@@ -160,7 +160,7 @@ final class RecurrentLayer implements Layer {
         if (symbols == null) {
             k.gemm(false, true, rows, width, in, 1.0, s.inputValues(), 0, in, wIh.value(), 0, in, 0.0, s.pre, 0, width);
         } else {
-            SymbolInput.gather(symbols, wIh.value(), in, width, s.pre);
+            symbolInput.gather(symbols, wIh.value(), in, width, s.pre);
         }
         for (int t = 0; t < s.steps; t++) {
             k.parallel(s.batch, (long) width * hidden, forwardStep[t]);

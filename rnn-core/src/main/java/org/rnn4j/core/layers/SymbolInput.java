@@ -23,11 +23,14 @@ import org.rnn4j.api.Sequence;
  */
 final class SymbolInput {
 
+    /** W_ih^T of the forward under way, V x G*H: its columns made contiguous; made on first use. */
+    private double[] columns;
     /** dW_ih^T of the backward under way, V x G*H; made on first use. */
     private double[] sums;
 
     /**
-     * P = X W_ih^T for symbol-coded X.
+     * P = X W_ih^T for symbol-coded X: W_ih is transposed once (V * G*H values), then each row
+     * of P is one contiguous copy of its symbol's column.
      *
      * @param symbols the symbol of each of the T*B rows
      * @param w W_ih, width x in (row-major)
@@ -35,13 +38,17 @@ final class SymbolInput {
      * @param width G * H
      * @param pre P, (T*B) x width, overwritten
      */
-    static void gather(int[] symbols, double[] w, int in, int width, double[] pre) {
-        for (int r = 0; r < symbols.length; r++) {
-            int column = symbols[r];
-            int o = r * width;
-            for (int g = 0; g < width; g++) {
-                pre[o + g] = w[g * in + column];
+    void gather(int[] symbols, double[] w, int in, int width, double[] pre) {
+        if (columns == null || columns.length != in * width) {
+            columns = new double[in * width];
+        }
+        for (int g = 0; g < width; g++) {
+            for (int v = 0; v < in; v++) {
+                columns[v * width + g] = w[g * in + v];
             }
+        }
+        for (int r = 0; r < symbols.length; r++) {
+            System.arraycopy(columns, symbols[r] * width, pre, r * width, width);
         }
     }
 
