@@ -237,4 +237,42 @@ class SymbolInputTest {
         }
         return tests.stream();
     }
+
+    /**
+     * The lookup reads only the columns of the symbols present: a column of NaN for an absent
+     * symbol changes nothing, where the product (0 x NaN = NaN) would spoil every output. So
+     * the layers take the lookup, not the one-hot rows of {@code data()}.
+     */
+    @TestFactory
+    Stream<DynamicTest> onlyThePresentSymbolsColumnsAreRead() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String kind : List.of("elman", "lstm", "gru")) {
+            for (Precision p : Precision.values()) {
+                tests.add(DynamicTest.dynamicTest(kind + " " + p + " bidirectional", () -> {
+                    SplittableRandom r = new SplittableRandom(kind.length());
+                    int batch = LENGTHS.length;
+                    int[] symbols = new int[T * batch];
+                    for (int i = 0; i < symbols.length; i++) {
+                        symbols[i] = r.nextInt(V - 1); // never V - 1
+                    }
+                    Sequence x = Sequence.oneHot(T, batch, V, symbols, Cases.prefixMask(T, LENGTHS));
+                    Network net = net(kind, true, 1, p);
+                    double[] before = net.forward(x, null).data().clone();
+                    for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
+                        if (firstInputWeights(e.getKey())) {
+                            double[] w = e.getValue().value();
+                            for (int g = 0; g < w.length / V; g++) {
+                                w[g * V + V - 1] = Double.NaN;
+                            }
+                        }
+                    }
+                    double[] after = net.forward(x, null).data();
+                    if (!bits(before, after)) {
+                        fail("a column of NaN for a symbol the input lacks changed the output");
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
 }
