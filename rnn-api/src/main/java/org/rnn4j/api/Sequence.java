@@ -13,6 +13,12 @@ import java.util.Arrays;
  *
  * <p>The array is shared, not copied: layers return sequences that view their own buffers,
  * valid until that layer's next call.
+ *
+ * <p>A sequence of one-hot rows can also be held as its symbols ({@link #oneHot}): row r is
+ * then the one-hot row of {@code symbols()[r]} over {@code features()} = V symbols, stored as
+ * T * B ints instead of T * B * V doubles. The built-in recurrent layers read such an input
+ * by a column lookup in their input weights ({@code nn.Embedding} semantics), without the
+ * product; any other reader sees the one-hot rows through {@link #data()}.
  */
 public final class Sequence {
 
@@ -21,13 +27,20 @@ public final class Sequence {
     private final int features;
     private final double[] data;
     private final boolean[] mask;
+    /** The symbol of each row of a symbol-coded sequence ({@link #oneHot}); null otherwise (then data is set). */
+    private final int[] symbols;
 
     private Sequence(int steps, int batch, int features, double[] data, boolean[] mask) {
+        this(steps, batch, features, data, mask, null);
+    }
+
+    private Sequence(int steps, int batch, int features, double[] data, boolean[] mask, int[] symbols) {
         this.steps = steps;
         this.batch = batch;
         this.features = features;
         this.data = data;
         this.mask = mask;
+        this.symbols = symbols;
     }
 
     /**
@@ -70,6 +83,41 @@ public final class Sequence {
                     + " sequence batch needs " + steps * batch + " flags, got " + mask.length);
         }
         return new Sequence(steps, batch, features, data, mask);
+    }
+
+    /**
+     * Holds a batch of one-hot rows as their symbols (the array and mask are kept, not copied):
+     * row {@code r = t * batch + b} is 1 at feature {@code symbols[r]} and 0 elsewhere.
+     *
+     * @param steps T, at least 1
+     * @param batch B, at least 1
+     * @param vocabulary V, the one-hot width ({@link #features()}), at least 1
+     * @param symbols T * B symbols, time-major, each in [0, V)
+     * @param mask T * B flags ({@code true} = a real step), or null for all real
+     * @return the sequence
+     * @throws IllegalArgumentException on sizes that do not fit or a symbol outside [0, V)
+     */
+    public static Sequence oneHot(int steps, int batch, int vocabulary, int[] symbols, boolean[] mask) {
+        if (steps < 1 || batch < 1 || vocabulary < 1) {
+            throw new IllegalArgumentException("a sequence batch of symbols needs steps, batch and vocabulary >= 1, got "
+                    + steps + " x " + batch + " x " + vocabulary);
+        }
+        long n = (long) steps * batch;
+        if (symbols == null || symbols.length != n) {
+            throw new IllegalArgumentException("a " + steps + " x " + batch + " sequence batch of symbols needs " + n
+                    + " symbols, got " + (symbols == null ? "null" : symbols.length));
+        }
+        if (mask != null && mask.length != n) {
+            throw new IllegalArgumentException("the mask of a " + steps + " x " + batch
+                    + " sequence batch needs " + n + " flags, got " + mask.length);
+        }
+        for (int r = 0; r < symbols.length; r++) {
+            if (symbols[r] < 0 || symbols[r] >= vocabulary) {
+                throw new IllegalArgumentException("symbol " + symbols[r] + " at step " + r / batch + ", sequence "
+                        + r % batch + " is outside the vocabulary [0, " + vocabulary + ")");
+            }
+        }
+        return new Sequence(steps, batch, vocabulary, null, mask, symbols);
     }
 
     /**
@@ -141,9 +189,30 @@ public final class Sequence {
         return steps * batch;
     }
 
-    /** @return the backing array (shared, not copied) */
+    /**
+     * The values, T * B * F, time-major.
+     *
+     * @return the backing array (shared, not copied); for a symbol-coded sequence
+     *     ({@link #symbols()} not null), a new array of its one-hot rows at every call, so
+     *     writing into it changes nothing
+     */
     public double[] data() {
-        return data;
+        if (symbols == null) {
+            return data;
+        }
+        double[] rows = new double[Math.multiplyExact(symbols.length, features)];
+        for (int r = 0; r < symbols.length; r++) {
+            rows[r * features + symbols[r]] = 1.0;
+        }
+        return rows;
+    }
+
+    /**
+     * @return the symbol of each row, T * B (shared, not copied), when this sequence holds
+     *     one-hot rows as symbols ({@link #oneHot}); null for a sequence of values
+     */
+    public int[] symbols() {
+        return symbols;
     }
 
     /** @return the mask (shared), or null when every row is real */
@@ -166,6 +235,9 @@ public final class Sequence {
      * @return the value
      */
     public double get(int t, int b, int f) {
+        if (symbols != null) {
+            return symbols[t * batch + b] == f ? 1.0 : 0.0;
+        }
         return data[(t * batch + b) * features + f];
     }
 
@@ -174,8 +246,13 @@ public final class Sequence {
      * @param b sequence
      * @param f feature
      * @param value the new value
+     * @throws UnsupportedOperationException on a symbol-coded sequence, whose rows stay one-hot
      */
     public void set(int t, int b, int f, double value) {
+        if (symbols != null) {
+            throw new UnsupportedOperationException("a sequence of symbols (one-hot rows) cannot be set value by "
+                    + "value; change its symbols() or use Sequence.wrap(..., data()) for values");
+        }
         data[(t * batch + b) * features + f] = value;
     }
 
@@ -185,6 +262,9 @@ public final class Sequence {
      * @return a deep copy
      */
     public Sequence copy() {
+        if (symbols != null) {
+            return new Sequence(steps, batch, features, null, mask == null ? null : mask.clone(), symbols.clone());
+        }
         return new Sequence(steps, batch, features, data.clone(), mask == null ? null : mask.clone());
     }
 
@@ -192,9 +272,12 @@ public final class Sequence {
      * The same data with another mask (not copied).
      *
      * @param newMask T * B flags or null
-     * @return a sequence sharing this one's data
+     * @return a sequence sharing this one's data (or symbols)
      */
     public Sequence withMask(boolean[] newMask) {
+        if (symbols != null) {
+            return oneHot(steps, batch, features, symbols, newMask);
+        }
         return wrap(steps, batch, features, data, newMask);
     }
 
@@ -206,9 +289,13 @@ public final class Sequence {
     /**
      * Finds the first NaN or infinite value.
      *
-     * @return its index in {@link #data()}, or -1 when every value is finite
+     * @return its index in {@link #data()}, or -1 when every value is finite (always for a
+     *     symbol-coded sequence)
      */
     public int firstNonFinite() {
+        if (symbols != null) {
+            return -1;
+        }
         for (int i = 0; i < data.length; i++) {
             if (!Double.isFinite(data[i])) {
                 return i;
@@ -219,6 +306,10 @@ public final class Sequence {
 
     @Override
     public String toString() {
+        if (symbols != null) {
+            return "Sequence[" + shape() + " one-hot symbols" + (mask == null ? "" : ", masked") + "] " + Arrays.toString(
+                    Arrays.copyOf(symbols, Math.min(symbols.length, 8))) + (symbols.length > 8 ? "..." : "");
+        }
         return "Sequence[" + shape() + (mask == null ? "" : ", masked") + "] " + Arrays.toString(
                 Arrays.copyOf(data, Math.min(data.length, 8))) + (data.length > 8 ? "..." : "");
     }

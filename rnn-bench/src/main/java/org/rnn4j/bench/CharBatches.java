@@ -5,7 +5,9 @@ import org.rnn4j.api.Sequence;
 /**
  * char-rnn's batching of a text: B streams start at offsets b * (N / B); each batch takes the
  * next T symbols of every stream as input and the symbols one further on as targets, one-hot
- * and time-major (row t * B + b). When a stream has fewer than T + 1 symbols left, every stream
+ * and time-major (row t * B + b); the inputs are held as their symbols ({@link Sequence#oneHot}),
+ * as the command line's {@code --text} training holds them, so that the recurrent layers look
+ * their input weights up rather than multiply by one-hot rows. When a stream has fewer than T + 1 symbols left, every stream
  * starts again from its offset: a new epoch, where the caller resets the carried state.
  *
  * <p>The two sequences are filled in place; nothing is allocated per batch.
@@ -17,7 +19,7 @@ final class CharBatches {
     private final int batch;
     private final int vocab;
     private final int streamLength;
-    private final double[] x;
+    private final int[] x;
     private final double[] y;
     private final int[] hot;
     private final Sequence input;
@@ -41,10 +43,10 @@ final class CharBatches {
             throw new IllegalArgumentException("a text of " + text.length + " symbols in " + batch
                     + " streams leaves " + streamLength + " per stream, fewer than T + 1 = " + (steps + 1));
         }
-        this.x = new double[steps * batch * vocab];
+        this.x = new int[steps * batch];
         this.y = new double[steps * batch * vocab];
-        this.hot = new int[2 * steps * batch];
-        this.input = Sequence.wrap(steps, batch, vocab, x);
+        this.hot = new int[steps * batch];
+        this.input = Sequence.oneHot(steps, batch, vocab, x, null);
         this.target = Sequence.wrap(steps, batch, vocab, y);
     }
 
@@ -59,24 +61,22 @@ final class CharBatches {
             position = 0;
         }
         for (int r = 0; r < steps * batch; r++) {
-            x[hot[2 * r]] = 0;
-            y[hot[2 * r + 1]] = 0;
+            y[hot[r]] = 0;
         }
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
                 int r = t * batch + b;
                 int at = b * streamLength + position + t;
-                hot[2 * r] = r * vocab + text[at];
-                hot[2 * r + 1] = r * vocab + text[at + 1];
-                x[hot[2 * r]] = 1;
-                y[hot[2 * r + 1]] = 1;
+                x[r] = text[at];
+                hot[r] = r * vocab + text[at + 1];
+                y[hot[r]] = 1;
             }
         }
         position += steps;
         return epoch;
     }
 
-    /** @return the inputs of the current batch, T x B x V one-hot */
+    /** @return the inputs of the current batch, T x B x V one-hot, held as symbols */
     Sequence input() {
         return input;
     }

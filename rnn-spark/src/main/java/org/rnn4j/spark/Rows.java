@@ -23,9 +23,25 @@ final class Rows {
     static double[] data(Sequence s, int[] rows) {
         int f = s.features();
         double[] out = new double[s.steps() * rows.length * f];
+        double[] data = s.data(); // once: a symbol-coded sequence makes its one-hot rows at every call
         for (int t = 0; t < s.steps(); t++) {
             for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(s.data(), (t * s.batch() + rows[i]) * f, out, (t * rows.length + i) * f, f);
+                System.arraycopy(data, (t * s.batch() + rows[i]) * f, out, (t * rows.length + i) * f, f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param s a T x B sequence of symbols ({@link Sequence#symbols})
+     * @param rows batch columns, each in [0, B)
+     * @return its symbols restricted to those columns, T x rows.length
+     */
+    static int[] symbols(Sequence s, int[] rows) {
+        int[] out = new int[s.steps() * rows.length];
+        for (int t = 0; t < s.steps(); t++) {
+            for (int i = 0; i < rows.length; i++) {
+                out[t * rows.length + i] = s.symbols()[t * s.batch() + rows[i]];
             }
         }
         return out;

@@ -11,7 +11,8 @@ import org.rnn4j.core.train.Batch;
  * and masks; targets per step, T x rows, or per sequence, 1 x rows), which rows of the global
  * batch they are (dropout draws their masks), the states those rows start from (streams), and
  * the loss rows of the whole global batch ({@code Batch.lossRows()}: real steps, or sequences
- * for per-sequence targets), which a mean reduction divides by.
+ * for per-sequence targets), which a mean reduction divides by. Inputs of one-hot rows held as
+ * symbols ({@link Sequence#oneHot}, a text's batches) travel as their T x rows symbols.
  *
  * <p>Plain arrays, so that Java serialization (Spark's default for closures and parallelized
  * collections) carries it without any rnn4j class needing to be {@code Serializable}.
@@ -27,7 +28,10 @@ final class ShardBatch implements Serializable {
     final int rows;
     final int inputs;
     final int outputs;
+    /** The input's values, or null when it travels as {@link #symbols}. */
     final double[] x;
+    /** The input's symbols (one-hot rows of {@link #inputs}), or null for values. */
+    final int[] symbols;
     final boolean[] xMask;
     final double[] d;
     final boolean[] dMask;
@@ -35,7 +39,7 @@ final class ShardBatch implements Serializable {
     final long globalReal;
 
     private ShardBatch(int shard, int steps, int targetSteps, int[] globalRows, int inputs, int outputs, double[] x,
-            boolean[] xMask, double[] d, boolean[] dMask, double[][][] initial, long globalReal) {
+            int[] symbols, boolean[] xMask, double[] d, boolean[] dMask, double[][][] initial, long globalReal) {
         this.shard = shard;
         this.steps = steps;
         this.targetSteps = targetSteps;
@@ -45,6 +49,7 @@ final class ShardBatch implements Serializable {
         this.inputs = inputs;
         this.outputs = outputs;
         this.x = x;
+        this.symbols = symbols;
         this.xMask = xMask;
         this.d = d;
         this.dMask = dMask;
@@ -62,8 +67,9 @@ final class ShardBatch implements Serializable {
     static ShardBatch of(int shard, Batch b, int[] rows, List<State> carried) {
         Sequence in = b.input();
         Sequence out = b.target();
+        boolean coded = in.symbols() != null;
         return new ShardBatch(shard, in.steps(), out.steps(), rows.clone(), in.features(), out.features(),
-                Rows.data(in, rows), Rows.mask(in, rows), Rows.data(out, rows), Rows.mask(out, rows),
+                coded ? null : Rows.data(in, rows), coded ? Rows.symbols(in, rows) : null, Rows.mask(in, rows), Rows.data(out, rows), Rows.mask(out, rows),
                 Rows.states(carried, in.batch(), rows), b.lossRows());
     }
 
@@ -85,7 +91,7 @@ final class ShardBatch implements Serializable {
                     + " global rows");
         }
         return new ShardBatch(shard, in.steps(), out.steps(), rows.clone(), in.features(), out.features(),
-                in.data().clone(),
+                in.symbols() == null ? in.data().clone() : null, in.symbols() == null ? null : in.symbols().clone(),
                 in.mask() == null ? null : in.mask().clone(), out.data().clone(),
                 out.mask() == null ? null : out.mask().clone(), initial, globalReal);
     }
@@ -98,12 +104,15 @@ final class ShardBatch implements Serializable {
      * @return a part with no rows, for a worker without any (B &lt; N)
      */
     static ShardBatch empty(int shard, int steps, int features, long globalReal) {
-        return new ShardBatch(shard, steps, steps, new int[0], features, features, new double[0], null, new double[0],
+        return new ShardBatch(shard, steps, steps, new int[0], features, features, new double[0], null, null, new double[0],
                 null, null, globalReal);
     }
 
     /** @return the input, T x rows x I */
     Sequence input() {
+        if (symbols != null) {
+            return Sequence.oneHot(steps, rows, inputs, symbols, xMask);
+        }
         return Sequence.wrap(steps, rows, inputs, x, xMask);
     }
 

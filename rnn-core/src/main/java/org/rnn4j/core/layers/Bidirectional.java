@@ -144,8 +144,7 @@ public final class Bidirectional implements Layer {
         allocate(x.steps(), x.batch());
         Sequence yf = forward.forward(x, initialForward);
         reverseOrder(x);
-        permuteRows(x.data(), xRev, inputSize());
-        Sequence yr = reverse.forward(Sequence.wrap(steps, batch, inputSize(), xRev, x.mask()), initialReverse);
+        Sequence yr = reverse.forward(reversed(x), initialReverse);
         int hf = forward.outputSize();
         int hr = reverse.outputSize();
         int w = hf + hr;
@@ -216,6 +215,20 @@ public final class Bidirectional implements Layer {
     }
 
     /** dst row r = src row order[r], rows of {@code n} values. */
+    /** x with the real steps of each sequence reversed; symbol-coded if x is. */
+    private Sequence reversed(Sequence x) {
+        int[] symbols = x.symbols();
+        if (symbols == null) {
+            permuteRows(x.data(), xRev, inputSize());
+            return Sequence.wrap(steps, batch, inputSize(), xRev, x.mask());
+        }
+        int[] rev = new int[symbols.length];
+        for (int r = 0; r < rev.length; r++) {
+            rev[r] = symbols[order[r]];
+        }
+        return Sequence.oneHot(steps, batch, inputSize(), rev, x.mask());
+    }
+
     private void permuteRows(double[] src, double[] dst, int n) {
         for (int r = 0; r < steps * batch; r++) {
             System.arraycopy(src, order[r] * n, dst, r * n, n);

@@ -21,7 +21,8 @@ import org.rnn4j.core.math.Range;
  * (G*H x H) packed gate by gate as in PyTorch. Per batch:
  *
  * <pre>
- *   forward:  P = X W_ih^T                           one GEMM over all T*B rows
+ *   forward:  P = X W_ih^T                           one GEMM over all T*B rows (a column lookup
+ *                                                    for one-hot rows held as symbols: {@link SymbolInput})
  *             for t = 0 .. T-1:
  *               P_t += input biases
  *               Q_t = h_{t-1} W_hh^T (+ recurrent biases)   into P_t itself unless the cell keeps Q apart
@@ -74,6 +75,8 @@ final class RecurrentLayer implements Layer {
     private final List<Weights> weights;
     private final List<Parameter> parameters;
     private final Boundary io = new Boundary();
+    /** The input product as a lookup, for inputs of one-hot rows held as symbols. */
+    private final SymbolInput symbolInput = new SymbolInput();
 
     /** The buffers of the current T and B; null before the first forward. */
     private Steps s;
@@ -149,11 +152,16 @@ final class RecurrentLayer implements Layer {
         for (int i = 0; i < weights.size(); i++) {
             weights.get(i).load();
         }
-        s.read(x, io.input(x));
+        int[] symbols = x.symbols();
+        s.read(x, symbols == null ? io.input(x) : null);
         Sequence view = lastOut;
         lastOut = null;
         int rows = s.steps * s.batch;
-        k.gemm(false, true, rows, width, in, 1.0, s.inputValues(), 0, in, wIh.value(), 0, in, 0.0, s.pre, 0, width);
+        if (symbols == null) {
+            k.gemm(false, true, rows, width, in, 1.0, s.inputValues(), 0, in, wIh.value(), 0, in, 0.0, s.pre, 0, width);
+        } else {
+            symbolInput.gather(symbols, wIh.value(), in, width, s.pre);
+        }
         for (int t = 0; t < s.steps; t++) {
             k.parallel(s.batch, (long) width * hidden, forwardStep[t]);
         }
@@ -228,7 +236,11 @@ final class RecurrentLayer implements Layer {
         int rows = s.steps * s.batch;
         int batch = s.batch;
         double[] dq = s.dRecurrent;
-        k.gemm(true, false, width, in, rows, 1.0, s.dPre, 0, width, s.inputValues(), 0, in, 1.0, wIh.grad(), 0, in);
+        if (s.input().symbols() == null) {
+            k.gemm(true, false, width, in, rows, 1.0, s.dPre, 0, width, s.inputValues(), 0, in, 1.0, wIh.grad(), 0, in);
+        } else {
+            symbolInput.scatter(s.input(), s.dPre, in, width, wIh.grad());
+        }
         if (s.steps > 1) {
             k.gemm(true, false, width, hidden, rows - batch, 1.0, dq, batch * width, width, s.h, 0, hidden,
                     1.0, wHh.grad(), 0, hidden);

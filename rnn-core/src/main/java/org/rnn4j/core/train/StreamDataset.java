@@ -22,6 +22,12 @@ import org.rnn4j.core.math.ArraySize;
  * through time (A. Karpathy, char-rnn, 2015; see docs/BENCHMARKS.md "Batching"). The state
  * starts at zero at every epoch, when the streams go back to their starts. The order is never
  * shuffled. A batch's arrays are reused by the next batch.
+ *
+ * <p>The inputs are one-hot rows held as their symbols ({@link Sequence#oneHot}): the built-in
+ * recurrent layers look up their input weights' columns instead of multiplying by T*B*V
+ * mostly-zero values, with the same results (the forward bit for bit, the input weights'
+ * gradient up to the order of its sums); a first layer of any other kind reads the one-hot
+ * rows through {@code data()}. The targets are one-hot rows of values.
  */
 public final class StreamDataset implements Dataset {
 
@@ -99,19 +105,19 @@ public final class StreamDataset implements Dataset {
     @Override
     public Iterator<Batch> epoch(RandomGenerator shuffle, int from) {
         int values = ArraySize.of("a batch of T x B x V", steps, streams, vocabulary);
-        double[] x = new double[values];
+        int[] x = new int[steps * streams];
         double[] d = new double[values];
         int[] ids = new int[streams];
         Arrays.setAll(ids, b -> b);
-        Batch batch = new Batch(Sequence.wrap(steps, streams, vocabulary, x), Sequence.wrap(steps, streams, vocabulary, d), ids);
+        Batch batch = new Batch(Sequence.oneHot(steps, streams, vocabulary, x, null),
+                Sequence.wrap(steps, streams, vocabulary, d), ids);
         return Batches.range(from, batchesPerEpoch(), s -> {
-            Arrays.fill(x, 0.0);
             Arrays.fill(d, 0.0);
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < streams; b++) {
                     int at = b * perStream + s * steps + t;
                     int row = t * streams + b;
-                    x[row * vocabulary + tokens[at]] = 1;
+                    x[row] = tokens[at];
                     d[row * vocabulary + tokens[at + 1]] = 1;
                 }
             }

@@ -160,17 +160,21 @@ public final class TruncatedBptt {
     }
 
     /**
-     * Steps {@code [from, to)} of a batch, copied (data and mask).
+     * Steps {@code [from, to)} of a batch, copied (data, or symbols, and mask).
      *
      * @param s the batch
      * @param from first step
      * @param to one past the last step
-     * @return a new sequence of {@code to - from} steps
+     * @return a new sequence of {@code to - from} steps, symbol-coded if s is
      */
     static Sequence steps(Sequence s, int from, int to) {
+        boolean[] mask = s.mask() == null ? null : Arrays.copyOfRange(s.mask(), from * s.batch(), to * s.batch());
+        if (s.symbols() != null) {
+            int[] symbols = Arrays.copyOfRange(s.symbols(), from * s.batch(), to * s.batch());
+            return Sequence.oneHot(to - from, s.batch(), s.features(), symbols, mask);
+        }
         int rowWidth = s.batch() * s.features();
         double[] data = Arrays.copyOfRange(s.data(), from * rowWidth, to * rowWidth);
-        boolean[] mask = s.mask() == null ? null : Arrays.copyOfRange(s.mask(), from * s.batch(), to * s.batch());
         return Sequence.wrap(to - from, s.batch(), s.features(), data, mask);
     }
 
