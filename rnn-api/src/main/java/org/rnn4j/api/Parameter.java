@@ -8,6 +8,12 @@ import java.util.Arrays;
  * <p>Values and gradient are row-major arrays of {@link #size()} doubles, owned by the layer
  * that made the parameter and updated in place by optimizers. Per the package's gradient
  * convention, {@code backward} passes add dL/d(value) into {@link #grad()}.
+ *
+ * <p>{@link #version()} tells a layer that keeps a converted copy of the values (a float32
+ * layer's float array) whether it must convert again: it changes whenever the values may have
+ * changed, that is on {@link #set} and every time {@link #value()} hands out the array (the one
+ * way to write into it). Code that writes into the array must therefore get it from
+ * {@link #value()} for that write, not keep it from an earlier call across a forward pass.
  */
 public final class Parameter {
 
@@ -15,6 +21,8 @@ public final class Parameter {
     private final int[] shape;
     private final double[] value;
     private final double[] grad;
+    /** The change count, one cell shared with every {@link #renamed} view of the same values. */
+    private final long[] version;
 
     /**
      * A parameter of zeros.
@@ -40,6 +48,7 @@ public final class Parameter {
         this.shape = shape.clone();
         this.value = new double[(int) size];
         this.grad = new double[(int) size];
+        this.version = new long[1];
     }
 
     private Parameter(String name, Parameter of) {
@@ -48,6 +57,7 @@ public final class Parameter {
         this.shape = of.shape;
         this.value = of.value;
         this.grad = of.grad;
+        this.version = of.version;
     }
 
     private static void checkName(String name) {
@@ -83,9 +93,28 @@ public final class Parameter {
         return value.length;
     }
 
-    /** @return the values, shared (optimizers update them in place) */
+    /**
+     * The values themselves, shared: optimizers, loaders and users write into them in place.
+     * Handing them out counts as a change ({@link #version()} moves on), since the caller may
+     * write; a write must use the array of a call made for it, not one kept from before a
+     * forward pass.
+     *
+     * @return the values, shared
+     */
     public double[] value() {
+        version[0]++;
         return value;
+    }
+
+    /**
+     * A number that is different after anything may have changed the values ({@link #value()},
+     * {@link #set}, through this parameter or a {@link #renamed} view of it) and the same
+     * otherwise: a layer that converts the values (float32) converts again only when it moved.
+     *
+     * @return the change count
+     */
+    public long version() {
+        return version[0];
     }
 
     /** @return the accumulated gradient dL/d(value), shared */
@@ -116,6 +145,7 @@ public final class Parameter {
             }
         }
         System.arraycopy(values, 0, value, 0, values.length);
+        version[0]++;
     }
 
     @Override

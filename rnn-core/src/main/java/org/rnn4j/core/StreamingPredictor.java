@@ -10,14 +10,15 @@ import org.rnn4j.core.layers.Bidirectional;
  * Inference over a stream that arrives a step or a chunk of steps at a time: the recurrent state
  * is kept between calls (Keras {@code stateful=True}; PyTorch passing {@code h_n} back in), so
  * the outputs of the chunks, one after the other, are exactly (bit for bit) the outputs of the
- * whole sequence given as one chunk, however the stream is cut.
+ * whole sequence given as one chunk, however the stream is cut, and exactly those of one
+ * {@link Network#forward} over the whole sequence in evaluation mode.
  *
  * <p>The predictor runs the network one step at a time (the stream's steps may arrive one at a
- * time, so that is what a whole sequence must get too for the bits to agree). A single
- * {@link Network#forward} over the whole sequence multiplies the inputs of all its steps in one
- * matrix product, and the BLAS rounds a row of a product differently with the number of rows
- * (it picks other kernels for other sizes): the predictor agrees with that call to rounding
- * (measured: at most one unit in the last place of outputs of order 1), not bit for bit.
+ * time, so that is what a whole sequence must get too for the bits to agree). The layers compute
+ * every product of the forward pass step by step as well (the input projections and the dense
+ * layers too, not one product over all T steps), because the BLAS rounds a row of a product
+ * differently with the number of rows in the call: a step therefore meets the same products,
+ * with the same B rows, alone as within its sequence.
  *
  * <pre>
  *   StreamingPredictor p = new StreamingPredictor(net.copy(), 1);

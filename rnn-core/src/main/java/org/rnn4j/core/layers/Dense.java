@@ -11,6 +11,7 @@ import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.math.ArraySize;
 import org.rnn4j.core.math.Kernels;
+import org.rnn4j.core.math.Range;
 
 /**
  * A fully connected layer applied to every step independently (a time-distributed
@@ -21,11 +22,19 @@ import org.rnn4j.core.math.Kernels;
  *   backward: da = dy (*) f'(a),  dW += da x^T,  db += da,  dx = W^T da
  * </pre>
  *
- * All T x B rows go through one matrix product each way.
+ * Forward runs one matrix product per step (B rows; the steps spread over the cores), so that a
+ * step's outputs are the same bits whether the sequence arrives whole or a step at a time
+ * (OpenBLAS rounds a row differently with the number of rows in the call); backward runs all
+ * T x B rows through one product each.
  */
 final class Dense implements Layer {
 
     private final Kernels k = Kernels.get();
+    /** The kernels of a slice of steps: its products run whole on its own thread. */
+    private final Kernels stepKernels = k.sequential();
+    /** The forward products of steps [t0, t1) of the batch under way ({@link #batch} rows each). */
+    private final Range stepProducts = this::forwardSteps;
+    private int batch;
     private final int in;
     private final int outSize;
     private final Activation f;
@@ -92,7 +101,8 @@ final class Dense implements Layer {
         }
         weight.load();
         lastInValues = io.input(x);
-        k.gemm(false, true, r, outSize, in, 1.0, lastInValues, 0, in, weight.value(), 0, in, 0.0, pre, 0, outSize);
+        batch = x.batch();
+        k.parallel(x.steps(), (long) batch * outSize * in, stepProducts);
         if (bias != null) {
             bias.load();
             k.addRowVector(pre, r, bias.value(), outSize);
@@ -101,6 +111,17 @@ final class Dense implements Layer {
         lastIn = x;
         lastOut = io.output(lastOut, x.steps(), x.batch(), outSize, out, x.mask());
         return lastOut;
+    }
+
+    /**
+     * Pre-activations of steps [t0, t1): one product per step, so that a step gets the same bits
+     * alone (streaming) as within its sequence.
+     */
+    private void forwardSteps(int t0, int t1) {
+        for (int t = t0; t < t1; t++) {
+            stepKernels.gemm(false, true, batch, outSize, in, 1.0, lastInValues, t * batch * in, in,
+                    weight.value(), 0, in, 0.0, pre, t * batch * outSize, outSize);
+        }
     }
 
     @Override

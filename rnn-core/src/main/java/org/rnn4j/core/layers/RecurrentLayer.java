@@ -21,9 +21,10 @@ import org.rnn4j.core.math.Range;
  * (G*H x H) packed gate by gate as in PyTorch. Per batch:
  *
  * <pre>
- *   forward:  P = X W_ih^T                           one GEMM over all T*B rows (a column lookup
- *                                                    for one-hot rows held as symbols: {@link SymbolInput})
- *             for t = 0 .. T-1:
+ *   forward:  for t = 0 .. T-1:
+ *               P_t = X_t W_ih^T                     one GEMM per step (per slice of its rows); for
+ *                                                    one-hot rows held as symbols, a column lookup
+ *                                                    over all T*B rows before the loop ({@link SymbolInput})
  *               P_t += input biases
  *               Q_t = h_{t-1} W_hh^T (+ recurrent biases)   into P_t itself unless the cell keeps Q apart
  *               cell step t forward                  the gates and the new state
@@ -38,6 +39,12 @@ import org.rnn4j.core.math.Range;
  * For Elman and LSTM, Q is added into P (and dQ = dP); GRU keeps them apart (its reset gate
  * multiplies the recurrent term of the candidate only, so the two differ in the candidate's
  * rows).
+ *
+ * <p>The input projection is a product per step, not one over all T*B rows, so that a step's
+ * numbers come from the same products whether the sequence arrives whole or a step at a time
+ * (a streaming predictor): OpenBLAS rounds a row of a product differently with the number of
+ * rows in the call (with {@code OPENBLAS_CORETYPE=Haswell} the last row of an odd count; with
+ * SkylakeX, which picks small-matrix kernels by size, most shapes under a few dozen rows).
  *
  * <h2>Threads</h2>
  * The sequences of a batch are independent within a step, so each step, forward and backward,
@@ -77,6 +84,8 @@ final class RecurrentLayer implements Layer {
     private final Boundary io = new Boundary();
     /** The input product as a lookup, for inputs of one-hot rows held as symbols. */
     private final SymbolInput symbolInput = new SymbolInput();
+    /** Whether the forward under way reads symbols (its input product is then already in P). */
+    private boolean symbolCoded;
 
     /** The buffers of the current T and B; null before the first forward. */
     private Steps s;
@@ -156,27 +165,30 @@ final class RecurrentLayer implements Layer {
         s.read(x, symbols == null ? io.input(x) : null);
         Sequence view = lastOut;
         lastOut = null;
-        int rows = s.steps * s.batch;
-        if (symbols == null) {
-            k.gemm(false, true, rows, width, in, 1.0, s.inputValues(), 0, in, wIh.value(), 0, in, 0.0, s.pre, 0, width);
-        } else {
+        symbolCoded = symbols != null;
+        if (symbolCoded) {
             symbolInput.gather(symbols, wIh.value(), in, width, s.pre);
         }
         for (int t = 0; t < s.steps; t++) {
-            k.parallel(s.batch, (long) width * hidden, forwardStep[t]);
+            k.parallel(s.batch, (long) width * (hidden + in), forwardStep[t]);
         }
         lastOut = io.output(view, s.steps, s.batch, hidden, s.h, x.mask());
         return lastOut;
     }
 
     /**
-     * Forward step t over rows [b0, b1): the input biases onto the rows' input projections
-     * (here rather than over all T*B rows at once, so that it runs on every core while the rows
-     * are in cache), the recurrent product, the cell step, and padded rows holding their state.
+     * Forward step t over rows [b0, b1): the rows' input projections and input biases (here
+     * rather than over all T*B rows at once, so that a step gets the same bits alone as within
+     * its sequence, and it runs on every core while the rows are in cache), the recurrent
+     * product, the cell step, and padded rows holding their state.
      */
     private void forwardRows(int t, int b0, int b1) {
         int rows = b1 - b0;
         int gateRow = s.gateRow(t, b0);
+        if (!symbolCoded) {
+            rowKernels.gemm(false, true, rows, width, in, 1.0, s.inputValues(), (t * s.batch + b0) * in, in,
+                    wIh.value(), 0, in, 0.0, s.pre, gateRow, width);
+        }
         for (int i = 0; i < inputBiases.size(); i++) { // indexed: no iterator per step
             rowKernels.addRowVector(s.pre, gateRow, rows, inputBiases.get(i).value(), width);
         }
