@@ -13,6 +13,15 @@ import java.util.Arrays;
  *
  * <p>The array is shared, not copied: layers return sequences that view their own buffers,
  * valid until that layer's next call.
+ *
+ * <p>A sequence holds either doubles ({@link #wrap(int, int, int, double[], boolean[])}) or
+ * floats ({@link #wrap(int, int, int, float[], boolean[])}): a float32 network's layers hand each
+ * other float-backed sequences, so that no layer keeps a float64 copy of what it exchanges.
+ * {@link #floats()} is the float array of a float-backed sequence (null otherwise);
+ * {@link #data()} of a float-backed one is a float64 copy made at the call, so code written
+ * against doubles (plug-in layers and losses, user code) keeps working through it, while code
+ * that wants no copy reads {@link #floats()} when {@link #isFloat()}. {@link #get}, {@link #set},
+ * {@link #copy}, {@link #withMask} and {@link #firstNonFinite} work on either backing.
  */
 public final class Sequence {
 
@@ -20,13 +29,15 @@ public final class Sequence {
     private final int batch;
     private final int features;
     private final double[] data;
+    private final float[] floats;
     private final boolean[] mask;
 
-    private Sequence(int steps, int batch, int features, double[] data, boolean[] mask) {
+    private Sequence(int steps, int batch, int features, double[] data, float[] floats, boolean[] mask) {
         this.steps = steps;
         this.batch = batch;
         this.features = features;
         this.data = data;
+        this.floats = floats;
         this.mask = mask;
     }
 
@@ -56,20 +67,41 @@ public final class Sequence {
      * @throws IllegalArgumentException on sizes that do not fit
      */
     public static Sequence wrap(int steps, int batch, int features, double[] data, boolean[] mask) {
+        requireShape(steps, batch, features, data == null ? -1 : data.length, mask);
+        return new Sequence(steps, batch, features, data, null, mask);
+    }
+
+    /**
+     * Wraps a float array and a mask (neither copied) as a float-backed sequence: what a float32
+     * network's layers exchange.
+     *
+     * @param steps T, at least 1
+     * @param batch B, at least 1
+     * @param features F, at least 1
+     * @param data T * B * F values, time-major
+     * @param mask T * B flags ({@code true} = a real step), or null for all real
+     * @return the sequence, whose {@link #floats()} is {@code data}
+     * @throws IllegalArgumentException on sizes that do not fit
+     */
+    public static Sequence wrap(int steps, int batch, int features, float[] data, boolean[] mask) {
+        requireShape(steps, batch, features, data == null ? -1 : data.length, mask);
+        return new Sequence(steps, batch, features, null, data, mask);
+    }
+
+    private static void requireShape(int steps, int batch, int features, int length, boolean[] mask) {
         if (steps < 1 || batch < 1 || features < 1) {
             throw new IllegalArgumentException("a sequence batch needs steps, batch and features >= 1, got "
                     + steps + " x " + batch + " x " + features);
         }
         long n = (long) steps * batch * features;
-        if (data == null || data.length != n) {
+        if (length != n) {
             throw new IllegalArgumentException("a " + steps + " x " + batch + " x " + features
-                    + " sequence batch needs " + n + " values, got " + (data == null ? "null" : data.length));
+                    + " sequence batch needs " + n + " values, got " + (length < 0 ? "null" : length));
         }
         if (mask != null && mask.length != steps * batch) {
             throw new IllegalArgumentException("the mask of a " + steps + " x " + batch
                     + " sequence batch needs " + steps * batch + " flags, got " + mask.length);
         }
-        return new Sequence(steps, batch, features, data, mask);
     }
 
     /**
@@ -141,9 +173,32 @@ public final class Sequence {
         return steps * batch;
     }
 
-    /** @return the backing array (shared, not copied) */
+    /**
+     * The values as doubles: the backing array (shared, not copied) of a double-backed
+     * sequence; for a float-backed one a float64 copy made at this call, to which writes are not
+     * seen (use {@link #set} or {@link #floats()} to change a float-backed sequence).
+     *
+     * @return the values, time-major
+     */
     public double[] data() {
-        return data;
+        if (floats == null) {
+            return data;
+        }
+        double[] copy = new double[floats.length];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = floats[i];
+        }
+        return copy;
+    }
+
+    /** @return whether the values are floats ({@link #floats()}) rather than doubles */
+    public boolean isFloat() {
+        return floats != null;
+    }
+
+    /** @return the backing float array (shared, not copied) of a float-backed sequence, else null */
+    public float[] floats() {
+        return floats;
     }
 
     /** @return the mask (shared), or null when every row is real */
@@ -166,36 +221,44 @@ public final class Sequence {
      * @return the value
      */
     public double get(int t, int b, int f) {
-        return data[(t * batch + b) * features + f];
+        int i = (t * batch + b) * features + f;
+        return floats != null ? floats[i] : data[i];
     }
 
     /**
      * @param t step
      * @param b sequence
      * @param f feature
-     * @param value the new value
+     * @param value the new value (rounded to the nearest float in a float-backed sequence)
      */
     public void set(int t, int b, int f, double value) {
-        data[(t * batch + b) * features + f] = value;
+        int i = (t * batch + b) * features + f;
+        if (floats != null) {
+            floats[i] = (float) value;
+        } else {
+            data[i] = value;
+        }
     }
 
     /**
-     * A new sequence over a copy of the data and mask, sharing nothing.
+     * A new sequence over a copy of the data and mask, sharing nothing, with the same backing.
      *
      * @return a deep copy
      */
     public Sequence copy() {
-        return new Sequence(steps, batch, features, data.clone(), mask == null ? null : mask.clone());
+        return new Sequence(steps, batch, features, data == null ? null : data.clone(),
+                floats == null ? null : floats.clone(), mask == null ? null : mask.clone());
     }
 
     /**
      * The same data with another mask (not copied).
      *
      * @param newMask T * B flags or null
-     * @return a sequence sharing this one's data
+     * @return a sequence sharing this one's data (and backing)
      */
     public Sequence withMask(boolean[] newMask) {
-        return wrap(steps, batch, features, data, newMask);
+        return floats != null ? wrap(steps, batch, features, floats, newMask)
+                : wrap(steps, batch, features, data, newMask);
     }
 
     /** @return "T x B x F" */
@@ -209,6 +272,14 @@ public final class Sequence {
      * @return its index in {@link #data()}, or -1 when every value is finite
      */
     public int firstNonFinite() {
+        if (floats != null) {
+            for (int i = 0; i < floats.length; i++) {
+                if (!Float.isFinite(floats[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = 0; i < data.length; i++) {
             if (!Double.isFinite(data[i])) {
                 return i;
@@ -219,7 +290,10 @@ public final class Sequence {
 
     @Override
     public String toString() {
-        return "Sequence[" + shape() + (mask == null ? "" : ", masked") + "] " + Arrays.toString(
-                Arrays.copyOf(data, Math.min(data.length, 8))) + (data.length > 8 ? "..." : "");
+        int n = floats != null ? floats.length : data.length;
+        String head = floats != null ? Arrays.toString(Arrays.copyOf(floats, Math.min(n, 8)))
+                : Arrays.toString(Arrays.copyOf(data, Math.min(n, 8)));
+        return "Sequence[" + shape() + (mask == null ? "" : ", masked") + (floats == null ? "" : ", float32") + "] "
+                + head + (n > 8 ? "..." : "");
     }
 }
