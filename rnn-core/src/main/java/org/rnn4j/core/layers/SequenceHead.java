@@ -87,7 +87,8 @@ final class SequenceHead implements Layer {
         Shapes.requireInput(this, x);
         allocate(x.steps(), x.batch());
         int n = width;
-        double[] h = x.data();
+        float[] hf = x.floats(); // a float32 layer's output: read as it is, not through a float64 copy
+        double[] hd = hf == null ? x.data() : null;
         for (int b = 0; b < batch; b++) {
             int first = -1;
             int last = -1;
@@ -108,24 +109,24 @@ final class SequenceHead implements Layer {
                 switch (mode) {
                     case LAST -> {
                         source[o] = (f < reverseFrom ? last : first) * batch + b;
-                        out[o] = h[source[o] * n + f];
+                        out[o] = value(hd, hf, source[o] * n + f);
                     }
                     case MAX -> {
                         int best = -1;
                         for (int t = first; t <= last; t++) {
                             int r = t * batch + b;
-                            if (x.active(r) && (best < 0 || h[r * n + f] > h[best * n + f])) {
+                            if (x.active(r) && (best < 0 || value(hd, hf, r * n + f) > value(hd, hf, best * n + f))) {
                                 best = r;
                             }
                         }
                         source[o] = best;
-                        out[o] = h[best * n + f];
+                        out[o] = value(hd, hf, best * n + f);
                     }
                     case MEAN -> {
                         double s = 0;
                         for (int t = first; t <= last; t++) {
                             if (x.active(t * batch + b)) {
-                                s += h[(t * batch + b) * n + f];
+                                s += value(hd, hf, (t * batch + b) * n + f);
                             }
                         }
                         out[o] = s / length;
@@ -144,25 +145,31 @@ final class SequenceHead implements Layer {
     public Sequence backward(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
         int n = width;
-        double[] g = dy.data();
+        float[] gf = dy.floats();
+        double[] gd = gf == null ? dy.data() : null;
         Arrays.fill(dx, 0.0);
         for (int b = 0; b < batch; b++) {
             for (int f = 0; f < n; f++) {
                 int o = b * n + f;
                 if (mode == Mode.MEAN) {
-                    double share = g[o] / lengths[b];
+                    double share = value(gd, gf, o) / lengths[b];
                     for (int t = 0; t < steps; t++) {
                         if (lastIn.active(t * batch + b)) {
                             dx[(t * batch + b) * n + f] = share;
                         }
                     }
                 } else {
-                    dx[source[o] * n + f] = g[o];
+                    dx[source[o] * n + f] = value(gd, gf, o);
                 }
             }
         }
         lastDx = Shapes.view(lastDx, steps, batch, n, dx, lastIn.mask());
         return lastDx;
+    }
+
+    /** Element i of a sequence's doubles or, when it is float-backed, its floats. */
+    private static double value(double[] doubles, float[] floats, int i) {
+        return floats != null ? floats[i] : doubles[i];
     }
 
     @Override
