@@ -160,7 +160,8 @@ public final class TruncatedBptt {
     }
 
     /**
-     * Steps {@code [from, to)} of a batch, copied (data and mask).
+     * Steps {@code [from, to)} of a batch, copied (data and mask), with the batch's backing
+     * (a float-backed batch is sliced as floats, not through a float64 copy of the whole).
      *
      * @param s the batch
      * @param from first step
@@ -169,8 +170,12 @@ public final class TruncatedBptt {
      */
     static Sequence steps(Sequence s, int from, int to) {
         int rowWidth = s.batch() * s.features();
-        double[] data = Arrays.copyOfRange(s.data(), from * rowWidth, to * rowWidth);
         boolean[] mask = s.mask() == null ? null : Arrays.copyOfRange(s.mask(), from * s.batch(), to * s.batch());
+        if (s.isFloat()) {
+            float[] floats = Arrays.copyOfRange(s.floats(), from * rowWidth, to * rowWidth);
+            return Sequence.wrap(to - from, s.batch(), s.features(), floats, mask);
+        }
+        double[] data = Arrays.copyOfRange(s.data(), from * rowWidth, to * rowWidth);
         return Sequence.wrap(to - from, s.batch(), s.features(), data, mask);
     }
 
