@@ -3,7 +3,7 @@ package org.rnn4j.api;
 import java.util.Arrays;
 
 /**
- * A time-major batch of sequences: {@code steps} x {@code batch} x {@code features} doubles.
+ * A time-major batch of sequences: {@code steps} x {@code batch} x {@code features} values.
  *
  * <p>Row {@code r = t * batch + b} holds the features of sequence {@code b} at step {@code t};
  * the rows form one row-major matrix of {@code rows() = steps * batch} rows. An optional mask
@@ -176,7 +176,8 @@ public final class Sequence {
     /**
      * The values as doubles: the backing array (shared, not copied) of a double-backed
      * sequence; for a float-backed one a float64 copy made at this call, to which writes are not
-     * seen (use {@link #set} or {@link #floats()} to change a float-backed sequence).
+     * seen (use {@link #set} or {@link #floats()} to change a float-backed sequence). Each call
+     * copies, so read it once into a local, not once per element.
      *
      * @return the values, time-major
      */
