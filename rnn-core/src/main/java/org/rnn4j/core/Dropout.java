@@ -32,8 +32,9 @@ import org.rnn4j.api.Sequence;
  * check needs. In evaluation, y = x.
  *
  * <p>y and dx have x's backing (dy may have either): a float-backed x (a float32 layer's output)
- * gives float-backed y and dx, each element the float64 product rounded to float once (what the next float32 layer
- * would have rounded it to), so a float32 stack exchanges no double arrays through its dropout.
+ * gives float-backed y and dx, each element the float64 product rounded to float once (what the
+ * float32 layer it goes to would have rounded it to), so a float32 stack exchanges no double
+ * arrays through its dropout.
  */
 final class Dropout {
 

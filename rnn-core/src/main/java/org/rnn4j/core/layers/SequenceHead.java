@@ -25,6 +25,10 @@ import org.rnn4j.api.State;
  * whose features from r on read the sequence backwards) makes {@code last} PyTorch's
  * {@code h_n} of both directions: the forward direction at the last real step, the backward one
  * at the first, each having read the whole sequence.
+ *
+ * <p>It reads a float-backed input (a float32 layer's output) and gradient as floats, without a
+ * float64 copy, and computes in float64 in either precision: its output (B rows) and dL/dx are
+ * double-backed, and a float32 layer below rounds dL/dx as it reads it.
  */
 final class SequenceHead implements Layer {
 
