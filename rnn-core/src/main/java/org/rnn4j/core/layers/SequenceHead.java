@@ -27,8 +27,9 @@ import org.rnn4j.api.State;
  * at the first, each having read the whole sequence.
  *
  * <p>It reads a float-backed input (a float32 layer's output) and gradient as floats, without a
- * float64 copy, and computes in float64 in either precision: its output (B rows) and dL/dx are
- * double-backed, and a float32 layer below rounds dL/dx as it reads it.
+ * float64 copy, and computes in float64 in either precision: its output (B rows) is
+ * double-backed; dL/dx has the input's backing, each value rounded once to float for a float32
+ * layer below (what that layer would round a double to).
  */
 final class SequenceHead implements Layer {
 
@@ -55,6 +56,7 @@ final class SequenceHead implements Layer {
     private int[] lengths;
     private double[] out;
     private double[] dx;
+    private float[] dxFloats;
     private Sequence lastIn;
     private Sequence lastOut;
     private Sequence lastDx;
@@ -151,7 +153,15 @@ final class SequenceHead implements Layer {
         int n = width;
         float[] gf = dy.floats();
         double[] gd = gf == null ? dy.data() : null;
-        Arrays.fill(dx, 0.0);
+        boolean asFloat = lastIn.isFloat();
+        int size = steps * batch * n;
+        if (asFloat) {
+            dxFloats = dxFloats != null && dxFloats.length == size ? dxFloats : new float[size];
+            Arrays.fill(dxFloats, 0f);
+        } else {
+            dx = dx != null && dx.length == size ? dx : new double[size];
+            Arrays.fill(dx, 0.0);
+        }
         for (int b = 0; b < batch; b++) {
             for (int f = 0; f < n; f++) {
                 int o = b * n + f;
@@ -159,16 +169,26 @@ final class SequenceHead implements Layer {
                     double share = value(gd, gf, o) / lengths[b];
                     for (int t = 0; t < steps; t++) {
                         if (lastIn.active(t * batch + b)) {
-                            dx[(t * batch + b) * n + f] = share;
+                            put(asFloat, (t * batch + b) * n + f, share);
                         }
                     }
                 } else {
-                    dx[source[o] * n + f] = value(gd, gf, o);
+                    put(asFloat, source[o] * n + f, value(gd, gf, o));
                 }
             }
         }
-        lastDx = Shapes.view(lastDx, steps, batch, n, dx, lastIn.mask());
+        lastDx = asFloat ? Shapes.view(lastDx, steps, batch, n, dxFloats, lastIn.mask())
+                : Shapes.view(lastDx, steps, batch, n, dx, lastIn.mask());
         return lastDx;
+    }
+
+    /** dL/dx element i: into the float buffer (rounded once) or the double one. */
+    private void put(boolean asFloat, int i, double v) {
+        if (asFloat) {
+            dxFloats[i] = (float) v;
+        } else {
+            dx[i] = v;
+        }
     }
 
     /** Element i of a sequence's doubles or, when it is float-backed, its floats. */
@@ -190,7 +210,6 @@ final class SequenceHead implements Layer {
         source = new int[b1 * width];
         lengths = new int[b1];
         out = new double[b1 * width];
-        dx = new double[t1 * b1 * width];
         lastOut = null;
         lastDx = null;
     }
