@@ -112,21 +112,30 @@ public interface Loss {
      *
      * @param y outputs
      * @param d targets, the steps and batch of {@code y}, {@code target().width(n)} features
-     * @param grad destination, same shape as {@code y}
+     * @param grad destination, same shape as {@code y}, double-backed (its {@link Sequence#data()}
+     *     is written)
      * @return the summed loss
-     * @throws IllegalArgumentException if a shape does not fit
+     * @throws IllegalArgumentException if a shape does not fit, or grad is float-backed (writes
+     *     into the float64 copy its data() gives would be lost)
      */
     default double evaluate(Sequence y, Sequence d, Sequence grad) {
         target().requireShape(name(), y, d);
         Sequence.requireSameShape("gradient", y, grad);
+        if (grad.isFloat()) {
+            throw new IllegalArgumentException("loss '" + name() + "' writes dL/dy into a double-backed sequence, "
+                    + "got a float-backed one");
+        }
         int n = y.features();
         int w = d.features();
+        double[] outputs = y.data(); // once: of a float-backed sequence, each call is a copy
+        double[] targets = d.data();
+        double[] g = grad.data();
         double total = 0;
         for (int r = 0; r < y.rows(); r++) {
             if (y.active(r)) {
-                total += evaluate(y.data(), r * n, d.data(), r * w, grad.data(), r * n, n);
+                total += evaluate(outputs, r * n, targets, r * w, g, r * n, n);
             } else {
-                Arrays.fill(grad.data(), r * n, r * n + n, 0.0);
+                Arrays.fill(g, r * n, r * n + n, 0.0);
             }
         }
         return total;

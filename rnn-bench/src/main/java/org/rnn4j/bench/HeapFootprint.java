@@ -31,7 +31,8 @@ import org.rnn4j.core.Registry;
  * network of that precision must hold at least, whatever arrays this version keeps them in.
  * (In this version parameter values, their gradients and the optimizer state are float64 arrays
  * in both precisions, so a float32 network's measured heap exceeds its float32 floor by at least
- * the second four bytes of each parameter value and state entry.)
+ * the second four bytes of each parameter value and state entry; the sequences its layers
+ * exchange are float arrays, and only the loss's copy of the output and its dL/dy are float64.)
  *
  * @param workload the workload
  * @param precision what the network computed in

@@ -30,6 +30,11 @@ import org.rnn4j.api.Sequence;
  * the whole batch draws ({@link Dropouts} says which step, first step and rows). While
  * {@link #hold(boolean) held}, forwards reuse the last mask, which is what a finite-difference
  * check needs. In evaluation, y = x.
+ *
+ * <p>y and dx have x's backing (dy may have either): a float-backed x (a float32 layer's output)
+ * gives float-backed y and dx, each element the float64 product rounded to float once (what the
+ * float32 layer it goes to would have rounded it to), so a float32 stack exchanges no double
+ * arrays through its dropout.
  */
 final class Dropout {
 
@@ -44,6 +49,8 @@ final class Dropout {
     private double[] mask = new double[0];
     private double[] out = new double[0];
     private double[] dx = new double[0];
+    private float[] outFloats = new float[0];
+    private float[] dxFloats = new float[0];
     private Sequence lastIn;
 
     /**
@@ -79,20 +86,27 @@ final class Dropout {
         if (!applied) {
             return x;
         }
-        int n = x.data().length;
-        if (out.length != n) {
+        int n = x.rows() * x.features();
+        if (mask.length != n) {
             if (held && mask.length > 0) {
                 throw new IllegalStateException("the dropout masks are held for batches of " + mask.length
                         + " values, got a batch of shape " + x.shape() + "; release them before changing shape");
             }
             mask = new double[n];
-            out = new double[n];
-            dx = new double[n];
             draw(x, step, firstTime, rows);
         } else if (!held) {
             draw(x, step, firstTime, rows);
         }
+        if (x.isFloat()) {
+            float[] v = x.floats();
+            outFloats = outFloats.length == n ? outFloats : new float[n];
+            for (int i = 0; i < n; i++) {
+                outFloats[i] = (float) (v[i] * mask[i]);
+            }
+            return Sequence.wrap(x.steps(), x.batch(), x.features(), outFloats, x.mask());
+        }
         double[] v = x.data();
+        out = out.length == n ? out : new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = v[i] * mask[i];
         }
@@ -103,9 +117,19 @@ final class Dropout {
         if (!applied) {
             return dy;
         }
-        double[] g = dy.data();
-        for (int i = 0; i < g.length; i++) {
-            dx[i] = g[i] * mask[i];
+        int n = mask.length;
+        float[] gf = dy.floats();
+        double[] gd = gf == null ? dy.data() : null;
+        if (lastIn.isFloat()) {
+            dxFloats = dxFloats.length == n ? dxFloats : new float[n];
+            for (int i = 0; i < n; i++) {
+                dxFloats[i] = (float) ((gf != null ? gf[i] : gd[i]) * mask[i]);
+            }
+            return Sequence.wrap(lastIn.steps(), lastIn.batch(), lastIn.features(), dxFloats, lastIn.mask());
+        }
+        dx = dx.length == n ? dx : new double[n];
+        for (int i = 0; i < n; i++) {
+            dx[i] = (gf != null ? gf[i] : gd[i]) * mask[i];
         }
         return Sequence.wrap(lastIn.steps(), lastIn.batch(), lastIn.features(), dx, lastIn.mask());
     }

@@ -470,8 +470,11 @@ public final class Network {
         int i = s.firstNonFinite();
         if (i >= 0) {
             int row = i / s.features();
-            throw new IllegalArgumentException("the " + what + " holds " + s.data()[i] + " at step " + row / s.batch()
-                    + ", sequence " + row % s.batch() + ", feature " + i % s.features() + "; only finite values are allowed");
+            int t = row / s.batch();
+            int b = row % s.batch();
+            int f = i % s.features();
+            throw new IllegalArgumentException("the " + what + " holds " + s.get(t, b, f) + " at step " + t
+                    + ", sequence " + b + ", feature " + f + "; only finite values are allowed");
         }
     }
 

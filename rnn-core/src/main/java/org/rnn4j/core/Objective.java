@@ -15,6 +15,12 @@ import org.rnn4j.api.Sequence;
  *
  * over the real rows r, with w_r the loss's {@link Loss#weight row weight} (1 unless the loss
  * weights classes, as PyTorch's weighted mean does).
+ *
+ * <p>Losses compute in float64 and read {@code y.data()}. A float32 network's output is
+ * float-backed ({@link Sequence#floats()}), whose {@code data()} would be a new T B V array at
+ * every call; so a float-backed output is first widened (exactly) into a double buffer kept here
+ * and reused from batch to batch, and the loss reads that: one O(T B V) pass and no allocation per
+ * step, and plug-in losses see doubles as they always have.
  */
 final class Objective {
 
@@ -22,6 +28,8 @@ final class Objective {
     private final Reduction reduction;
     private double[] gradBuffer = new double[0];
     private Sequence gradOut;
+    private double[] wideBuffer = new double[0];
+    private Sequence wide;
 
     Objective(Loss loss, Reduction reduction) {
         this.loss = loss;
@@ -34,12 +42,13 @@ final class Objective {
     }
 
     /**
-     * @param y the outputs
-     * @param target the targets: the steps and batch of {@code y}, {@code loss.target().width(n)} features
+     * @param output the outputs (either backing)
+     * @param target the targets: the steps and batch of {@code output}, {@code loss.target().width(n)} features
      * @return the reduced loss; dL/dy is then in {@link #gradient()}
      * @throws IllegalArgumentException on a target of the wrong shape, non-finite or invalid for the loss
      */
-    double evaluate(Sequence y, Sequence target) {
+    double evaluate(Sequence output, Sequence target) {
+        Sequence y = output.isFloat() ? widen(output) : output;
         loss.target().requireShape(loss.name(), y, target);
         Network.requireFinite("target", target);
         requireValid(y, target);
@@ -62,6 +71,24 @@ final class Objective {
             return sum / total;
         }
         return sum;
+    }
+
+    /** @return a double-backed sequence over {@link #wideBuffer} holding y's floats */
+    private Sequence widen(Sequence y) {
+        float[] f = y.floats();
+        if (wideBuffer.length != f.length) {
+            wideBuffer = new double[f.length];
+        }
+        for (int i = 0; i < f.length; i++) {
+            wideBuffer[i] = f[i];
+        }
+        Sequence w = wide;
+        if (w == null || w.data() != wideBuffer || w.mask() != y.mask() || w.steps() != y.steps()
+                || w.batch() != y.batch()) {
+            w = Sequence.wrap(y.steps(), y.batch(), y.features(), wideBuffer, y.mask());
+            wide = w;
+        }
+        return w;
     }
 
     private double totalWeight(Sequence y, Sequence target) {

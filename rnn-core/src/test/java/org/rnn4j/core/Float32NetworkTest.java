@@ -100,6 +100,41 @@ class Float32NetworkTest {
         }
     }
 
+    /**
+     * Between float32 layers the sequences are float-backed: each layer's output and input
+     * gradient is a view of the layer's own float array (the same array batch after batch, no
+     * float64 copy of it), while a float64 network's are doubles.
+     */
+    @Test
+    void float32LayersHandEachOtherFloatBackedSequences() {
+        SplittableRandom r = new SplittableRandom(11);
+        Sequence x = NetworkGradientTest.randomSequence(r, 4, 2, IN);
+        Sequence d = NetworkGradientTest.randomSequence(r, 4, 2, IN);
+        for (Precision p : Precision.values()) {
+            Network net = mixed(p, 3);
+            boolean f32 = p == Precision.FLOAT32;
+            net.gradients(x, d, null);
+            assertEquals(f32, net.inputGradient().isFloat(), p + " dL/dx");
+            Sequence h = x;
+            List<float[]> outputs = new ArrayList<>();
+            for (org.rnn4j.api.Layer layer : net.recurrentLayers()) {
+                h = layer.forward(h, null);
+                assertEquals(f32, h.isFloat(), p + " " + layer + " output");
+                outputs.add(h.floats());
+            }
+            Sequence y = net.outputLayer().forward(h, null);
+            assertEquals(f32, y.isFloat(), p + " output layer");
+            assertEquals(f32, net.outputLayer().backward(d).isFloat(), p + " output layer dL/dx");
+            if (f32) {
+                h = x;
+                for (int i = 0; i < outputs.size(); i++) {
+                    h = net.recurrentLayers().get(i).forward(h, null);
+                    assertSame(outputs.get(i), h.floats(), "a float32 layer's output is its own reused array");
+                }
+            }
+        }
+    }
+
     /** Echoing the previous step's input, in float32 as in float64 (MixedStackTest). */
     @Test
     void trainingInFloat32LearnsADelayAndIsBitReproducible() {

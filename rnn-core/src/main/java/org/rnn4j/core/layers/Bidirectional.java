@@ -35,6 +35,12 @@ import org.rnn4j.core.math.ArraySize;
  * ({@code weight_ih_reverse}). The state is the forward instance's blocks followed by the
  * reverse instance's (LSTM: h, c, h_reverse, c_reverse); the final state of the reverse
  * direction is its state after reading step 0, PyTorch's {@code h_n} for that direction.
+ *
+ * <p>The buffers between the two instances and the caller are {@link RowBuffer}s of the backing
+ * of what they are made from: a float32 pair's output is float-backed, and so is its reversed
+ * input when its input is; only dx, the sum of the two directions' input gradients, is kept in
+ * float64 (T B I doubles) in either precision, so that the layer below, or a dropout and then
+ * the layer below, rounds it once, as before float32 layers exchanged floats.
  */
 public final class Bidirectional implements Layer {
 
@@ -48,11 +54,11 @@ public final class Bidirectional implements Layer {
     /** Row r of the reversed batch is row order[r] of the original (an involution). */
     private int[] order;
     private int[] real;
-    private double[] xRev;
-    private double[] out;
-    private double[] dyForward;
-    private double[] dyReverse;
-    private double[] dx;
+    private final RowBuffer xRev = new RowBuffer();
+    private final RowBuffer out = new RowBuffer();
+    private final RowBuffer dyForward = new RowBuffer();
+    private final RowBuffer dyReverse = new RowBuffer();
+    private final RowBuffer dx = new RowBuffer();
     private Sequence lastIn;
     private Sequence lastOut;
 
@@ -148,12 +154,13 @@ public final class Bidirectional implements Layer {
         int hf = forward.outputSize();
         int hr = reverse.outputSize();
         int w = hf + hr;
+        out.size(yf.isFloat() && yr.isFloat(), steps * batch * w);
         for (int r = 0; r < steps * batch; r++) {
-            System.arraycopy(yf.data(), r * hf, out, r * w, hf);
-            System.arraycopy(yr.data(), order[r] * hr, out, r * w + hf, hr);
+            out.copy(yf, r * hf, r * w, hf);
+            out.copy(yr, order[r] * hr, r * w + hf, hr);
         }
         lastIn = x;
-        lastOut = Sequence.wrap(steps, batch, w, out, x.mask());
+        lastOut = out.view(steps, batch, w, x.mask());
         return lastOut;
     }
 
@@ -171,20 +178,21 @@ public final class Bidirectional implements Layer {
         int hf = forward.outputSize();
         int hr = reverse.outputSize();
         int w = hf + hr;
-        double[] g = dy.data();
+        dyForward.size(dy.isFloat(), steps * batch * hf);
+        dyReverse.size(dy.isFloat(), steps * batch * hr);
         for (int r = 0; r < steps * batch; r++) {
-            System.arraycopy(g, r * w, dyForward, r * hf, hf);
-            System.arraycopy(g, r * w + hf, dyReverse, order[r] * hr, hr);
+            dyForward.copy(dy, r * w, r * hf, hf);
+            dyReverse.copy(dy, r * w + hf, order[r] * hr, hr);
         }
         boolean[] mask = lastIn.mask();
-        Sequence gf = forward.backward(Sequence.wrap(steps, batch, hf, dyForward, mask));
-        Sequence gr = reverse.backward(Sequence.wrap(steps, batch, hr, dyReverse, mask));
-        permuteRows(gr.data(), dx, inputSize());
-        double[] a = gf.data();
-        for (int i = 0; i < dx.length; i++) {
-            dx[i] += a[i];
-        }
-        return Sequence.wrap(steps, batch, inputSize(), dx, mask);
+        Sequence gf = forward.backward(dyForward.view(steps, batch, hf, mask));
+        Sequence gr = reverse.backward(dyReverse.view(steps, batch, hr, mask));
+        // dx stays float64 in either precision: the sum of the two directions' gradients, rounded only
+        // by the layer below; a dropout below multiplies it first, and rounding the sum here as well
+        // would round twice
+        permuteRows(gr, dx, inputSize(), false);
+        dx.add(gf);
+        return dx.view(steps, batch, inputSize(), mask);
     }
 
     @Override
@@ -214,13 +222,12 @@ public final class Bidirectional implements Layer {
         }
     }
 
-    /** dst row r = src row order[r], rows of {@code n} values. */
-    /** x with the real steps of each sequence reversed; symbol-coded if x is. */
+    /** x with the real steps of each sequence reversed; symbol-coded if x is, else of x's backing. */
     private Sequence reversed(Sequence x) {
         int[] symbols = x.symbols();
         if (symbols == null) {
-            permuteRows(x.data(), xRev, inputSize());
-            return Sequence.wrap(steps, batch, inputSize(), xRev, x.mask());
+            permuteRows(x, xRev, inputSize(), x.isFloat());
+            return xRev.view(steps, batch, inputSize(), x.mask());
         }
         int[] rev = new int[symbols.length];
         for (int r = 0; r < rev.length; r++) {
@@ -229,9 +236,13 @@ public final class Bidirectional implements Layer {
         return Sequence.oneHot(steps, batch, inputSize(), rev, x.mask());
     }
 
-    private void permuteRows(double[] src, double[] dst, int n) {
+    /**
+     * dst row r = src row order[r], rows of {@code n} values, into a buffer of the backing asked.
+     */
+    private void permuteRows(Sequence src, RowBuffer dst, int n, boolean asFloat) {
+        dst.size(asFloat, steps * batch * n);
         for (int r = 0; r < steps * batch; r++) {
-            System.arraycopy(src, order[r] * n, dst, r * n, n);
+            dst.copy(src, order[r] * n, r * n, n);
         }
     }
 
@@ -246,11 +257,6 @@ public final class Bidirectional implements Layer {
         batch = b1;
         order = new int[rows];
         real = new int[t1];
-        xRev = new double[rows * inputSize()];
-        out = new double[rows * outputSize()];
-        dyForward = new double[rows * forward.outputSize()];
-        dyReverse = new double[rows * reverse.outputSize()];
-        dx = new double[rows * inputSize()];
         lastOut = null;
     }
 

@@ -81,7 +81,7 @@ final class Embedding implements Layer {
                 Arrays.fill(out, row * dim, (row + 1) * dim, 0.0);
                 continue;
             }
-            double v = x.data()[row];
+            double v = x.get(row / x.batch(), row % x.batch(), 0);
             if (!(v >= 0 && v < symbols && v == Math.rint(v))) {
                 throw new IllegalArgumentException("the embedding layer reads indices in [0, " + symbols + "); step "
                         + row / x.batch() + ", sequence " + row % x.batch() + " holds " + v);
@@ -104,12 +104,13 @@ final class Embedding implements Layer {
     public void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
         double[] g = weight.grad();
-        double[] d = dy.data();
+        float[] floats = dy.floats(); // a float32 layer's dx: read as it is, not through a float64 copy
+        double[] d = floats == null ? dy.data() : null;
         for (int row = 0; row < rows; row++) {
             int i = index[row];
             if (i >= 0) {
                 for (int f = 0; f < dim; f++) {
-                    g[i * dim + f] += d[row * dim + f];
+                    g[i * dim + f] += floats != null ? floats[row * dim + f] : d[row * dim + f];
                 }
             }
         }

@@ -25,6 +25,11 @@ import org.rnn4j.api.State;
  * whose features from r on read the sequence backwards) makes {@code last} PyTorch's
  * {@code h_n} of both directions: the forward direction at the last real step, the backward one
  * at the first, each having read the whole sequence.
+ *
+ * <p>It reads a float-backed input (a float32 layer's output) and gradient as floats, without a
+ * float64 copy, and computes in float64 in either precision: its output (B rows) is
+ * double-backed; dL/dx has the input's backing, each value rounded once to float for a float32
+ * layer below (what that layer would round a double to).
  */
 final class SequenceHead implements Layer {
 
@@ -51,6 +56,7 @@ final class SequenceHead implements Layer {
     private int[] lengths;
     private double[] out;
     private double[] dx;
+    private float[] dxFloats;
     private Sequence lastIn;
     private Sequence lastOut;
     private Sequence lastDx;
@@ -87,7 +93,8 @@ final class SequenceHead implements Layer {
         Shapes.requireInput(this, x);
         allocate(x.steps(), x.batch());
         int n = width;
-        double[] h = x.data();
+        float[] hf = x.floats(); // a float32 layer's output: read as it is, not through a float64 copy
+        double[] hd = hf == null ? x.data() : null;
         for (int b = 0; b < batch; b++) {
             int first = -1;
             int last = -1;
@@ -108,24 +115,24 @@ final class SequenceHead implements Layer {
                 switch (mode) {
                     case LAST -> {
                         source[o] = (f < reverseFrom ? last : first) * batch + b;
-                        out[o] = h[source[o] * n + f];
+                        out[o] = value(hd, hf, source[o] * n + f);
                     }
                     case MAX -> {
                         int best = -1;
                         for (int t = first; t <= last; t++) {
                             int r = t * batch + b;
-                            if (x.active(r) && (best < 0 || h[r * n + f] > h[best * n + f])) {
+                            if (x.active(r) && (best < 0 || value(hd, hf, r * n + f) > value(hd, hf, best * n + f))) {
                                 best = r;
                             }
                         }
                         source[o] = best;
-                        out[o] = h[best * n + f];
+                        out[o] = value(hd, hf, best * n + f);
                     }
                     case MEAN -> {
                         double s = 0;
                         for (int t = first; t <= last; t++) {
                             if (x.active(t * batch + b)) {
-                                s += h[(t * batch + b) * n + f];
+                                s += value(hd, hf, (t * batch + b) * n + f);
                             }
                         }
                         out[o] = s / length;
@@ -144,25 +151,49 @@ final class SequenceHead implements Layer {
     public Sequence backward(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
         int n = width;
-        double[] g = dy.data();
-        Arrays.fill(dx, 0.0);
+        float[] gf = dy.floats();
+        double[] gd = gf == null ? dy.data() : null;
+        boolean asFloat = lastIn.isFloat();
+        int size = steps * batch * n;
+        if (asFloat) {
+            dxFloats = dxFloats != null && dxFloats.length == size ? dxFloats : new float[size];
+            Arrays.fill(dxFloats, 0f);
+        } else {
+            dx = dx != null && dx.length == size ? dx : new double[size];
+            Arrays.fill(dx, 0.0);
+        }
         for (int b = 0; b < batch; b++) {
             for (int f = 0; f < n; f++) {
                 int o = b * n + f;
                 if (mode == Mode.MEAN) {
-                    double share = g[o] / lengths[b];
+                    double share = value(gd, gf, o) / lengths[b];
                     for (int t = 0; t < steps; t++) {
                         if (lastIn.active(t * batch + b)) {
-                            dx[(t * batch + b) * n + f] = share;
+                            put(asFloat, (t * batch + b) * n + f, share);
                         }
                     }
                 } else {
-                    dx[source[o] * n + f] = g[o];
+                    put(asFloat, source[o] * n + f, value(gd, gf, o));
                 }
             }
         }
-        lastDx = Shapes.view(lastDx, steps, batch, n, dx, lastIn.mask());
+        lastDx = asFloat ? Shapes.view(lastDx, steps, batch, n, dxFloats, lastIn.mask())
+                : Shapes.view(lastDx, steps, batch, n, dx, lastIn.mask());
         return lastDx;
+    }
+
+    /** dL/dx element i: into the float buffer (rounded once) or the double one. */
+    private void put(boolean asFloat, int i, double v) {
+        if (asFloat) {
+            dxFloats[i] = (float) v;
+        } else {
+            dx[i] = v;
+        }
+    }
+
+    /** Element i of a sequence's doubles or, when it is float-backed, its floats. */
+    private static double value(double[] doubles, float[] floats, int i) {
+        return floats != null ? floats[i] : doubles[i];
     }
 
     @Override
@@ -179,7 +210,6 @@ final class SequenceHead implements Layer {
         source = new int[b1 * width];
         lengths = new int[b1];
         out = new double[b1 * width];
-        dx = new double[t1 * b1 * width];
         lastOut = null;
         lastDx = null;
     }

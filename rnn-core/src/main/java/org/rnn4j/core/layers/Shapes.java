@@ -16,11 +16,24 @@ final class Shapes {
      * shape allocates nothing.
      */
     static Sequence view(Sequence cached, int steps, int batch, int features, double[] data, boolean[] mask) {
-        if (cached != null && cached.data() == data && cached.mask() == mask && cached.steps() == steps
-                && cached.batch() == batch && cached.features() == features) {
+        if (cached != null && !cached.isFloat() && cached.data() == data
+                && fits(cached, steps, batch, features, mask)) {
             return cached;
         }
         return Sequence.wrap(steps, batch, features, data, mask);
+    }
+
+    /** {@link #view(Sequence, int, int, int, double[], boolean[])} over a float array: a float-backed sequence. */
+    static Sequence view(Sequence cached, int steps, int batch, int features, float[] data, boolean[] mask) {
+        if (cached != null && cached.floats() == data && fits(cached, steps, batch, features, mask)) {
+            return cached;
+        }
+        return Sequence.wrap(steps, batch, features, data, mask);
+    }
+
+    private static boolean fits(Sequence cached, int steps, int batch, int features, boolean[] mask) {
+        return cached.mask() == mask && cached.steps() == steps && cached.batch() == batch
+                && cached.features() == features;
     }
 
     static String describe(Layer layer) {

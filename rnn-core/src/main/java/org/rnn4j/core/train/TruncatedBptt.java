@@ -160,7 +160,8 @@ public final class TruncatedBptt {
     }
 
     /**
-     * Steps {@code [from, to)} of a batch, copied (data, or symbols, and mask).
+     * Steps {@code [from, to)} of a batch, copied (data, or symbols, and mask), with the batch's
+     * backing (a float-backed batch is sliced as floats, not through a float64 copy of the whole).
      *
      * @param s the batch
      * @param from first step
@@ -174,6 +175,10 @@ public final class TruncatedBptt {
             return Sequence.oneHot(to - from, s.batch(), s.features(), symbols, mask);
         }
         int rowWidth = s.batch() * s.features();
+        if (s.isFloat()) {
+            float[] floats = Arrays.copyOfRange(s.floats(), from * rowWidth, to * rowWidth);
+            return Sequence.wrap(to - from, s.batch(), s.features(), floats, mask);
+        }
         double[] data = Arrays.copyOfRange(s.data(), from * rowWidth, to * rowWidth);
         return Sequence.wrap(to - from, s.batch(), s.features(), data, mask);
     }

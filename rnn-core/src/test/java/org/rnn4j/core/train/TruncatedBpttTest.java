@@ -174,4 +174,16 @@ class TruncatedBpttTest {
         }
         return n;
     }
+
+    @Test
+    void stepsOfAFloatBatchAreFloatsAndCopied() {
+        float[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        Sequence x = Sequence.wrap(3, 2, 2, values, new boolean[] {true, true, true, false, false, false});
+        Sequence middle = TruncatedBptt.steps(x, 1, 3);
+        assertTrue(middle.isFloat(), "a float batch is sliced as floats");
+        assertArrayEquals(new float[] {5, 6, 7, 8, 9, 10, 11, 12}, middle.floats());
+        assertArrayEquals(new boolean[] {true, false, false, false}, middle.mask());
+        middle.floats()[0] = -1;
+        assertEquals(5f, values[4], "the slice is a copy");
+    }
 }

@@ -226,11 +226,16 @@ class PrecisionChecksTest {
         };
     }
 
+    /**
+     * The values of s changed by f, as a double-backed sequence: data() of a float32 layer's
+     * float-backed output is a copy, so the distorted values are handed on in that copy (the next
+     * float32 layer rounds them, as it rounds a plug-in layer's doubles).
+     */
     private static Sequence apply(Sequence s, DoubleUnaryOperator f) {
         double[] v = s.data();
         for (int i = 0; i < v.length; i++) {
             v[i] = f.applyAsDouble(v[i]);
         }
-        return s;
+        return Sequence.wrap(s.steps(), s.batch(), s.features(), v, s.mask());
     }
 }

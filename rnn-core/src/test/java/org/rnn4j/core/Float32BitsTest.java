@@ -1,0 +1,151 @@
+package org.rnn4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
+import org.rnn4j.api.Sequence;
+import org.rnn4j.api.State;
+
+/**
+ * Pins the exact bits float32 networks compute end to end (every cell kind, bidirectional
+ * layers, dropout, an embedding, the three heads, a hidden dense layer, two losses, padded
+ * batches, a training update in between): losses, outputs, final states, input, parameter and
+ * initial-state gradients, folded into one FNV-1a digest of their raw bits. The digests were
+ * recorded when a float32 network's layers still exchanged float64 sequences (each float32
+ * layer widened its output and its input gradient into double arrays and the next one rounded
+ * them back); since then they exchange float-backed sequences, which was to change no bit: the
+ * values are the same floats, only where they live changed. A rounding that differs anywhere on
+ * the way (a dropout or bidirectional sum rounded from float operands instead of once from
+ * float64, a value read as the wrong element) changes the digest.
+ *
+ * <p>The sizes keep every product below the kernels' plain-Java threshold, so the digests do not
+ * depend on the BLAS or the number of cores (as {@link RecurrentBitsTest}'s first digests).
+ */
+class Float32BitsTest {
+
+    private static final int T = 5;
+    private static final int B = 3;
+
+    static Stream<Arguments> networks() {
+        return Stream.of(
+                Arguments.of("elman, bidirectional lstm, gru, dropout, mse",
+                        (UnaryOperator<NetworkBuilder>) b -> b.input(3).loss("mse").dropout(0.3)
+                                .recurrent("elman", 4, Map.of("activation", "sigmoid"))
+                                .recurrent("lstm", 3, Map.of("bidirectional", "true"))
+                                .recurrent("gru", 4).output(3), false, 0x235db04427d61566L),
+                Arguments.of("embedding, bidirectional gru, lstm, last step, dense, cross-entropy",
+                        (UnaryOperator<NetworkBuilder>) b -> b.input(6).embedding(3).dropout(0.2)
+                                .recurrent("gru", 3, Map.of("bidirectional", "true"))
+                                .recurrent("lstm", 4).lastStep().dense(4, "tanh").output(5)
+                                .loss("sparse_softmax_cross_entropy"), true, 0x95fa21eb85054106L),
+                Arguments.of("bidirectional elman, max pool, mse",
+                        (UnaryOperator<NetworkBuilder>) b -> b.input(2).loss("mse")
+                                .recurrent("elman", 3, Map.of("bidirectional", "true")).pool("max").output(2),
+                        false, 0xf5c9a62b8117a93aL),
+                Arguments.of("lstm, gru, mean pool, cross-entropy",
+                        (UnaryOperator<NetworkBuilder>) b -> b.input(3).recurrent("lstm", 3).recurrent("gru", 4)
+                                .pool("mean").output(4), false, 0x5f6ce4792669f8c1L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void everyFloat32BitIsAsBefore(String name, UnaryOperator<NetworkBuilder> layers, boolean indices, long expected) {
+        Network net = layers.apply(Network.builder(Layers.REGISTRY).seed(name.length()).precision(Precision.FLOAT32))
+                .build();
+        SplittableRandom r = new SplittableRandom(name.hashCode());
+        Digest d = new Digest();
+        net.setTraining(true);
+        run(net, r, d, indices, null, true);
+        for (Parameter p : net.parameters()) {
+            double[] v = p.value();
+            double[] g = p.grad();
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= 0.5 * g[i];
+            }
+        }
+        net.roundParameters();
+        run(net, r, d, indices, Cases.prefixMask(T, 5, 2, 4), !indices);
+        net.setTraining(false);
+        d.add(net.forward(input(r, net, indices, null), null).data());
+        assertEquals(expected, d.value, "digest 0x" + Long.toHexString(d.value));
+    }
+
+    private static void run(Network net, SplittableRandom r, Digest d, boolean indices, boolean[] mask,
+            boolean withInitial) {
+        Sequence x = input(r, net, indices, mask);
+        boolean head = net.head() != null;
+        int steps = head ? 1 : T;
+        Sequence target;
+        // the targets a head's single row takes have no mask; per-step ones take the input's
+        if (net.loss().target() == Loss.Target.DISTRIBUTION) {
+            target = Samples.randomDistributions(r, steps, B, net.outputSize());
+        } else if (net.loss().target() == Loss.Target.CLASS_INDEX) {
+            double[] classes = new double[steps * B];
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = r.nextInt(net.outputSize());
+            }
+            target = Sequence.wrap(steps, B, 1, classes);
+        } else {
+            target = Samples.randomSequence(r, steps, B, net.outputSize());
+        }
+        target = target.withMask(head ? null : mask);
+        List<State> initial = withInitial ? Cases.randomInitial(r, net, B) : null;
+        net.zeroGradients();
+        d.add(new double[] {indices ? net.parameterGradients(x, target, initial) : net.gradients(x, target, initial)});
+        d.add(net.forward(x, initial).data());
+        for (State s : net.finalStates()) {
+            for (double[] part : s.parts()) {
+                d.add(part);
+            }
+        }
+        if (!indices) {
+            d.add(net.inputGradient().data());
+        }
+        for (Parameter p : net.parameters()) {
+            d.add(p.grad());
+        }
+        for (State s : net.initialStateGradients()) {
+            for (double[] part : s.parts()) {
+                d.add(part);
+            }
+        }
+    }
+
+    private static Sequence input(SplittableRandom r, Network net, boolean indices, boolean[] mask) {
+        if (indices) {
+            double[] symbols = new double[T * B];
+            for (int i = 0; i < symbols.length; i++) {
+                symbols[i] = r.nextInt(net.inputSize());
+            }
+            return Sequence.wrap(T, B, 1, symbols, mask);
+        }
+        Sequence x = Samples.randomSequence(r, T, B, net.inputSize()).withMask(mask);
+        Precision.FLOAT32.round(x.data());
+        return x;
+    }
+
+    /** 64-bit FNV-1a over the raw bits of every value added. */
+    private static final class Digest {
+        long value = 0xcbf29ce484222325L;
+
+        void add(double[] values) {
+            for (double v : values) {
+                long bits = Double.doubleToRawLongBits(v);
+                for (int i = 0; i < 8; i++) {
+                    value ^= (bits >>> (8 * i)) & 0xff;
+                    value *= 0x100000001b3L;
+                }
+            }
+        }
+    }
+}
