@@ -23,7 +23,8 @@ import org.rnn4j.io.model.Text;
  * so that {@code --resume} continues it bit for bit: every setting ({@code run.task},
  * {@code run.id}, {@code run.target}, {@code run.time}, {@code run.features.*},
  * {@code run.window}, {@code run.horizon}, {@code run.test_fraction}, {@code run.val_fraction},
- * {@code run.cell}, {@code run.layers}, {@code run.hidden}, {@code run.epochs}, {@code run.lr},
+ * {@code run.cell}, {@code run.layers}, {@code run.hidden}, {@code run.dense} and
+ * {@code run.dense_activation} (with hidden dense layers), {@code run.epochs}, {@code run.lr},
  * {@code run.batch}, {@code run.clip}, {@code run.seed}, {@code run.precision}), the data file's
  * path ({@code run.data}, never opened as recorded) and SHA-256 ({@code run.data_sha256}), and the
  * best validation epoch so far with its weights ({@code run.best.epoch}, {@code run.best.i}), which
@@ -78,6 +79,7 @@ public final class DataCheckpoint {
         m.put("run.cell", s.cell());
         m.put("run.layers", Integer.toString(s.layers()));
         m.put("run.hidden", Integer.toString(s.hidden()));
+        m.putAll(s.dense().toMap());
         m.put("run.epochs", Integer.toString(s.epochs()));
         m.put("run.lr", s.lr());
         m.put("run.batch", Integer.toString(s.batch()));
@@ -120,7 +122,7 @@ public final class DataCheckpoint {
                 text(position, "run.target"), position.get("run.time"), features, whole(position, "run.window"),
                 whole(position, "run.horizon"), real(position, "run.test_fraction"),
                 real(position, "run.val_fraction"), text(position, "run.cell"), whole(position, "run.layers"),
-                whole(position, "run.hidden"), whole(position, "run.epochs"), text(position, "run.lr"),
+                whole(position, "run.hidden"), DenseLayers.fromMap(position), whole(position, "run.epochs"), text(position, "run.lr"),
                 whole(position, "run.batch"), real(position, "run.clip"), wholeLong(position, "run.seed"),
                 Precision.parse(text(position, "run.precision")));
     }

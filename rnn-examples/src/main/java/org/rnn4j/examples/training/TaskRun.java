@@ -30,7 +30,7 @@ import org.rnn4j.io.model.TrainingPosition;
  * One run of {@code ./rnn4j train --data FILE.csv --task ...}: the file read and split
  * ({@link TaskData}, before any file is claimed, so malformed data writes nothing), a network
  * ({@code --layers} recurrent layers of {@code --cell}; a {@code lastStep()} head for classify,
- * regress and forecast; a dense output of class scores with {@code sparse_softmax_cross_entropy}
+ * regress and forecast; the {@code --dense} hidden layers ({@link DenseLayers}); a dense output of class scores with {@code sparse_softmax_cross_entropy}
  * (classify) or {@code softmax_cross_entropy} per step (tag), or of numbers with {@code mse}), the
  * project's {@link Trainer} with validation on the held-out part and the best epoch's model
  * kept; then the test figures ({@link TaskEvaluation}).
@@ -277,6 +277,7 @@ public final class TaskRun implements AutoCloseable {
         if (settings.task() != Task.TAG) {
             b.lastStep();
         }
+        settings.dense().addTo(b);
         String loss = switch (settings.task()) {
             case CLASSIFY -> "sparse_softmax_cross_entropy";
             case TAG -> "softmax_cross_entropy";
