@@ -1,6 +1,7 @@
 package org.rnn4j.examples.training;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.rnn4j.api.Precision;
 import org.rnn4j.io.model.Text;
 
@@ -45,29 +46,17 @@ final class RecordedSettings {
 
     /** @return the entry as an int */
     int whole(String key) {
-        try {
-            return Integer.parseInt(text(key).strip());
-        } catch (NumberFormatException e) {
-            throw malformed(key, "a whole number");
-        }
+        return parsed(key, Integer::parseInt, "a whole number");
     }
 
     /** @return the entry as a long */
     long wholeLong(String key) {
-        try {
-            return Long.parseLong(text(key).strip());
-        } catch (NumberFormatException e) {
-            throw malformed(key, "a whole number");
-        }
+        return parsed(key, Long::parseLong, "a whole number");
     }
 
     /** @return the entry as a double */
     double real(String key) {
-        try {
-            return Double.parseDouble(text(key).strip());
-        } catch (NumberFormatException e) {
-            throw malformed(key, "a number");
-        }
+        return parsed(key, Double::parseDouble, "a number");
     }
 
     /** @return the entry as a precision */
@@ -81,8 +70,14 @@ final class RecordedSettings {
         }
     }
 
-    private IllegalArgumentException malformed(String key, String what) {
-        return new IllegalArgumentException("the checkpoint's '" + key + "' is " + Text.quote(position.get(key))
-                + ", not " + what + "; was the checkpoint altered?");
+    /** The entry, stripped, read by {@code parse}; what it must be is named if it cannot be. */
+    private <T> T parsed(String key, Function<String, T> parse, String what) {
+        String v = text(key);
+        try {
+            return parse.apply(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the checkpoint's '" + key + "' is " + Text.quote(v) + ", not " + what
+                    + "; was the checkpoint altered?", e);
+        }
     }
 }
