@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.io.model.Text;
 
@@ -81,16 +82,11 @@ public record DenseLayers(List<Integer> sizes, String activation) {
     }
 
     /**
-     * Adds the layers to a network being built, after its head and before its output.
-     *
-     * @param b the builder
-     * @return it
+     * @return the layers as an architecture lists them: {@code dense} of each size with the
+     *     activation, as {@link NetworkBuilder#dense(int, String)} adds them
      */
-    public NetworkBuilder addTo(NetworkBuilder b) {
-        for (int size : sizes) {
-            b.dense(size, activation);
-        }
-        return b;
+    public List<LayerConfig> layers() {
+        return sizes.stream().map(size -> new LayerConfig("dense", size, Map.of("activation", activation))).toList();
     }
 
     /** @return the entries a checkpoint records, none when there are no layers */

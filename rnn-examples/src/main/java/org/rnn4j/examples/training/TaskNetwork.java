@@ -1,7 +1,12 @@
 package org.rnn4j.examples.training;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rnn4j.core.Architecture;
+import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.NetworkBuilder;
+import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
 import org.rnn4j.io.data.Task;
 
@@ -26,15 +31,23 @@ final class TaskNetwork {
      * @return the network, freshly initialised from the seed
      */
     static Network build(Registry registry, DataSettings s, int inputs, int outputs) {
-        NetworkBuilder b = Network.builder(registry).precision(s.precision()).input(inputs);
+        return architecture(s, inputs, outputs).builder(registry).precision(s.precision()).build();
+    }
+
+    /**
+     * @param s the run's settings
+     * @param inputs features per step
+     * @param outputs classes, or values per target
+     * @return the architecture of {@link #build}'s network, without building it
+     */
+    static Architecture architecture(DataSettings s, int inputs, int outputs) {
+        List<LayerConfig> recurrent = new ArrayList<>();
         for (int l = 0; l < s.layers(); l++) {
-            b.recurrent(s.cell(), s.hidden());
+            recurrent.add(new LayerConfig(s.cell(), s.hidden(), Map.of()));
         }
-        if (s.task() != Task.TAG) {
-            b.lastStep();
-        }
-        s.dense().addTo(b);
-        return b.output(outputs).loss(loss(s.task())).seed(s.seed()).build();
+        return new Architecture(inputs, null, recurrent, s.task() == Task.TAG ? null : "last_step",
+                s.dense().layers(), new LayerConfig("dense", outputs, Map.of()), loss(s.task()), Map.of(),
+                Reduction.MEAN, 0.0, s.seed());
     }
 
     /** The loss of a task. */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.Architecture;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.train.EpochMetrics;
@@ -68,8 +69,10 @@ public final class TaskRun implements AutoCloseable {
         }
         this.data = TaskData.read(settings);
         this.sha256 = sha != null ? sha : DataCheckpoint.sha256(settings.data());
+        Architecture said = TaskNetwork.architecture(settings, data.inputs(), data.outputs());
+        MemoryCheck.require(registry, settings, data, from != null ? from.model().network().architecture() : said);
         if (from != null) {
-            ResumeChecks.requireSameNetwork(network().architecture(), from);
+            ResumeChecks.requireSameNetwork(said, from);
             if (!data.metadata().equals(from.model().data())) {
                 throw new IllegalArgumentException("the checkpoint's data description (standardisation, columns, "
                         + "classes) is not the one fitted on " + settings.data() + " again; was the checkpoint altered?");

@@ -170,6 +170,11 @@ class TrainDataDenseTest {
             {"--dense", "16", "--dense-activation", "nope", "--dense-activation: no activation named 'nope' is "
                 + "installed; installed activations: elu, "},
             {"--dense-activation", "tanh", "--dense-activation tanh needs --dense"},
+            // 1.6e9 weights: refused by the heap check, not an OutOfMemoryError half-way through building.
+            // lstm 4*32*(8+32) + 2*4*32 = 5,376; dense 40000*32 + 40000 = 1,320,000 and 40000*40000 + 40000
+            // = 1,600,040,000; output 4*40000 + 4 = 160,004
+            {"--dense", "40000,40000", "lstm 1 x 32, dense 40000,40000 relu on 8 features, B 32, sequences of up to "
+                + "22 steps (1,601,525,380 parameters) needs about "},
         };
         Set<Path> before = listing();
         for (String[] c : cases) {

@@ -26,9 +26,9 @@ class DenseLayersTest {
         DenseLayers d = DenseLayers.parse(" 32, 16", "tanh");
         assertEquals(List.of(32, 16), d.sizes());
         assertEquals("32,16", d.sizesText());
-        Network net = d.addTo(Network.builder(Registry.installed()).input(2).recurrent("gru", 3).lastStep())
-                .output(1).loss("mse").build();
-        assertEquals(List.of(32, 16), net.architecture().dense().stream().map(c -> c.size()).toList());
+        Network net = Network.builder(Registry.installed()).input(2).recurrent("gru", 3).lastStep()
+                .dense(32, "tanh").dense(16, "tanh").output(1).loss("mse").build();
+        assertEquals(net.architecture().dense(), d.layers(), "the layers the builder adds");
         assertEquals(Map.of("run.dense", "32,16", "run.dense_activation", "tanh"), d.toMap());
         assertEquals(d, DenseLayers.fromMap(d.toMap()));
         assertEquals(DenseLayers.NONE, DenseLayers.fromMap(Map.of()), "a checkpoint from before --dense had none");
