@@ -99,7 +99,7 @@ final class DataOptions {
      * @return the hidden dense layers asked for
      * @throws IllegalArgumentException if a size is not valid or the activation not installed
      */
-    DenseLayers dense(Registry registry) {
+    private DenseLayers dense(Registry registry) {
         DenseLayers d = DenseLayers.parse(dense, denseActivation);
         if (denseActivation != null) {
             try {
