@@ -3,8 +3,10 @@ package org.rnn4j.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.rnn4j.api.Precision;
+import org.rnn4j.core.Registry;
 import org.rnn4j.io.data.Task;
 import org.rnn4j.examples.training.DataSettings;
+import org.rnn4j.examples.training.DenseLayers;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +53,15 @@ final class DataOptions {
             + "[0, 1) (whole sequences, stratified by class; for forecast the last windows in time). Default: 0.2.")
     private Double testFraction;
 
+    @Option(names = "--dense", paramLabel = "N[,N...]", description = "With --data: hidden dense layers between the "
+            + "sequence head and the output layer, one per size (e.g. 32 or 32,16); with --task tag they act on every "
+            + "step. Default: none.")
+    private String dense;
+
+    @Option(names = "--dense-activation", paramLabel = "NAME", description = "With --dense: their activation (any "
+            + "installed one: relu, tanh, sigmoid, ...). Default: " + DenseLayers.DEFAULT_ACTIVATION + ".")
+    private String denseActivation;
+
     /** @return whether {@code --data} or {@code --task} was given */
     boolean given() {
         return data != null || task != null;
@@ -76,12 +87,51 @@ final class DataOptions {
         same("--window", window, was.window());
         same("--horizon", horizon, was.horizon());
         same("--test-fraction", testFraction, was.testFraction());
+        String wasDense = was.dense().any() ? was.dense().sizesText() : null;
+        same("--dense", dense == null ? null : DenseLayers.parse(dense, null).sizesText(), wasDense);
+        same("--dense-activation", denseActivation, wasDense == null ? null : was.dense().activation());
+    }
+
+    /**
+     * {@code --dense} and {@code --dense-activation}, the activation looked up among the installed ones.
+     *
+     * @param registry the installed plug-ins
+     * @return the hidden dense layers asked for
+     * @throws IllegalArgumentException if a size is not valid or the activation not installed
+     */
+    private DenseLayers dense(Registry registry) {
+        DenseLayers d = DenseLayers.parse(dense, denseActivation);
+        if (denseActivation != null) {
+            try {
+                registry.activation(denseActivation);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--dense-activation: " + e.getMessage(), e);
+            }
+        }
+        return d;
     }
 
     private static <T> void same(String option, T given, T was) {
         if (given != null && !given.equals(was)) {
             throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
                     + (was == null ? "none" : was) + ", got " + given);
+        }
+    }
+
+    /**
+     * A run without {@code --data} (Reber or text) takes none of these options.
+     *
+     * @throws IllegalArgumentException naming the first one given
+     */
+    void requireNone() {
+        Object[][] options = {{"--id", id}, {"--target", target}, {"--time", time}, {"--features", features},
+            {"--window", window}, {"--horizon", horizon}, {"--test-fraction", testFraction}, {"--dense", dense},
+            {"--dense-activation", denseActivation}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                throw new IllegalArgumentException(o[0] + " applies to --data runs only (with --data FILE.csv --task "
+                        + "...), not to the Reber grammar or a --text run; see ./rnn4j train --help");
+            }
         }
     }
 
@@ -98,6 +148,7 @@ final class DataOptions {
      * @param cell the recurrent layer kind
      * @param layers how many recurrent layers
      * @param hidden their width
+     * @param registry the installed plug-ins, for {@code --dense-activation}
      * @param epochs passes over the training part
      * @param lr Adam's learning rate, as given
      * @param batch sequences per batch
@@ -107,12 +158,13 @@ final class DataOptions {
      * @return the run's settings
      * @throws IllegalArgumentException if {@code --data} or {@code --task} is missing or the task unknown
      */
-    DataSettings settings(double valFraction, String cell, int layers, int hidden, int epochs, String lr, int batch,
-            double clip, long seed, Precision precision) {
+    DataSettings settings(double valFraction, String cell, int layers, int hidden, Registry registry, int epochs,
+            String lr, int batch, double clip, long seed, Precision precision) {
         requireComplete();
+        DenseLayers d = dense(registry);
         return new DataSettings(data, Task.of(task), id, target, time, features == null ? List.of() : features,
                 window == null ? 0 : window, horizon == null ? 0 : horizon,
                 testFraction == null ? DataSettings.TEST_FRACTION : testFraction, valFraction, cell, layers, hidden,
-                epochs, lr, batch, clip, seed, precision);
+                d, epochs, lr, batch, clip, seed, precision);
     }
 }

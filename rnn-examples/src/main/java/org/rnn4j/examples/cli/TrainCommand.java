@@ -212,6 +212,7 @@ final class TrainCommand implements Callable<Integer> {
             return DataTraining.run(s, c == null ? null : new DataTraining.Resume(c, resume), save, overwrite, json,
                     new DataTraining.Cluster(where, spark, workers), out, err);
         }
+        dataOptions.requireNone();
         Progress progress = Progress.forConsole(err);
         TrainRun run;
         TrainSettings s;
@@ -302,7 +303,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return dataOptions.settings(or(valFraction, DataSettings.VAL_FRACTION), or(cell, DataSettings.CELL),
-                or(layers, DataSettings.LAYERS), or(hidden, DataSettings.HIDDEN),
+                or(layers, DataSettings.LAYERS), or(hidden, DataSettings.HIDDEN), Registry.installed(),
                 length != null && length.epochs != null ? length.epochs : DataSettings.EPOCHS, or(lr, DataSettings.LR),
                 or(batch, DataSettings.BATCH), or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED), precision());
     }
@@ -340,7 +341,8 @@ final class TrainCommand implements Callable<Integer> {
         samePrecision(was.precision(), c);
         int epochs = length != null && length.epochs != null ? length.epochs : was.epochs();
         return new DataSettings(file, was.task(), was.id(), was.target(), was.time(), was.features(), was.window(),
-                was.horizon(), was.testFraction(), was.valFraction(), was.cell(), was.layers(), was.hidden(), epochs,
+                was.horizon(), was.testFraction(), was.valFraction(), was.cell(), was.layers(), was.hidden(),
+                was.dense(), epochs,
                 was.lr(), was.batch(), was.clip(), was.seed(), was.precision());
     }
 

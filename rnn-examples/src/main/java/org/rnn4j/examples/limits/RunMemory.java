@@ -26,7 +26,9 @@ import org.rnn4j.core.LayerConfig;
  *   per batch         4 B H                          (h_0, dL/dh, and c_0, dL/dc for lstm)
  * </pre>
  * doubled for {@code bidirectional=true}, plus its reversed copies R (2 I + 4 H). Dropout
- * between layers keeps R x 3 H per gap (mask, output, gradient); the dense output layer V H + V
+ * between layers keeps R x 3 H per gap (mask, output, gradient); each hidden dense layer of U
+ * units on an input of width I (a sequence head's one row per sequence is counted as R rows,
+ * which bounds it) U I + U parameters and R (3 U + I) buffers; the dense output layer V H + V
  * parameters and R (3 V + H) buffers; the loss gradient R V. Every parameter has a gradient of
  * its size and the optimizer {@code slots} arrays more ({@link #optimizerSlots}). The matrix
  * products that sum over the T x B rows on several threads keep one partial result per extra
@@ -230,6 +232,15 @@ public final class RunMemory {
             if (l > 0 && a.dropout() > 0) {
                 add("dropout masks", 3, rows * h);
             }
+        }
+        for (LayerConfig d : a.dense()) {
+            double u = d.size();
+            parameter(u * in);
+            parameter(u);
+            largestWeight = Math.max(largestWeight, u * in);
+            add("hidden dense layers", 3, rows * u);
+            add("hidden dense layers", 1, rows * in);
+            in = u;
         }
         double v = a.output().size();
         parameter(v * in);

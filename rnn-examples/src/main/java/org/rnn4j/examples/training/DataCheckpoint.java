@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.rnn4j.api.Precision;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.data.Task;
@@ -23,7 +22,8 @@ import org.rnn4j.io.model.Text;
  * so that {@code --resume} continues it bit for bit: every setting ({@code run.task},
  * {@code run.id}, {@code run.target}, {@code run.time}, {@code run.features.*},
  * {@code run.window}, {@code run.horizon}, {@code run.test_fraction}, {@code run.val_fraction},
- * {@code run.cell}, {@code run.layers}, {@code run.hidden}, {@code run.epochs}, {@code run.lr},
+ * {@code run.cell}, {@code run.layers}, {@code run.hidden}, {@code run.dense} and
+ * {@code run.dense_activation} (with hidden dense layers), {@code run.epochs}, {@code run.lr},
  * {@code run.batch}, {@code run.clip}, {@code run.seed}, {@code run.precision}), the data file's
  * path ({@code run.data}, never opened as recorded) and SHA-256 ({@code run.data_sha256}), and the
  * best validation epoch so far with its weights ({@code run.best.epoch}, {@code run.best.i}), which
@@ -78,6 +78,7 @@ public final class DataCheckpoint {
         m.put("run.cell", s.cell());
         m.put("run.layers", Integer.toString(s.layers()));
         m.put("run.hidden", Integer.toString(s.hidden()));
+        m.putAll(s.dense().toMap());
         m.put("run.epochs", Integer.toString(s.epochs()));
         m.put("run.lr", s.lr());
         m.put("run.batch", Integer.toString(s.batch()));
@@ -111,18 +112,17 @@ public final class DataCheckpoint {
             throw new IllegalArgumentException("the checkpoint is of a --data run of an rnn4j that did not record what "
                     + "a resume needs (its settings and the data's SHA-256); train again with --data");
         }
-        int count = whole(position, "run.features.count");
+        RecordedSettings r = recorded(position);
+        int count = r.whole("run.features.count");
         List<String> features = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            features.add(text(position, "run.features." + i));
+            features.add(r.text("run.features." + i));
         }
-        return new DataSettings(data, Task.of(text(position, TASK)), position.get("run.id"),
-                text(position, "run.target"), position.get("run.time"), features, whole(position, "run.window"),
-                whole(position, "run.horizon"), real(position, "run.test_fraction"),
-                real(position, "run.val_fraction"), text(position, "run.cell"), whole(position, "run.layers"),
-                whole(position, "run.hidden"), whole(position, "run.epochs"), text(position, "run.lr"),
-                whole(position, "run.batch"), real(position, "run.clip"), wholeLong(position, "run.seed"),
-                Precision.parse(text(position, "run.precision")));
+        return new DataSettings(data, Task.of(r.text(TASK)), r.optional("run.id"), r.text("run.target"),
+                r.optional("run.time"), features, r.whole("run.window"), r.whole("run.horizon"),
+                r.real("run.test_fraction"), r.real("run.val_fraction"), r.text("run.cell"), r.whole("run.layers"),
+                r.whole("run.hidden"), DenseLayers.fromMap(position), r.whole("run.epochs"), r.text("run.lr"),
+                r.whole("run.batch"), r.real("run.clip"), r.wholeLong("run.seed"), r.precision("run.precision"));
     }
 
     /** @return the file name recorded in {@code run.data}, for messages */
@@ -155,7 +155,7 @@ public final class DataCheckpoint {
         if (!position.containsKey(BEST + "epoch")) {
             return null;
         }
-        int e = whole(position, BEST + "epoch");
+        int e = recorded(position).whole(BEST + "epoch");
         for (EpochMetrics m : state.history()) {
             if (m.epoch() == e) {
                 return m;
@@ -170,10 +170,11 @@ public final class DataCheckpoint {
      * @throws IllegalArgumentException if they cannot be read
      */
     static List<double[]> bestWeights(Map<String, String> position) {
-        int count = whole(position, BEST + "count");
+        RecordedSettings r = recorded(position);
+        int count = r.whole(BEST + "count");
         List<double[]> weights = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String v = text(position, BEST + i);
+            String v = r.text(BEST + i);
             String[] parts = v.isEmpty() ? new String[0] : v.split(",", -1);
             double[] w = new double[parts.length];
             for (int k = 0; k < parts.length; k++) {
@@ -207,39 +208,7 @@ public final class DataCheckpoint {
         }
     }
 
-    private static String text(Map<String, String> m, String key) {
-        String v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("the checkpoint of a --data run has no '" + key + "'; was it altered?");
-        }
-        return v;
-    }
-
-    private static String number(Map<String, String> m, String key) {
-        return text(m, key).trim();
-    }
-
-    private static int whole(Map<String, String> m, String key) {
-        try {
-            return Integer.parseInt(number(m, key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the checkpoint's '" + key + "' is not a whole number; was it altered?");
-        }
-    }
-
-    private static long wholeLong(Map<String, String> m, String key) {
-        try {
-            return Long.parseLong(number(m, key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the checkpoint's '" + key + "' is not a whole number; was it altered?");
-        }
-    }
-
-    private static double real(Map<String, String> m, String key) {
-        try {
-            return Double.parseDouble(number(m, key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the checkpoint's '" + key + "' is not a number; was it altered?");
-        }
+    private static RecordedSettings recorded(Map<String, String> position) {
+        return new RecordedSettings(position, "it is of a --data run; was it altered?");
     }
 }

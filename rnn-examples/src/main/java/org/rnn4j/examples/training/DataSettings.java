@@ -26,6 +26,7 @@ import org.rnn4j.io.data.Task;
  * @param cell the recurrent layer kind
  * @param layers recurrent layers
  * @param hidden units per recurrent layer
+ * @param dense the hidden dense layers between the head and the output layer ({@code --dense})
  * @param epochs passes over the training data
  * @param lr Adam's learning rate
  * @param batch sequences (or windows) per step
@@ -35,7 +36,7 @@ import org.rnn4j.io.data.Task;
  */
 public record DataSettings(Path data, Task task, String id, String target, String time, List<String> features,
         int window, int horizon, double testFraction, double valFraction, String cell, int layers, int hidden,
-        int epochs, String lr, int batch, double clip, long seed, Precision precision) {
+        DenseLayers dense, int epochs, String lr, int batch, double clip, long seed, Precision precision) {
 
     /** The recurrent layer unless {@code --cell} says otherwise. */
     public static final String CELL = "lstm";
@@ -67,6 +68,7 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(dense, "dense");
         features = List.copyOf(features);
         if (task == Task.FORECAST) {
             require(window >= 1, "--window", ">= 1 step (forecast reads windows of W steps)", window);
@@ -90,7 +92,8 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
     }
 
     /**
-     * Settings in the default precision ({@link TrainSettings#DEFAULT_PRECISION}).
+     * Settings in the default precision ({@link TrainSettings#DEFAULT_PRECISION}), without hidden
+     * dense layers.
      *
      * @param data the CSV file
      * @param task the task
@@ -115,7 +118,7 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
             int window, int horizon, double testFraction, double valFraction, String cell, int layers, int hidden,
             int epochs, String lr, int batch, double clip, long seed) {
         this(data, task, id, target, time, features, window, horizon, testFraction, valFraction, cell, layers, hidden,
-                epochs, lr, batch, clip, seed, TrainSettings.DEFAULT_PRECISION);
+                DenseLayers.NONE, epochs, lr, batch, clip, seed, TrainSettings.DEFAULT_PRECISION);
     }
 
     /** @return the settings in one line, as the run prints them before it starts */
@@ -125,7 +128,7 @@ public record DataSettings(Path data, Task task, String id, String target, Strin
         if (task == Task.FORECAST) {
             s.append(" (window ").append(window).append(", horizon ").append(horizon).append(')');
         }
-        s.append(", ").append(cell).append(' ').append(layers).append(" x ").append(hidden);
+        s.append(", ").append(cell).append(' ').append(layers).append(" x ").append(hidden).append(dense.describe());
         s.append(", adam {lr=").append(lr).append("}, B ").append(batch).append(", ").append(epochs).append(" epoch")
                 .append(epochs == 1 ? "" : "s");
         s.append(clip > 0 ? ", clip " + clip : ", no clipping");

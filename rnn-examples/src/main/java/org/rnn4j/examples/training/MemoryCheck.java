@@ -13,7 +13,8 @@ import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.RunMemory;
 
 /**
- * Before {@code ./rnn4j train} builds its network: will the run fit the heap? The estimate
+ * Before {@code ./rnn4j train} builds its network (a Reber, text or {@code --data} run): will the
+ * run fit the heap? The estimate
  * ({@link RunMemory}) counts the network, its gradients and optimizer state, the buffers of
  * backpropagation through time for the largest batch, the batches' one-hot arrays (inputs and
  * targets, for training and validation: 4 T B V) and the data held for the run.
@@ -55,6 +56,26 @@ final class MemoryCheck {
                 s.every() > 0)
                 .plus("one-hot batches", 4, (double) f.steps() * f.batch() * v)
                 .plus("the data", f.heldArrays(), f.heldLength());
+    }
+
+    /**
+     * A {@code --data} run: the network, its gradients and Adam's state, the buffers of BPTT over
+     * batches of the longest sequence (or window); the data, read before, are not counted again.
+     *
+     * @param registry the plug-ins (for Adam's state)
+     * @param s the run's settings
+     * @param data the data read
+     * @param network the network's architecture (the checkpoint's when resuming)
+     * @throws IllegalArgumentException if the run would not fit, with the figures
+     */
+    static void require(Registry registry, DataSettings s, TaskData data, Architecture network) {
+        int slots = RunMemory.optimizerSlots(registry.optimizer("adam")
+                .create(new Options("optimizer 'adam'", Map.of("lr", s.lr()))));
+        RunMemory m = RunMemory.training(network, data.longest(), s.batch(), slots,
+                Runtime.getRuntime().availableProcessors(), false);
+        Heap.require(String.format(Locale.ROOT, "%s %d x %d%s on %d features, B %d, sequences of up to %d steps "
+                + "(%,d parameters)", s.cell(), s.layers(), s.hidden(), s.dense().describe(), data.inputs(), s.batch(),
+                data.longest(), (long) m.parameters()), m);
     }
 
     /** The network {@code TrainRun} builds for these settings, without building it. */

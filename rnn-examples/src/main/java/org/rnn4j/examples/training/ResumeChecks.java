@@ -104,14 +104,19 @@ final class ResumeChecks {
 
     private static String describe(Architecture a) {
         StringBuilder s = new StringBuilder("input " + a.inputSize());
-        for (LayerConfig c : a.recurrent()) {
-            s.append(", ").append(c.kind()).append(' ').append(c.size()).append(c.options().isEmpty() ? "" : " "
-                    + new TreeMap<>(c.options()));
+        a.recurrent().forEach(c -> layer(s, c));
+        if (a.head() != null) {
+            s.append(", ").append(a.head());
         }
-        s.append(", ").append(a.output().kind()).append(' ').append(a.output().size())
-                .append(a.output().options().isEmpty() ? "" : " " + new TreeMap<>(a.output().options()));
+        a.dense().forEach(c -> layer(s, c));
+        layer(s, a.output());
         s.append(", ").append(a.loss()).append(' ').append(a.reduction().name().toLowerCase(Locale.ROOT));
         s.append(", dropout ").append(a.dropout()).append(", seed ").append(a.seed());
         return Text.escape(s.toString());
+    }
+
+    private static void layer(StringBuilder s, LayerConfig c) {
+        s.append(", ").append(c.kind()).append(' ').append(c.size()).append(c.options().isEmpty() ? "" : " "
+                + new TreeMap<>(c.options()));
     }
 }

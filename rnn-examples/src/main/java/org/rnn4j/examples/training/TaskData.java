@@ -40,9 +40,10 @@ import org.rnn4j.io.data.WindowSplit;
  * @param test the test part, in the file's units
  * @param metadata the model file's {@code data} entry
  * @param describe one line saying what was read
+ * @param longest the steps of the longest sequence (forecast: the window), for the run's memory
  */
 public record TaskData(Task task, String name, int inputs, int outputs, SequenceDataset train,
-        SequenceDataset validation, TestPart test, Map<String, String> metadata, String describe) {
+        SequenceDataset validation, TestPart test, Map<String, String> metadata, String describe, int longest) {
 
     /**
      * The held-out test part: inputs already standardised, targets in the file's units.
@@ -119,8 +120,12 @@ public record TaskData(Task task, String name, int inputs, int outputs, Sequence
                 + " from " + s.data() + (s.task().hasClasses() ? ", " + labels.size() + " classes " + labels : "")
                 + "; " + split.train().length + " for training, " + split.validation().length + " for validation, "
                 + split.test().length + " for testing";
+        int longest = 0;
+        for (int i = 0; i < table.size(); i++) {
+            longest = Math.max(longest, table.steps(i));
+        }
         return new TaskData(s.task(), name, table.featureCount(), outputs, train, val,
-                new TestPart(xs, classes, values, null, mean, scale), meta, describe);
+                new TestPart(xs, classes, values, null, mean, scale), meta, describe, longest);
     }
 
     /**
@@ -244,7 +249,7 @@ public record TaskData(Task task, String name, int inputs, int outputs, Sequence
                 + " for training, " + split.validation().size() + " for validation, " + split.test().size()
                 + " (the last) for testing";
         return new TaskData(s.task(), name, series.width(), s.horizon(), train, val,
-                new TestPart(xs, null, values, naive, mean, scale), meta, describe);
+                new TestPart(xs, null, values, naive, mean, scale), meta, describe, s.window());
     }
 
     private static SequenceDataset windowData(ForecastWindows w, WindowSplit.Range range, Standardizer z, int batch) {

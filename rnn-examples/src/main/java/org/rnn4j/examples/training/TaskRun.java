@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Options;
+import org.rnn4j.core.Architecture;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.NetworkBuilder;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.train.EpochMetrics;
 import org.rnn4j.core.train.GradientCluster;
@@ -20,7 +20,6 @@ import org.rnn4j.core.train.TrainingConfig;
 import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
-import org.rnn4j.io.data.Task;
 import org.rnn4j.io.model.AtomicFile;
 import org.rnn4j.io.model.Checkpoint;
 import org.rnn4j.io.model.SavedModel;
@@ -29,11 +28,8 @@ import org.rnn4j.io.model.TrainingPosition;
 /**
  * One run of {@code ./rnn4j train --data FILE.csv --task ...}: the file read and split
  * ({@link TaskData}, before any file is claimed, so malformed data writes nothing), a network
- * ({@code --layers} recurrent layers of {@code --cell}; a {@code lastStep()} head for classify,
- * regress and forecast; a dense output of class scores with {@code sparse_softmax_cross_entropy}
- * (classify) or {@code softmax_cross_entropy} per step (tag), or of numbers with {@code mse}), the
- * project's {@link Trainer} with validation on the held-out part and the best epoch's model
- * kept; then the test figures ({@link TaskEvaluation}).
+ * ({@link TaskNetwork}), the project's {@link Trainer} with validation on the held-out part and the
+ * best epoch's model kept; then the test figures ({@link TaskEvaluation}).
  *
  * <p>Its files are those of every {@code ./rnn4j train} run, chosen, checked and locked by
  * {@link RunOutputs} (never an earlier run's without {@code --overwrite}) and written atomically
@@ -73,8 +69,10 @@ public final class TaskRun implements AutoCloseable {
         }
         this.data = TaskData.read(settings);
         this.sha256 = sha != null ? sha : DataCheckpoint.sha256(settings.data());
+        Architecture said = TaskNetwork.architecture(settings, data.inputs(), data.outputs());
+        MemoryCheck.require(registry, settings, data, from != null ? from.model().network().architecture() : said);
         if (from != null) {
-            ResumeChecks.requireSameNetwork(network().architecture(), from);
+            ResumeChecks.requireSameNetwork(said, from);
             if (!data.metadata().equals(from.model().data())) {
                 throw new IllegalArgumentException("the checkpoint's data description (standardisation, columns, "
                         + "classes) is not the one fitted on " + settings.data() + " again; was the checkpoint altered?");
@@ -269,20 +267,9 @@ public final class TaskRun implements AutoCloseable {
                 recorder.charsPerSecond(), test, stopped, saved);
     }
 
+    /** The network the settings describe, for the data read. */
     private Network network() {
-        NetworkBuilder b = Network.builder(registry).precision(settings.precision()).input(data.inputs());
-        for (int l = 0; l < settings.layers(); l++) {
-            b.recurrent(settings.cell(), settings.hidden());
-        }
-        if (settings.task() != Task.TAG) {
-            b.lastStep();
-        }
-        String loss = switch (settings.task()) {
-            case CLASSIFY -> "sparse_softmax_cross_entropy";
-            case TAG -> "softmax_cross_entropy";
-            case REGRESS, FORECAST -> "mse";
-        };
-        return b.output(data.outputs()).loss(loss).seed(settings.seed()).build();
+        return TaskNetwork.build(registry, settings, data.inputs(), data.outputs());
     }
 
     private SavedModel model() {

@@ -178,23 +178,14 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
      * @throws IllegalArgumentException if an entry is missing or malformed
      */
     public static TrainSettings fromMap(Map<String, String> m, String optimizer, Map<String, String> optimizerOptions) {
-        return new TrainSettings(m.get("run.text"), need(m, "run.cell"), (int) whole(m, "run.layers"),
-                (int) whole(m, "run.hidden"), m.get("run.activation"), optimizer, optimizerOptions,
-                (int) whole(m, "run.seq"), (int) whole(m, "run.batch"), (int) whole(m, "run.epochs"),
-                whole(m, "run.steps"), real(m, "run.clip"), real(m, "run.dropout"), real(m, "run.val_fraction"),
-                whole(m, "run.seed"), (int) whole(m, "run.every"),
-                m.containsKey("run.lr_decay") ? real(m, "run.lr_decay") : NO_DECAY,
-                m.containsKey("run.lr_decay_after") ? (int) whole(m, "run.lr_decay_after") : DECAY_AFTER,
-                m.containsKey("run.precision") ? precision(m.get("run.precision")) : Precision.FLOAT64);
-    }
-
-    private static Precision precision(String label) {
-        try {
-            return Precision.parse(label);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the checkpoint's 'run.precision' is '" + label + "': " + e.getMessage(),
-                    e);
-        }
+        RecordedSettings r = new RecordedSettings(m, "it was not written by ./rnn4j train");
+        return new TrainSettings(r.optional("run.text"), r.text("run.cell"), r.whole("run.layers"),
+                r.whole("run.hidden"), r.optional("run.activation"), optimizer, optimizerOptions, r.whole("run.seq"),
+                r.whole("run.batch"), r.whole("run.epochs"), r.wholeLong("run.steps"), r.real("run.clip"),
+                r.real("run.dropout"), r.real("run.val_fraction"), r.wholeLong("run.seed"), r.whole("run.every"),
+                r.has("run.lr_decay") ? r.real("run.lr_decay") : NO_DECAY,
+                r.has("run.lr_decay_after") ? r.whole("run.lr_decay_after") : DECAY_AFTER,
+                r.has("run.precision") ? r.precision("run.precision") : Precision.FLOAT64);
     }
 
     /**
@@ -231,30 +222,6 @@ public record TrainSettings(String text, String cell, int layers, int hidden, St
     private static void require(boolean ok, String option, String allowed, Object got) {
         if (!ok) {
             throw new IllegalArgumentException(option + " must be " + allowed + ", got " + got);
-        }
-    }
-
-    private static String need(Map<String, String> m, String key) {
-        String v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("the checkpoint has no '" + key + "'; it was not written by ./rnn4j train");
-        }
-        return v;
-    }
-
-    private static long whole(Map<String, String> m, String key) {
-        try {
-            return Long.parseLong(need(m, key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the checkpoint's '" + key + "' is '" + m.get(key) + "', not a whole number");
-        }
-    }
-
-    private static double real(Map<String, String> m, String key) {
-        try {
-            return Double.parseDouble(need(m, key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the checkpoint's '" + key + "' is '" + m.get(key) + "', not a number");
         }
     }
 }

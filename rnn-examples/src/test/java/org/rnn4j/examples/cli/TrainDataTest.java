@@ -109,35 +109,7 @@ class TrainDataTest {
 
     @Test
     void eachStepIsTaggedWithThePreviousSymbol() throws Exception {
-        SplittableRandom random = new SplittableRandom(8);
-        List<String> ids = new ArrayList<>();
-        List<double[][]> xs = new ArrayList<>();
-        List<int[]> lines = new ArrayList<>();
-        List<int[]> tags = new ArrayList<>();
-        int line = 2;
-        for (int s = 0; s < 400; s++) {
-            int length = 5 + random.nextInt(6);
-            double[][] x = new double[length][3];
-            int[] l = new int[length];
-            int[] tag = new int[length];
-            int previous = 0;
-            for (int t = 0; t < length; t++) {
-                int symbol = random.nextInt(3);
-                x[t][symbol] = 1;
-                tag[t] = previous; // the symbol one step back (0 at the start): needs one step of memory
-                previous = symbol;
-                l[t] = line++;
-            }
-            ids.add("s" + s);
-            xs.add(x);
-            lines.add(l);
-            tags.add(tag);
-        }
-        Path csv = dir.resolve("echo.csv");
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            CsvWriter.sequences(w, SequenceTable.stepClasses("echo", List.of("a", "b", "c"), "before",
-                    List.of("a", "b", "c"), ids, xs, lines, tags), "id", "t");
-        }
+        Path csv = echoCsv(dir.resolve("echo.csv"));
         String[] r = Cli.run("train", "--data", csv.toString(), "--task", "tag", "--id", "id", "--time", "t",
                 "--target", "before", "--epochs", "15", "--save", dir.resolve("echo.safetensors").toString(), "--json");
         assertEquals("0", r[0], r[2]);
@@ -172,6 +144,46 @@ class TrainDataTest {
         assertEquals("2", mixed[0]);
         assertTrue(mixed[2].contains("--seq does not apply to --data"), mixed[2]);
         assertEquals(before, Set.copyOf(listing()));
+    }
+
+    /**
+     * Writes 400 sequences of 5 to 10 one-hot symbols (a, b, c) whose tag at each step is the
+     * symbol one step back ({@code before}; a at the start): a tagger needs one step of memory.
+     *
+     * @param csv the file to write (columns id, t, a, b, c, before)
+     * @return it
+     * @throws Exception if it cannot be written
+     */
+    static Path echoCsv(Path csv) throws Exception {
+        SplittableRandom random = new SplittableRandom(8);
+        List<String> ids = new ArrayList<>();
+        List<double[][]> xs = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
+        List<int[]> tags = new ArrayList<>();
+        int line = 2;
+        for (int s = 0; s < 400; s++) {
+            int length = 5 + random.nextInt(6);
+            double[][] x = new double[length][3];
+            int[] l = new int[length];
+            int[] tag = new int[length];
+            int previous = 0;
+            for (int t = 0; t < length; t++) {
+                int symbol = random.nextInt(3);
+                x[t][symbol] = 1;
+                tag[t] = previous; // the symbol one step back (0 at the start): needs one step of memory
+                previous = symbol;
+                l[t] = line++;
+            }
+            ids.add("s" + s);
+            xs.add(x);
+            lines.add(l);
+            tags.add(tag);
+        }
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            CsvWriter.sequences(w, SequenceTable.stepClasses("echo", List.of("a", "b", "c"), "before",
+                    List.of("a", "b", "c"), ids, xs, lines, tags), "id", "t");
+        }
+        return csv;
     }
 
     private List<Path> listing() throws Exception {

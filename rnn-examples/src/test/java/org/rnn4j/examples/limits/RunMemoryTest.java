@@ -95,6 +95,14 @@ class RunMemoryTest {
                 assertEquals(actual, counted, cell);
             }
         }
+        for (String head : new String[] {null, "last_step"}) { // hidden dense layers, after a head or on every step
+            Architecture a = new Architecture(5, null, List.of(new LayerConfig("gru", 6, Map.of())), head,
+                    List.of(new LayerConfig("dense", 9, Map.of("activation", "relu")), new LayerConfig("dense", 4,
+                            Map.of("activation", "tanh"))), new LayerConfig("dense", 2, Map.of()), "mse", Map.of(),
+                    Reduction.MEAN, 0.0, 1);
+            long actual = a.builder(REGISTRY).build().parameters().stream().mapToLong(Parameter::size).sum();
+            assertEquals(actual, RunMemory.training(a, 3, 2, 2, 1, false).parameters(), "head " + head);
+        }
         Network net = Network.builder(REGISTRY).input(3).recurrent("elman", 4).output(3).build();
         assertEquals(net.parameters().stream().mapToLong(Parameter::size).sum() + 4,
                 (long) RunMemory.inference(net.architecture(), 1, 1).parameters());
