@@ -1,13 +1,9 @@
 package org.rnn4j.examples.training;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.api.Options;
 import org.rnn4j.core.Architecture;
-import org.rnn4j.core.LayerConfig;
-import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
 import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.RunMemory;
@@ -50,7 +46,7 @@ final class MemoryCheck {
      */
     static RunMemory estimate(Registry registry, TrainSettings s, Task task, Architecture network) {
         int v = task.vocabulary().size();
-        Architecture a = network != null ? network : architecture(s, v);
+        Architecture a = network != null ? network : CharNetwork.architecture(s, v);
         Task.Footprint f = task.footprint();
         int slots = RunMemory.optimizerSlots(registry.optimizer(s.optimizer())
                 .create(new Options("optimizer '" + s.optimizer() + "'", s.optimizerOptions())));
@@ -83,15 +79,5 @@ final class MemoryCheck {
         Heap.require(String.format(Locale.ROOT, "%s %d x %d%s on %d features, B %d, sequences of up to %d steps "
                 + "(%,d parameters)", s.cell(), s.layers(), s.hidden(), s.dense().describe(), data.inputs(), s.batch(),
                 data.longest(), (long) m.parameters()), m);
-    }
-
-    /** The network {@code TrainRun} builds for these settings, without building it. */
-    static Architecture architecture(TrainSettings s, int vocabulary) {
-        List<LayerConfig> layers = new ArrayList<>();
-        for (int l = 0; l < s.layers(); l++) {
-            layers.add(new LayerConfig(s.cell(), s.hidden(), s.layerOptions()));
-        }
-        return new Architecture(vocabulary, layers, new LayerConfig("dense", vocabulary, Map.of()),
-                "softmax_cross_entropy", Reduction.MEAN, s.dropout(), s.seed());
     }
 }
