@@ -189,25 +189,22 @@ class MemoryCheckTest {
     }
 
     private static Path longText(Path dir) throws IOException {
-        SplittableRandom r = new SplittableRandom(2);
-        StringBuilder s = new StringBuilder();
-        String symbols = "abcdefghij \n";
-        for (int i = 0; i < 400_000; i++) {
-            s.append(symbols.charAt(r.nextInt(symbols.length())));
-        }
-        Path f = dir.resolve("long.txt");
-        Files.writeString(f, s);
-        return f;
+        return text(dir, "long.txt", 2, 400_000);
     }
 
     private static Path text(Path dir) throws IOException {
-        SplittableRandom r = new SplittableRandom(1);
+        return text(dir, "t.txt", 1, 20_000);
+    }
+
+    /** {@code length} characters drawn from 12 with {@code seed}. */
+    private static Path text(Path dir, String name, long seed, int length) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
         StringBuilder s = new StringBuilder();
         String symbols = "abcdefghij \n";
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < length; i++) {
             s.append(symbols.charAt(r.nextInt(symbols.length())));
         }
-        Path f = dir.resolve("t.txt");
+        Path f = dir.resolve(name);
         Files.writeString(f, s);
         return f;
     }
