@@ -92,19 +92,37 @@ public final class StreamingPredictor {
         int in = chunk.batch() * chunk.features();
         int out = batch * net.outputSize();
         double[] y = new double[chunk.steps() * out];
+        // read once: data() of a float-backed or symbol-coded chunk is a new float64 array per call
+        double[] x = chunk.data();
         boolean was = net.isTraining();
         net.setTraining(false);
         try {
             for (int t = 0; t < chunk.steps(); t++) {
-                double[] step = Arrays.copyOfRange(chunk.data(), t * in, (t + 1) * in);
+                double[] step = Arrays.copyOfRange(x, t * in, (t + 1) * in);
                 Sequence o = net.forward(Sequence.wrap(1, batch, chunk.features(), step), state);
-                System.arraycopy(o.data(), 0, y, t * out, out);
+                copyRows(o, y, t * out, out);
                 net.copyFinalStates(state);
             }
         } finally {
             net.setTraining(was);
         }
         return Sequence.wrap(chunk.steps(), batch, net.outputSize(), y);
+    }
+
+    /**
+     * Copies {@code n} values of a step's output into {@code y} at {@code at}, from the backing
+     * array as it is: {@link Sequence#data()} of a float32 network's (float-backed) output would
+     * be a float64 copy made at each step.
+     */
+    private static void copyRows(Sequence o, double[] y, int at, int n) {
+        float[] f = o.floats();
+        if (f != null) {
+            for (int i = 0; i < n; i++) {
+                y[at + i] = f[i];
+            }
+        } else {
+            System.arraycopy(o.data(), 0, y, at, n);
+        }
     }
 
     /**

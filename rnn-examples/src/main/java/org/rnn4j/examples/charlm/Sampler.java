@@ -166,11 +166,28 @@ public final class Sampler {
         net.setTraining(false);
         try {
             Sequence y = net.forward(Sequence.wrap(ids.length, 1, v, x), state);
-            System.arraycopy(y.data(), (ids.length - 1) * v, logits, 0, v);
+            lastRow(y, logits);
             state = net.finalStates();
             requireFinite(state);
         } finally {
             net.setTraining(wasTraining);
+        }
+    }
+
+    /**
+     * Copies the last row of {@code y} into {@code row}, reading the backing array as it is: a
+     * float32 network's output is float-backed, whose {@link Sequence#data()} would be a float64
+     * copy of the whole output made per call (per generated character).
+     */
+    static void lastRow(Sequence y, double[] row) {
+        int from = (y.rows() - 1) * y.features();
+        float[] f = y.floats();
+        if (f != null) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = f[from + i];
+            }
+        } else {
+            System.arraycopy(y.data(), from, row, 0, row.length);
         }
     }
 

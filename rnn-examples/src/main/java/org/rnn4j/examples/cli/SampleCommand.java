@@ -72,8 +72,8 @@ final class SampleCommand implements Callable<Integer> {
         }
         SavedModel m = ModelArgument.load(model, "a model file", precision == null ? null
                 : Precision.parse(precision));
-        Heap.require("sampling the model " + model, RunMemory.inference(m.network().architecture(), Sampler.PRIME_CHUNK,
-                1));
+        Heap.require("sampling the model " + model, RunMemory.inference(m.network().architecture(),
+                m.network().precision(), Sampler.PRIME_CHUNK, 1));
         Vocabulary v = Vocabulary.parse(m.vocabulary());
         Sampler sampler = new Sampler(m.network(), v, temperature, new SplittableRandom(seed));
         PrintWriter out = spec.commandLine().getOut();

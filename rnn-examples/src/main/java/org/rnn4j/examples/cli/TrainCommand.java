@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rnn4j.api.Precision;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
-import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.InputFile;
-import org.rnn4j.examples.limits.RunMemory;
 import org.rnn4j.examples.training.DataCheckpoint;
 import org.rnn4j.examples.training.DataSettings;
 import org.rnn4j.examples.training.Progress;
@@ -193,22 +189,21 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** The text a resume reads and why; null for a new run or the Reber grammar. */
-    private ResumeText resumeText;
-
     @Override
     public Integer call() {
         Registry registry = Registry.installed();
         GradientCluster where = Clusters.find(spark, workers);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TrainOptions given = options();
         Checkpoint c = resume != null ? load(resume, registry) : null;
         if (c != null && !DataCheckpoint.isDataRun(c.position()) && dataOptions.given()) {
             throw new IllegalArgumentException(resume + " is the checkpoint of a text or Reber run, not a --data run; "
                     + "drop --data and --task (or train again with them)");
         }
         if (dataOptions.given() || c != null && DataCheckpoint.isDataRun(c.position())) {
-            DataSettings s = c == null ? dataSettings() : resumedDataSettings(c);
+            DataSettings s = c == null ? NewRunSettings.data(given, dataOptions)
+                    : ResumedSettings.data(given, dataOptions, c);
             return DataTraining.run(s, c == null ? null : new DataTraining.Resume(c, resume), save, overwrite, json,
                     new DataTraining.Cluster(where, spark, workers), out, err);
         }
@@ -216,13 +211,16 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.forConsole(err);
         TrainRun run;
         TrainSettings s;
+        ResumeText resumeText = null;
         long fromStep = 0;
         if (c != null) {
             fromStep = TrainingPosition.parse(c.position()).step();
-            s = keepBestFits(resumedSettings(c));
+            ResumedSettings.Text resumed = ResumedSettings.text(given, c);
+            s = resumed.settings();
+            resumeText = resumed.text();
             run = TrainRun.resumed(registry, c, resume, s, save, overwrite, progress);
         } else {
-            s = keepBestFits(newSettings());
+            s = given.keepBestFits(NewRunSettings.text(given));
             run = TrainRun.fresh(registry, s, save, overwrite, progress);
         }
         try (run; GradientCluster.Session cluster = Clusters.connect(where, spark, workers)) {
@@ -257,153 +255,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TrainSettings newSettings() {
-        TrainSettings d = text == null ? TrainSettings.reber() : TrainSettings.text(text.toAbsolutePath().toString());
-        if (text == null && seq != null) {
-            throw new IllegalArgumentException("--seq applies to --text only: each Reber string is one whole sequence");
-        }
-        String name = or(optimizer, d.optimizer());
-        Map<String, String> options = new LinkedHashMap<>(name.equals(d.optimizer()) ? d.optimizerOptions() : Map.of());
-        if (lr != null && opt.containsKey("lr")) {
-            throw new IllegalArgumentException("give the learning rate once: --lr " + lr + " or --opt lr=" + opt.get("lr"));
-        }
-        options.putAll(opt);
-        if (lr != null) {
-            options.put("lr", lr);
-        }
-        if (lrDecayAfter != null && lrDecay == null) {
-            throw new IllegalArgumentException("--lr-decay-after " + lrDecayAfter + " needs --lr-decay, the factor per "
-                    + "epoch (e.g. --lr-decay 0.97)");
-        }
-        int epochs = length != null && length.epochs != null ? length.epochs : d.epochs();
-        long steps = length != null && length.steps != null ? requireSteps(length.steps) : 0;
-        return new TrainSettings(d.text(), or(cell, d.cell()), or(layers, d.layers()), or(hidden, d.hidden()),
-                or(activation, d.activation()), name, options, or(seq, d.seq()), or(batch, d.batch()), epochs, steps,
-                or(clip, d.clip()), or(dropout, d.dropout()), or(valFraction, d.valFraction()), or(seed, d.seed()),
-                every != null ? requireEvery(every) : d.every(), or(lrDecay, d.lrDecay()),
-                or(lrDecayAfter, d.lrDecayAfter()), precision());
-    }
-
-    /** {@code --precision}, or the default (float32). */
-    private Precision precision() {
-        return precision == null ? TrainSettings.DEFAULT_PRECISION : Precision.parse(precision);
-    }
-
-    /** The settings of a --data run; the options of text and Reber runs do not apply. */
-    private DataSettings dataSettings() {
-        dataOptions.requireComplete();
-        Object[][] others = {{"--text", text}, {"--resume", resume}, {"--seq", seq}, {"--every", every},
-            {"--steps", length != null ? length.steps : null}, {"--optimizer", optimizer}, {"--activation", activation},
-            {"--lr-decay", lrDecay}, {"--dropout", dropout}, {"--keep-best", keepBest ? true : null},
-            {"--opt", opt.isEmpty() ? null : opt}};
-        for (Object[] o : others) {
-            if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train with Adam and "
-                        + "keep the best validation epoch's model); see ./rnn4j train --help");
-            }
-        }
-        return dataOptions.settings(or(valFraction, DataSettings.VAL_FRACTION), or(cell, DataSettings.CELL),
-                or(layers, DataSettings.LAYERS), or(hidden, DataSettings.HIDDEN), Registry.installed(),
-                length != null && length.epochs != null ? length.epochs : DataSettings.EPOCHS, or(lr, DataSettings.LR),
-                or(batch, DataSettings.BATCH), or(clip, DataSettings.CLIP), or(seed, DataSettings.SEED), precision());
-    }
-
-    /**
-     * The settings of a resumed --data run: the checkpoint's, on the file --data names, with any
-     * --epochs; an option that says otherwise than the checkpoint is an error.
-     */
-    private DataSettings resumedDataSettings(Checkpoint c) {
-        Object[][] others = {{"--text", text}, {"--seq", seq}, {"--every", every},
-            {"--steps", length != null ? length.steps : null}, {"--optimizer", optimizer}, {"--activation", activation},
-            {"--lr-decay", lrDecay}, {"--lr-decay-after", lrDecayAfter}, {"--dropout", dropout},
-            {"--keep-best", keepBest ? true : null}, {"--opt", opt.isEmpty() ? null : opt}};
-        for (Object[] o : others) {
-            if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train with Adam and "
-                        + "keep the best validation epoch's model); see ./rnn4j train --help");
-            }
-        }
-        Path file = dataOptions.file();
-        if (file == null) {
-            throw new IllegalArgumentException(resume + " is the checkpoint of a --data run; give the data again with "
-                    + "--data FILE.csv (the file it was trained on, unchanged: its SHA-256 is checked)");
-        }
-        DataSettings was = DataCheckpoint.settings(c.position(), file);
-        dataOptions.requireSame(was);
-        same("--cell", cell, was.cell());
-        same("--layers", layers, was.layers());
-        same("--hidden", hidden, was.hidden());
-        same("--lr", lr, was.lr());
-        same("--batch", batch, was.batch());
-        same("--clip", clip, was.clip());
-        same("--val-fraction", valFraction, was.valFraction());
-        same("--seed", seed, was.seed());
-        samePrecision(was.precision(), c);
-        int epochs = length != null && length.epochs != null ? length.epochs : was.epochs();
-        return new DataSettings(file, was.task(), was.id(), was.target(), was.time(), was.features(), was.window(),
-                was.horizon(), was.testFraction(), was.valFraction(), was.cell(), was.layers(), was.hidden(),
-                was.dense(), epochs,
-                was.lr(), was.batch(), was.clip(), was.seed(), was.precision());
-    }
-
-    /**
-     * A resume keeps its checkpoint's precision: the one its settings record must be its network's,
-     * and --precision, if given, the same.
-     */
-    private void samePrecision(Precision recorded, Checkpoint c) {
-        Precision inCheckpoint = c.model().network().precision();
-        if (recorded != inCheckpoint) {
-            throw new IllegalArgumentException(resume + " records run.precision " + recorded + " but holds a "
-                    + inCheckpoint + " network; the two must agree");
-        }
-        same("--precision", precision == null ? null : Precision.parse(precision), inCheckpoint);
-    }
-
-    /** @return the settings, if --keep-best is not given without validation */
-    private TrainSettings keepBestFits(TrainSettings s) {
-        if (keepBest && s.valFraction() == 0) {
-            throw new IllegalArgumentException("--keep-best keeps the model of the lowest validation loss and needs "
-                    + "validation data: give --val-fraction above 0");
-        }
-        return s;
-    }
-
-    /** The checkpoint's settings; only the length of the run, --every, --save and the text's path may change. */
-    private TrainSettings resumedSettings(Checkpoint c) {
-        TrainSettings was = TrainSettings.fromMap(c.position(), c.optimizer().name(), c.optimizerSettings());
-        same("--cell", cell, was.cell());
-        same("--layers", layers, was.layers());
-        same("--hidden", hidden, was.hidden());
-        same("--activation", activation, was.activation());
-        same("--optimizer", optimizer, was.optimizer());
-        same("--lr", lr, was.optimizerOptions().get("lr"));
-        same("--lr-decay", lrDecay, was.lrDecay());
-        same("--lr-decay-after", lrDecayAfter, was.lrDecayAfter());
-        for (Map.Entry<String, String> e : opt.entrySet()) {
-            same("--opt " + e.getKey(), e.getValue(), was.optimizerOptions().get(e.getKey()));
-        }
-        same("--seq", seq, was.seq());
-        same("--batch", batch, was.batch());
-        same("--clip", clip, was.clip());
-        same("--dropout", dropout, was.dropout());
-        same("--val-fraction", valFraction, was.valFraction());
-        same("--seed", seed, was.seed());
-        samePrecision(was.precision(), c);
-        if (text != null && was.isReber()) {
-            throw new IllegalArgumentException("the checkpoint was trained on the Reber grammar, not a text; drop --text");
-        }
-        resumeText = was.isReber() ? null : ResumeText.choose(resume, text, was.text());
-        String file = resumeText == null ? null : resumeText.file().toString();
-        int epochs = was.epochs();
-        long steps = was.steps();
-        if (length != null) {
-            epochs = length.epochs != null ? length.epochs : epochs;
-            steps = length.steps != null ? requireSteps(length.steps) : 0;
-        }
-        return new TrainSettings(file, was.cell(), was.layers(), was.hidden(), was.activation(), was.optimizer(),
-                was.optimizerOptions(), was.seq(), was.batch(), epochs, steps, was.clip(), was.dropout(),
-                was.valFraction(), was.seed(), every != null ? requireEvery(every) : was.every(), was.lrDecay(),
-                was.lrDecayAfter(), was.precision());
+    /** @return the options as given, for the settings of the run ({@link NewRunSettings}, {@link ResumedSettings}) */
+    private TrainOptions options() {
+        return new TrainOptions(text, cell, layers, hidden, activation, optimizer, lr, lrDecay, lrDecayAfter, opt, seq,
+                batch, length != null ? length.epochs : null, length != null ? length.steps : null, clip, dropout,
+                valFraction, seed, precision, resume, keepBest, every);
     }
 
     private static Checkpoint load(Path file, Registry registry) {
@@ -414,30 +270,5 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw FileErrors.cannotRead("the checkpoint", file, e);
         }
-    }
-
-    private static <T> void same(String option, T given, T was) {
-        if (given != null && !given.equals(was)) {
-            throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
-                    + (was == null ? "none" : was) + ", got " + given);
-        }
-    }
-
-    private static long requireSteps(long steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-        }
-        return steps;
-    }
-
-    private static int requireEvery(int every) {
-        if (every < 1) {
-            throw new IllegalArgumentException("--every must be >= 1 step, got " + every);
-        }
-        return every;
-    }
-
-    private static <T> T or(T given, T fallback) {
-        return given != null ? given : fallback;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Architecture;
 import org.rnn4j.core.LayerConfig;
 
@@ -15,7 +16,7 @@ import org.rnn4j.core.LayerConfig;
  * batch shape before anything is allocated, so that a run that cannot fit is refused in one line
  * ({@link Heap#require}) instead of ending in an {@code OutOfMemoryError}.
  *
- * <h2>What is counted (in doubles, 8 bytes each, per array)</h2>
+ * <h2>What is counted (in values, per array)</h2>
  * With R = T x B rows per batch, a recurrent layer of H units, G gate blocks (elman 1, gru 3,
  * lstm 4; a plug-in cell is counted as an lstm, which is a guess, not a bound) and input I:
  * <pre>
@@ -37,6 +38,16 @@ import org.rnn4j.core.LayerConfig;
  * network (parameters and gradients). The data's own arrays (one-hot batches, the text) are
  * added by the caller ({@link #plus}).
  *
+ * <p>Each kind of array is counted at the width the run's precision stores it in
+ * ({@link ValueBytes}): in a float32 network the layers' buffers, the sequences they exchange
+ * and the partial products are floats, 4 bytes, while the parameters, their gradients and the
+ * optimizer's state are doubles, and each layer keeps float copies of its weights and weight
+ * gradients; the loss computes in float64, so a float32 network also keeps its output widened
+ * to doubles and the loss's gradient rounded to floats, and rounds a double input batch to
+ * floats for its first layer. What stays double in either precision (the recurrent state at
+ * the API, dropout's mask, a bidirectional layer's input-gradient sum, the loss's gradient) is
+ * counted at 8 bytes.
+ *
  * <p>On top of the count, {@link Heap} rounds every array as the collector lays it out (G1
  * gives an array of half a region or more whole regions) and keeps a reserve for the program
  * itself; what is not counted (the JVM's metadata, the collector's own work space, a truncated
@@ -52,16 +63,24 @@ public final class RunMemory {
      *
      * @param what what they hold, for the breakdown
      * @param count how many arrays
-     * @param length doubles in each (a double itself, so that no product of sizes can overflow)
+     * @param length values in each (a double itself, so that no product of sizes can overflow)
+     * @param width bytes per value
      */
-    record Arrays(String what, double count, double length) {
+    record Arrays(String what, double count, double length, int width) {
+
+        /** @return the heap they take, each laid out as the collector does */
+        double bytes(long regionBytes) {
+            return count * Heap.arrayBytes((double) width * length, regionBytes);
+        }
     }
 
     private final List<Arrays> arrays = new ArrayList<>();
     private final List<Double> tensors = new ArrayList<>();
     private double parameters;
+    private final ValueBytes widths;
 
-    private RunMemory() {
+    private RunMemory(Precision precision) {
+        this.widths = ValueBytes.of(precision);
     }
 
     /**
@@ -69,6 +88,7 @@ public final class RunMemory {
      * backpropagation through time over batches of {@code steps x batch} rows.
      *
      * @param a the network
+     * @param precision the precision it computes in
      * @param steps T, the longest batch's steps
      * @param batch B, sequences per batch
      * @param slots the optimizer's state arrays per parameter
@@ -76,14 +96,19 @@ public final class RunMemory {
      * @param sampleEvery whether the run copies the network to print samples
      * @return the estimate
      */
-    public static RunMemory training(Architecture a, int steps, int batch, int slots, int cores, boolean sampleEvery) {
-        RunMemory m = new RunMemory();
+    public static RunMemory training(Architecture a, Precision precision, int steps, int batch, int slots, int cores,
+            boolean sampleEvery) {
+        RunMemory m = new RunMemory(precision);
+        ValueBytes w = m.widths;
         m.network(a, steps, batch, cores);
-        m.perParameter("gradients", 1);
-        m.perParameter("optimizer state", slots);
-        m.perParameter("copies for the model and checkpoint files", 1 + slots);
+        m.perParameter("gradients", 1, w.gradient());
+        m.perParameter("optimizer state", slots, w.optimizerState());
+        m.perParameter("copies for the model and checkpoint files", 1, w.parameter());
+        m.perParameter("copies for the model and checkpoint files", slots, w.optimizerState());
         if (sampleEvery) {
-            m.perParameter("the network copied for samples", 2);
+            m.perParameter("the network copied for samples", 1, w.parameter());
+            m.perParameter("the network copied for samples", 1, w.gradient());
+            m.perParameter("the network copied for samples", w.weightCopies(), Float.BYTES);
         }
         return m;
     }
@@ -93,14 +118,15 @@ public final class RunMemory {
      * network always has both) and the buffers of batches of {@code steps x batch} rows.
      *
      * @param a the network
+     * @param precision the precision it computes in
      * @param steps T per call
      * @param batch B
      * @return the estimate
      */
-    public static RunMemory inference(Architecture a, int steps, int batch) {
-        RunMemory m = new RunMemory();
+    public static RunMemory inference(Architecture a, Precision precision, int steps, int batch) {
+        RunMemory m = new RunMemory(precision);
         m.network(a, steps, batch, 1);
-        m.perParameter("gradients", 1);
+        m.perParameter("gradients", 1, m.widths.gradient());
         return m;
     }
 
@@ -140,7 +166,18 @@ public final class RunMemory {
      * @return this estimate with those arrays added
      */
     public RunMemory plus(String what, double count, double length) {
-        add(what, count, length);
+        return plus(what, count, length, ValueBytes.DOUBLE);
+    }
+
+    /**
+     * @param what what the arrays hold
+     * @param count how many arrays
+     * @param length values in each
+     * @param width bytes per value (8 for doubles, 4 for floats or ints)
+     * @return this estimate with those arrays added
+     */
+    public RunMemory plus(String what, double count, double length, int width) {
+        add(what, count, length, width);
         return this;
     }
 
@@ -157,7 +194,7 @@ public final class RunMemory {
     public long bytes(long regionBytes) {
         double total = 0;
         for (Arrays x : arrays) {
-            total += x.count() * Heap.arrayBytes(8 * x.length(), regionBytes);
+            total += x.bytes(regionBytes);
         }
         return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
     }
@@ -169,7 +206,7 @@ public final class RunMemory {
     public String largestParts(long regionBytes) {
         Map<String, Double> byWhat = new LinkedHashMap<>();
         for (Arrays x : arrays) {
-            byWhat.merge(x.what(), x.count() * Heap.arrayBytes(8 * x.length(), regionBytes), Double::sum);
+            byWhat.merge(x.what(), x.bytes(regionBytes), Double::sum);
         }
         List<String> parts = new ArrayList<>();
         byWhat.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(3)
@@ -177,79 +214,89 @@ public final class RunMemory {
         return String.join(", ", parts);
     }
 
-    /** One parameter tensor of {@code length} values. */
+    /** One parameter tensor of {@code length} values, and the float copies a layer keeps of it. */
     private void parameter(double length) {
         tensors.add(length);
         parameters += length;
-        add("parameters", 1, length);
+        add("parameters", 1, length, widths.parameter());
+        add("float copies of the weights", widths.weightCopies(), length, Float.BYTES);
     }
 
-    /** {@code times} arrays the size of each parameter tensor. */
-    private void perParameter(String what, int times) {
+    /** {@code times} arrays the size of each parameter tensor, {@code width} bytes a value. */
+    private void perParameter(String what, int times, int width) {
         for (double t : tensors) {
-            add(what, times, t);
+            add(what, times, t, width);
         }
     }
 
-    private void add(String what, double count, double length) {
+    private void add(String what, double count, double length, int width) {
         if (count > 0 && length > 0) {
-            arrays.add(new Arrays(what, count, length));
+            arrays.add(new Arrays(what, count, length, width));
         }
     }
 
     private void network(Architecture a, int steps, int batch, int cores) {
+        int f = widths.layerBuffer();
+        int d = ValueBytes.DOUBLE;
         double rows = (double) steps * batch;
         double in = a.inputSize();
+        if (widths.narrowerThanTheLoss()) {
+            add("activations for BPTT", 1, rows * in, f); // a double input batch rounded for the first layer
+        }
         double largestWeight = 0;
         for (int l = 0; l < a.recurrent().size(); l++) {
             LayerConfig c = a.recurrent().get(l);
             double h = c.size();
             double g = gates(c.kind());
             int directions = "true".equals(c.options().get("bidirectional")) ? 2 : 1;
-            String layer = "layer " + l + " (" + c.kind() + ")";
-            for (int d = 0; d < directions; d++) {
+            for (int k = 0; k < directions; k++) {
                 parameter(g * h * in);
                 parameter(g * h * h);
                 parameter(g * h);
                 parameter(g * h);
             }
             largestWeight = Math.max(largestWeight, g * h * Math.max(in, h));
-            add("activations for BPTT", 2L * directions, rows * g * h);
-            add("activations for BPTT", directions, rows * h);
-            add("activations for BPTT", directions, rows * in);
-            add("activations for BPTT", 4L * directions, batch * h);
+            add("activations for BPTT", 2L * directions, rows * g * h, f);
+            add("activations for BPTT", directions, rows * h, f);
+            add("activations for BPTT", directions, rows * in, f);
+            add("activations for BPTT", 4L * directions, batch * h, d);
             if (g == 4) {
-                add("activations for BPTT", directions, rows * g * h);
-                add("activations for BPTT", 3L * directions, rows * h);
+                add("activations for BPTT", directions, rows * g * h, f);
+                add("activations for BPTT", 3L * directions, rows * h, f);
             } else if (g == 3) {
-                add("activations for BPTT", 3L * directions, rows * g * h);
+                add("activations for BPTT", 3L * directions, rows * g * h, f);
             }
             if (directions == 2) {
-                add("activations for BPTT", 2, rows * in);
-                add("activations for BPTT", 4, rows * h);
+                add("activations for BPTT", 2, rows * in, d); // the input-gradient sum stays float64
+                add("activations for BPTT", 4, rows * h, f);
             }
             in = directions * h;
             if (l > 0 && a.dropout() > 0) {
-                add("dropout masks", 3, rows * h);
+                add("dropout masks", 1, rows * h, d);
+                add("dropout masks", 2, rows * h, f);
             }
         }
-        for (LayerConfig d : a.dense()) {
-            double u = d.size();
+        for (LayerConfig dense : a.dense()) {
+            double u = dense.size();
             parameter(u * in);
             parameter(u);
             largestWeight = Math.max(largestWeight, u * in);
-            add("hidden dense layers", 3, rows * u);
-            add("hidden dense layers", 1, rows * in);
+            add("hidden dense layers", 3, rows * u, f);
+            add("hidden dense layers", 1, rows * in, f);
             in = u;
         }
         double v = a.output().size();
         parameter(v * in);
         parameter(v);
         largestWeight = Math.max(largestWeight, v * in);
-        add("output scores", 3, rows * v);
-        add("output scores", 1, rows * in);
-        add("output scores", 1, rows * v);
-        add("partial products", Math.max(0, cores - 1), largestWeight);
+        add("output scores", 3, rows * v, f);
+        add("output scores", 1, rows * in, f);
+        add("output scores", 1, rows * v, d);
+        if (widths.narrowerThanTheLoss()) {
+            add("output scores", 1, rows * v, d); // widened for the loss
+            add("output scores", 1, rows * v, f); // the loss's gradient rounded for the output layer
+        }
+        add("partial products", Math.max(0, cores - 1), largestWeight, f);
     }
 
     /**

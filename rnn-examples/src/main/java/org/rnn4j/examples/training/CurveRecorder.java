@@ -38,6 +38,11 @@ final class CurveRecorder implements TrainingListener {
         this.curve = curve;
     }
 
+    /** @return the curve it extends */
+    LossCurve curve() {
+        return curve;
+    }
+
     @Override
     public void onTrainStart(TrainingPlan plan) {
         interval = Math.max(1, plan.totalSteps() / POINTS);

@@ -1,13 +1,9 @@
 package org.rnn4j.examples.training;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnn4j.api.Options;
 import org.rnn4j.core.Architecture;
-import org.rnn4j.core.LayerConfig;
-import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
 import org.rnn4j.examples.limits.Heap;
 import org.rnn4j.examples.limits.RunMemory;
@@ -16,8 +12,10 @@ import org.rnn4j.examples.limits.RunMemory;
  * Before {@code ./rnn4j train} builds its network (a Reber, text or {@code --data} run): will the
  * run fit the heap? The estimate
  * ({@link RunMemory}) counts the network, its gradients and optimizer state, the buffers of
- * backpropagation through time for the largest batch, the batches' one-hot arrays (inputs and
- * targets, for training and validation: 4 T B V) and the data held for the run.
+ * backpropagation through time for the largest batch (at the widths of the run's precision), the
+ * batches' arrays (inputs and targets, for training and validation: 4 T B V doubles of one-hot
+ * rows, or for a text, whose inputs are symbols, 2 T B ints and 2 T B V doubles) and the data
+ * held for the run.
  */
 final class MemoryCheck {
 
@@ -48,14 +46,19 @@ final class MemoryCheck {
      */
     static RunMemory estimate(Registry registry, TrainSettings s, Task task, Architecture network) {
         int v = task.vocabulary().size();
-        Architecture a = network != null ? network : architecture(s, v);
+        Architecture a = network != null ? network : CharNetwork.architecture(s, v);
         Task.Footprint f = task.footprint();
         int slots = RunMemory.optimizerSlots(registry.optimizer(s.optimizer())
                 .create(new Options("optimizer '" + s.optimizer() + "'", s.optimizerOptions())));
-        return RunMemory.training(a, f.steps(), f.batch(), slots, Runtime.getRuntime().availableProcessors(),
-                s.every() > 0)
-                .plus("one-hot batches", 4, (double) f.steps() * f.batch() * v)
-                .plus("the data", f.heldArrays(), f.heldLength());
+        RunMemory m = RunMemory.training(a, s.precision(), f.steps(), f.batch(), slots,
+                Runtime.getRuntime().availableProcessors(), s.every() > 0);
+        double rows = (double) f.steps() * f.batch();
+        if (f.symbolInputs()) {
+            m.plus("one-hot batches", 2, rows, Integer.BYTES).plus("one-hot batches", 2, rows * v);
+        } else {
+            m.plus("one-hot batches", 4, rows * v);
+        }
+        return m.plus("the data", f.heldArrays(), f.heldLength());
     }
 
     /**
@@ -71,20 +74,10 @@ final class MemoryCheck {
     static void require(Registry registry, DataSettings s, TaskData data, Architecture network) {
         int slots = RunMemory.optimizerSlots(registry.optimizer("adam")
                 .create(new Options("optimizer 'adam'", Map.of("lr", s.lr()))));
-        RunMemory m = RunMemory.training(network, data.longest(), s.batch(), slots,
+        RunMemory m = RunMemory.training(network, s.precision(), data.longest(), s.batch(), slots,
                 Runtime.getRuntime().availableProcessors(), false);
         Heap.require(String.format(Locale.ROOT, "%s %d x %d%s on %d features, B %d, sequences of up to %d steps "
                 + "(%,d parameters)", s.cell(), s.layers(), s.hidden(), s.dense().describe(), data.inputs(), s.batch(),
                 data.longest(), (long) m.parameters()), m);
-    }
-
-    /** The network {@code TrainRun} builds for these settings, without building it. */
-    static Architecture architecture(TrainSettings s, int vocabulary) {
-        List<LayerConfig> layers = new ArrayList<>();
-        for (int l = 0; l < s.layers(); l++) {
-            layers.add(new LayerConfig(s.cell(), s.hidden(), s.layerOptions()));
-        }
-        return new Architecture(vocabulary, layers, new LayerConfig("dense", vocabulary, Map.of()),
-                "softmax_cross_entropy", Reduction.MEAN, s.dropout(), s.seed());
     }
 }

@@ -73,7 +73,7 @@ final class ReberTraining implements Task {
             longest = Math.max(longest, s.length() - 1);
             rows += s.length() - 1;
         }
-        return new Footprint(longest, Math.min(batch, strings.size()), 2 * rows, ReberTask.VOCABULARY.size());
+        return new Footprint(longest, Math.min(batch, strings.size()), 2 * rows, ReberTask.VOCABULARY.size(), false);
     }
 
     @Override

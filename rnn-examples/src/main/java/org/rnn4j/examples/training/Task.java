@@ -28,8 +28,10 @@ interface Task {
      * @param batch B, sequences in the largest batch
      * @param heldArrays arrays the data keep for the whole run
      * @param heldLength doubles in each (a text's tokens count as one array of ints in doubles)
+     * @param symbolInputs whether the batches' inputs are symbol-coded (T B ints, {@code Sequence.oneHot})
+     *     rather than one-hot rows of doubles (T B V)
      */
-    record Footprint(int steps, int batch, long heldArrays, long heldLength) {
+    record Footprint(int steps, int batch, long heldArrays, long heldLength, boolean symbolInputs) {
     }
 
     /** @return what the data hold in memory and the largest batch's shape */

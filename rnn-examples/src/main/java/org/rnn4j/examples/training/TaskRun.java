@@ -1,6 +1,5 @@
 package org.rnn4j.examples.training;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.TrainingConfig;
-import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.io.model.AtomicFile;
@@ -211,14 +209,10 @@ public final class TaskRun implements AutoCloseable {
             throw new IllegalArgumentException("the checkpoint has trained " + start.epoch() + " epoch(s); give --epochs "
                     + "above it to train on");
         }
-        LossCurve curve = from != null ? readCurve(start.step()) : new LossCurve();
-        CurveRecorder recorder = new CurveRecorder(curve);
-        if (from != null) {
-            recorder.restore(from.position());
-        }
-        RunSaver saver = new RunSaver(files, curve, "rnn4j train: " + data.name() + " (" + settings.task().cliName()
-                + ", " + settings.cell() + " " + settings.layers() + " x " + settings.hidden() + ")", progress,
-                state -> checkpoint(state, recorder), this::model, AtomicFile::write, resumeCommand())
+        CurveRecorder recorder = RunLoop.recorder(from, curveFrom, start.step());
+        RunSaver saver = new RunSaver(files, recorder.curve(), "rnn4j train: " + data.name() + " ("
+                + settings.task().cliName() + ", " + settings.cell() + " " + settings.layers() + " x " + settings.hidden()
+                + ")", progress, state -> checkpoint(state, recorder), this::model, AtomicFile::write, resumeCommand())
                 .beforeFirstWrite(outputs::replaceEarlier);
         TrainingConfig config = TrainingConfig.defaults().seed(settings.seed()).epochs(settings.epochs())
                 .restoreBestWeights(data.validation() != null);
@@ -231,40 +225,14 @@ public final class TaskRun implements AutoCloseable {
         if (best != null && data.validation() != null) {
             trainer.bestSoFar(best, DataCheckpoint.bestWeights(from.position()));
         }
-        trainer.addListener(recorder).addListener(progress).addListener(saver);
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void onTrainEnd(TrainingResult r) {
-                if (TrainRun.saves(r, start.step())) {
-                    saver.finish(r.state());
-                }
-            }
-        });
-        trainer.addListener(new StopAtStep(trainer, stopRequested));
-        long started = System.nanoTime();
-        TrainingResult result;
-        boolean stopped = false;
-        try {
-            result = trainer.resume(data.train(), data.validation(), start);
-        } catch (StopAtStep.Stopped s) {
-            stopped = true;
-            result = s.result();
-            progress.onTrainEnd(result);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        boolean saved = TrainRun.saves(result, start.step());
-        if (stopped && saved) {
-            saver.finish(result.state());
-        }
-        if (saved && result.restored() != null) {
-            saver.saveModel();
-        }
-        EpochMetrics last = result.restored() != null ? result.restored() : result.lastEpoch();
+        RunLoop.listen(trainer, recorder, progress, saver, start.step());
+        RunLoop.Ended end = RunLoop.run(trainer, stopRequested, progress, saver, start.step(),
+                () -> trainer.resume(data.train(), data.validation(), start));
+        TrainingResult result = end.result();
         TaskEvaluation test = result.reason() == StopReason.NON_FINITE ? null
                 : TaskEvaluation.of(net, settings.task(), data.test());
-        return new Outcome(files, saved && saver.plotted(), result, net, seconds,
-                last == null ? Double.NaN : last.trainLoss(), last == null ? Double.NaN : last.validationLoss(),
-                recorder.charsPerSecond(), test, stopped, saved);
+        return new Outcome(files, end.saved() && saver.plotted(), result, net, end.seconds(), end.trainLoss(),
+                end.valLoss(), recorder.charsPerSecond(), test, end.stopped(), end.saved());
     }
 
     /** The network the settings describe, for the data read. */
@@ -291,12 +259,4 @@ public final class TaskRun implements AutoCloseable {
         return "./rnn4j train --resume " + outputs.files().checkpoint() + " --data " + settings.data();
     }
 
-    /** The interrupted run's curve up to the checkpoint (empty if its CSV is gone). */
-    private LossCurve readCurve(long upTo) {
-        try {
-            return LossCurve.readCsv(curveFrom, upTo);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the loss curve " + curveFrom + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -33,10 +33,13 @@ final class TextTraining implements Task {
         this.seq = seq;
     }
 
-    /** The tokens (ints) and the copies the split makes of them: 8 bytes per character, one double. */
+    /**
+     * The tokens (ints) and the copies the split makes of them: 8 bytes per character, one
+     * double; the batches' inputs are symbols ({@code StreamDataset}).
+     */
     @Override
     public Footprint footprint() {
-        return new Footprint(seq, batch, 1, corpus.tokens().length);
+        return new Footprint(seq, batch, 1, corpus.tokens().length, true);
     }
 
     @Override

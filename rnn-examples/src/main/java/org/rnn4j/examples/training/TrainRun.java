@@ -1,29 +1,19 @@
 package org.rnn4j.examples.training;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.rnn4j.api.Optimizer;
-import org.rnn4j.api.Options;
-import org.rnn4j.core.Architecture;
-import org.rnn4j.core.LayerConfig;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.Reduction;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.train.Dataset;
-import org.rnn4j.core.train.EpochMetrics;
-import org.rnn4j.core.train.ExponentialDecay;
 import org.rnn4j.core.train.GradientCluster;
 import org.rnn4j.core.train.StopReason;
 import org.rnn4j.core.train.Trainer;
 import org.rnn4j.core.train.TrainingConfig;
-import org.rnn4j.core.train.TrainingListener;
 import org.rnn4j.core.train.TrainingResult;
 import org.rnn4j.core.train.TrainingState;
 import org.rnn4j.examples.reber.ReberEvaluation;
@@ -38,9 +28,7 @@ import org.rnn4j.io.model.TrainingPosition;
  * {@code --every N} as listeners; then the model, the checkpoint, the curve's CSV and PNG, and
  * for the Reber grammar its evaluation.
  *
- * <p>The network is {@code --layers} recurrent layers of {@code --cell} with {@code --hidden}
- * units on one-hot characters and a dense output of logits over the vocabulary, trained with
- * softmax cross-entropy (the mean per character). A resumed run takes everything from the
+ * <p>The network is {@link CharNetwork}'s. A resumed run takes everything from the
  * checkpoint (weights, optimizer state, position, settings) and continues bit for bit; the
  * settings must describe the network the checkpoint holds.
  *
@@ -53,7 +41,6 @@ public final class TrainRun implements AutoCloseable {
     /** Where runs go unless {@code --save} says otherwise. */
     static final String DEFAULT_DIRECTORY = "runs";
 
-    private final Registry registry;
     private final TrainSettings settings;
     private final Task task;
     private final RunOutputs outputs;
@@ -70,7 +57,7 @@ public final class TrainRun implements AutoCloseable {
 
     private TrainRun(Registry registry, TrainSettings settings, Path save, boolean overwrite, Progress progress,
             Checkpoint from, Path fromFile) {
-        this.registry = Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.from = from;
@@ -79,11 +66,12 @@ public final class TrainRun implements AutoCloseable {
         Path own = fromFile == null ? null : RunFiles.modelOf(fromFile);
         if (from != null) {
             ResumeChecks.requireSameData(task, from);
-            ResumeChecks.requireSameNetwork(architecture(), from);
+            ResumeChecks.requireSameNetwork(CharNetwork.architecture(settings, task.vocabulary().size()), from);
         }
         MemoryCheck.require(registry, settings, task, from != null ? from.model().network().architecture() : null);
-        this.net = from != null ? from.model().network() : network();
-        this.optimizer = from != null ? from.optimizer() : optimizer();
+        this.net = from != null ? from.model().network()
+                : CharNetwork.build(registry, settings, task.vocabulary().size());
+        this.optimizer = from != null ? from.optimizer() : CharNetwork.optimizer(registry, settings);
         Map<String, Path> inputs = new LinkedHashMap<>();
         if (!settings.isReber()) {
             inputs.put("the training text", Path.of(settings.text()));
@@ -241,25 +229,11 @@ public final class TrainRun implements AutoCloseable {
      * @param reber the Reber grammar's figures, or null for a text
      * @param stopped whether a stop was requested ({@link #stopWhen}) and the run saved where it was
      * @param saved whether the model, checkpoint, CSV and PNG were written: not when the run
-     *     stopped on a NaN or infinity before any good step of its own ({@link #saves})
+     *     stopped on a NaN or infinity before any good step of its own ({@link RunLoop#saves})
      */
     public record Outcome(RunFiles files, boolean plotted, TrainingResult result, Network network, double seconds,
             double trainLoss, double valLoss, double charsPerSecond, ReberEvaluation reber, boolean stopped,
             boolean saved) {
-    }
-
-    /**
-     * Whether a run's files are written at its end: always, except when it stopped on a NaN or
-     * an infinity before taking any step of its own. Then the network and the optimizer are
-     * those it started from, and the files already at {@code --save} (a checkpoint's own, or an
-     * earlier run's) are left exactly as they were.
-     *
-     * @param result how the run ended
-     * @param startStep the step it started from (0, or the checkpoint's)
-     * @return whether to write
-     */
-    static boolean saves(TrainingResult result, long startStep) {
-        return result.reason() != StopReason.NON_FINITE || result.steps() > startStep;
     }
 
     /**
@@ -282,109 +256,32 @@ public final class TrainRun implements AutoCloseable {
         Dataset data = task.data();
         Dataset.Split split = settings.valFraction() > 0 ? data.split(settings.valFraction()) : null;
         int perEpoch = (split == null ? data : split.train()).batchesPerEpoch();
-        TrainingConfig config = config(perEpoch);
+        TrainingConfig config = CharNetwork.config(settings, perEpoch, keepBest);
         TrainingState start = from != null ? TrainingPosition.parse(from.position()) : TrainingState.start();
         ResumeChecks.requireCarriedFits(start, net, settings.batch());
         if (settings.steps() > 0 && start.step() >= settings.steps()) {
             throw new IllegalArgumentException("the checkpoint is at step " + start.step() + "; give --steps above it "
                     + "to train on");
         }
-        LossCurve curve = from != null ? readCurve(start.step()) : new LossCurve();
-        CurveRecorder recorder = new CurveRecorder(curve);
-        if (from != null) {
-            recorder.restore(from.position());
-        }
-        RunSaver saver = new RunSaver(files, curve, title(), progress, state -> checkpoint(state, recorder),
+        CurveRecorder recorder = RunLoop.recorder(from, curveFrom, start.step());
+        RunSaver saver = new RunSaver(files, recorder.curve(), title(), progress, state -> checkpoint(state, recorder),
                 this::model, writes, resumeCommand()).beforeFirstWrite(outputs::replaceEarlier);
         Trainer trainer = new Trainer(net, optimizer, config)
                 .gradientsFrom(cluster == null ? null : cluster.gradients(net, config));
-        trainer.addListener(recorder).addListener(progress).addListener(saver);
-        // The end of training is the last save point. The trainer calls onTrainEnd before it puts
-        // the best epoch's weights back (--keep-best), so the checkpoint holds the last state and a
-        // resume continues exactly; a run with no good step of its own writes nothing (saves).
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void onTrainEnd(TrainingResult r) {
-                if (saves(r, start.step())) {
-                    saver.finish(r.state());
-                }
-            }
-        });
+        RunLoop.listen(trainer, recorder, progress, saver, start.step());
         if (settings.every() > 0) {
             trainer.addListener(new EveryNSteps(settings.every(), trainer, net, split == null ? null : split.validation(),
                     task, settings.seed(), recorder, progress, saver::save));
         }
-        trainer.addListener(new StopAtStep(trainer, stopRequested));
-        long started = System.nanoTime();
-        TrainingResult result;
-        boolean stopped = false;
-        try {
-            result = trainer.resume(data, start);
-        } catch (StopAtStep.Stopped s) {
-            stopped = true;
-            result = s.result();
-            progress.onTrainEnd(result); // the trainer did not get to it: the bar ends here
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        boolean saved = saves(result, start.step());
-        if (stopped && saved) {
-            saver.finish(result.state()); // the trainer's end, where the last save point is, did not come
-        }
-        if (saved && result.restored() != null) {
-            saver.saveModel(); // --keep-best: the best epoch's weights, put back after the last save point
-        }
-        EpochMetrics last = result.restored() != null ? result.restored() : result.lastEpoch();
-        ReberEvaluation reber = task instanceof ReberTraining r && !stopped && result.reason() != StopReason.NON_FINITE
-                ? r.evaluate(net, settings.seed() + 1) : null;
-        return new Outcome(files, saved && saver.plotted(), result, net, seconds,
-                last == null ? Double.NaN : last.trainLoss(), last == null ? Double.NaN : last.validationLoss(),
-                recorder.charsPerSecond(), reber, stopped, saved);
+        RunLoop.Ended end = RunLoop.run(trainer, stopRequested, progress, saver, start.step(),
+                () -> trainer.resume(data, start));
+        TrainingResult result = end.result();
+        ReberEvaluation reber = task instanceof ReberTraining r && !end.stopped()
+                && result.reason() != StopReason.NON_FINITE ? r.evaluate(net, settings.seed() + 1) : null;
+        return new Outcome(files, end.saved() && saver.plotted(), result, net, end.seconds(), end.trainLoss(),
+                end.valLoss(), recorder.charsPerSecond(), reber, end.stopped(), end.saved());
     }
 
-
-    private TrainingConfig config(int perEpoch) {
-        TrainingConfig c = TrainingConfig.defaults().seed(settings.seed()).validationFraction(settings.valFraction())
-                .restoreBestWeights(keepBest);
-        if (settings.steps() > 0) {
-            c = c.maxSteps(settings.steps()).epochs(epochsFor(settings.steps(), perEpoch));
-        } else {
-            c = c.epochs(settings.epochs());
-        }
-        if (settings.lrDecay() < 1) {
-            c = c.schedule(new ExponentialDecay(settings.lrDecay(), settings.lrDecayAfter()));
-        }
-        return settings.clip() > 0 ? c.clipNorm(settings.clip()) : c;
-    }
-
-    /**
-     * @param steps a step limit, at least 1
-     * @param perEpoch batches per epoch, at least 1
-     * @return the epochs that hold that many steps, at most Integer.MAX_VALUE (computed so that
-     *     no step count up to Long.MAX_VALUE overflows)
-     */
-    static int epochsFor(long steps, int perEpoch) {
-        return (int) Math.min(Integer.MAX_VALUE, (steps - 1) / perEpoch + 1);
-    }
-
-    private Network network() {
-        return architecture().builder(registry).precision(settings.precision()).build();
-    }
-
-    /** The network the settings describe, on the task's vocabulary. */
-    private Architecture architecture() {
-        int v = task.vocabulary().size();
-        List<LayerConfig> layers = new ArrayList<>();
-        for (int l = 0; l < settings.layers(); l++) {
-            layers.add(new LayerConfig(settings.cell(), settings.hidden(), settings.layerOptions()));
-        }
-        return new Architecture(v, layers, new LayerConfig("dense", v, Map.of()), "softmax_cross_entropy",
-                Reduction.MEAN, settings.dropout(), settings.seed());
-    }
-
-    private Optimizer optimizer() {
-        String name = settings.optimizer();
-        return registry.optimizer(name).create(new Options("optimizer '" + name + "'", settings.optimizerOptions()));
-    }
 
     private SavedModel model() {
         return new SavedModel(net, task.vocabulary().toString(), task.end());
@@ -396,15 +293,6 @@ public final class TrainRun implements AutoCloseable {
         position.putAll(task.identity());
         position.putAll(recorder.pending());
         return new Checkpoint(model(), optimizer, settings.optimizerOptions(), position);
-    }
-
-    /** The interrupted run's curve up to the checkpoint (empty if its CSV is gone). */
-    private LossCurve readCurve(long upTo) {
-        try {
-            return LossCurve.readCsv(curveFrom, upTo);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the loss curve " + curveFrom + ": " + e.getMessage(), e);
-        }
     }
 
     private String title() {

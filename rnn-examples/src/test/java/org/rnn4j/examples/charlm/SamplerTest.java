@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
+import org.rnn4j.api.Sequence;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 
@@ -73,6 +75,33 @@ class SamplerTest {
                 double tol = 4 * Math.sqrt(expected * (1 - expected) / n);
                 assertEquals(expected, freq, tol, "tau " + tau + ", symbol " + c);
             }
+        }
+    }
+
+    /**
+     * A float32 network's logits are float-backed, read by the sampler without a float64 copy:
+     * at temperature 0 each character after the prime (which is longer than a prime chunk, so
+     * the last row of a chunk is read at an offset) is the argmax of one forward over the text.
+     */
+    @Test
+    void aFloat32ModelsGreedyTextIsTheArgmaxOfItsForward() {
+        Network n = Network.builder(Registry.installed()).input(3).recurrent("gru", 5).output(3).seed(8)
+                .precision(Precision.FLOAT32).build();
+        StringBuilder prime = new StringBuilder();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < Sampler.PRIME_CHUNK + 7; i++) {
+            prime.append((char) ('a' + r.nextInt(3)));
+        }
+        String s = new Sampler(n, ABC, 0, new SplittableRandom(1)).sample(prime.toString(), 40);
+        int[] ids = ABC.encode(s, "the text");
+        Sequence y = n.copy().forward(Sequence.of(OneHot.rows(ids, 0, ids.length - 1, 3)), null);
+        assertTrue(y.isFloat(), "a float32 network's output is float-backed");
+        for (int t = prime.length() - 1; t < ids.length - 1; t++) {
+            int best = 0;
+            for (int i = 1; i < 3; i++) {
+                best = y.get(t, 0, i) > y.get(t, 0, best) ? i : best;
+            }
+            assertEquals(best, ids[t + 1], "character " + (t + 1));
         }
     }
 

@@ -89,7 +89,7 @@ class RunMemoryTest {
                     new LayerConfig(cell, 5, Map.of("bidirectional", "true"))), new LayerConfig("dense", 11, Map.of()),
                     "softmax_cross_entropy", Reduction.MEAN, 0.0, 1);
             long actual = a.builder(REGISTRY).build().parameters().stream().mapToLong(Parameter::size).sum();
-            double counted = RunMemory.training(a, 3, 2, 2, 1, false).parameters();
+            double counted = RunMemory.training(a, Precision.FLOAT64, 3, 2, 2, 1, false).parameters();
             assertTrue(counted >= actual, cell + ": " + counted + " < " + actual);
             if (!cell.equals("elman")) { // elman has one bias where the count allows two
                 assertEquals(actual, counted, cell);
@@ -101,11 +101,11 @@ class RunMemoryTest {
                             Map.of("activation", "tanh"))), new LayerConfig("dense", 2, Map.of()), "mse", Map.of(),
                     Reduction.MEAN, 0.0, 1);
             long actual = a.builder(REGISTRY).build().parameters().stream().mapToLong(Parameter::size).sum();
-            assertEquals(actual, RunMemory.training(a, 3, 2, 2, 1, false).parameters(), "head " + head);
+            assertEquals(actual, RunMemory.training(a, Precision.FLOAT64, 3, 2, 2, 1, false).parameters(), "head " + head);
         }
         Network net = Network.builder(REGISTRY).input(3).recurrent("elman", 4).output(3).build();
         assertEquals(net.parameters().stream().mapToLong(Parameter::size).sum() + 4,
-                (long) RunMemory.inference(net.architecture(), 1, 1).parameters());
+                (long) RunMemory.inference(net.architecture(), Precision.FLOAT64, 1, 1).parameters());
     }
 
     @Test

@@ -9,11 +9,11 @@ class EpochsForTest {
 
     @Test
     void stepsRoundUpToWholeEpochsAndTheLargestStepCountDoesNotWrap() {
-        assertEquals(1, TrainRun.epochsFor(1, 125));
-        assertEquals(1, TrainRun.epochsFor(125, 125));
-        assertEquals(2, TrainRun.epochsFor(126, 125));
-        assertEquals(Integer.MAX_VALUE, TrainRun.epochsFor(Long.MAX_VALUE, 125));
-        assertEquals(Integer.MAX_VALUE, TrainRun.epochsFor(Long.MAX_VALUE, 1));
-        assertEquals(4_294_967_296L / 2, TrainRun.epochsFor(4_294_967_296L, 2) + 1L);
+        assertEquals(1, CharNetwork.epochsFor(1, 125));
+        assertEquals(1, CharNetwork.epochsFor(125, 125));
+        assertEquals(2, CharNetwork.epochsFor(126, 125));
+        assertEquals(Integer.MAX_VALUE, CharNetwork.epochsFor(Long.MAX_VALUE, 125));
+        assertEquals(Integer.MAX_VALUE, CharNetwork.epochsFor(Long.MAX_VALUE, 1));
+        assertEquals(4_294_967_296L / 2, CharNetwork.epochsFor(4_294_967_296L, 2) + 1L);
     }
 }

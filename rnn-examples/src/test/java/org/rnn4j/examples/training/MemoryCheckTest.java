@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.api.Precision;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.examples.cli.Main;
@@ -83,6 +84,41 @@ class MemoryCheckTest {
                 over.output());
         assertTrue(over.output().contains(String.format("its maximum heap %d MB", Math.round(CHILD_HEAP / 1e6))),
                 "the child's heap is the one the test assumed: " + over.output());
+    }
+
+    /**
+     * A float32 network's layers keep floats, and a text's inputs are symbols: a run dominated by
+     * its batches' rows (a small elman layer over long windows) is counted at under three
+     * quarters of its float64 figure (the layers' buffers halve; the targets, the loss and its
+     * gradient stay doubles), and the longest window that the child's heap is said to hold runs
+     * to its end in a Java with exactly that heap, so the smaller figure is still a bound.
+     */
+    @Test
+    void aFloat32TextRunIsCountedAtItsWidthsAndStillFits() throws Exception {
+        Path text = longText(dir);
+        long available = CHILD_HEAP - Heap.RESERVE;
+        long region = Heap.regionBytes() > 0 ? g1Region(CHILD_HEAP) : 0;
+        double f32 = rowsEstimate(text, 1024, Precision.FLOAT32).bytes(region);
+        double f64 = rowsEstimate(text, 1024, Precision.FLOAT64).bytes(region);
+        assertTrue(f32 < 0.75 * f64, "float32 " + f32 + " bytes against float64 " + f64);
+        int under = 0;
+        for (int seq = 64; seq <= 8192; seq += 64) {
+            if (rowsEstimate(text, seq, Precision.FLOAT32).bytes(region) <= available) {
+                under = seq;
+            }
+        }
+        assertTrue(under > 1000 && under < 8192, "a window of some length fits " + CHILD_HEAP + " bytes: " + under);
+        Child ok = run("train", "--text", text.toString(), "--cell", "elman", "--layers", "1", "--hidden", "64", "--seq",
+                Integer.toString(under), "--batch", "32", "--steps", "2", "--precision", "float32", "--save",
+                dir.resolve("rows.safetensors").toString());
+        assertEquals(0, ok.code(), "seq " + under + ": " + ok.output());
+    }
+
+    /** The estimate the child makes for an elman layer of 64 on a long text, B 32, windows of {@code seq}. */
+    private static RunMemory rowsEstimate(Path text, int seq, Precision precision) {
+        TrainSettings s = new TrainSettings(text.toString(), "elman", 1, 64, null, "adam", Map.of("lr", "2e-3"), seq,
+                32, 1, 2, 5, 0, 0.1, 42, 0, TrainSettings.NO_DECAY, TrainSettings.DECAY_AFTER, precision);
+        return MemoryCheck.estimate(Registry.installed(), s, new TextTraining(text, s.batch(), s.seq()), null);
     }
 
     @Test
@@ -152,14 +188,23 @@ class MemoryCheckTest {
         return Math.min(32L << 20, Math.max(1L << 20, Long.highestOneBit(heap / 2048)));
     }
 
+    private static Path longText(Path dir) throws IOException {
+        return text(dir, "long.txt", 2, 400_000);
+    }
+
     private static Path text(Path dir) throws IOException {
-        SplittableRandom r = new SplittableRandom(1);
+        return text(dir, "t.txt", 1, 20_000);
+    }
+
+    /** {@code length} characters drawn from 12 with {@code seed}. */
+    private static Path text(Path dir, String name, long seed, int length) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
         StringBuilder s = new StringBuilder();
         String symbols = "abcdefghij \n";
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < length; i++) {
             s.append(symbols.charAt(r.nextInt(symbols.length())));
         }
-        Path f = dir.resolve("t.txt");
+        Path f = dir.resolve(name);
         Files.writeString(f, s);
         return f;
     }
