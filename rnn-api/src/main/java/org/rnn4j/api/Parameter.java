@@ -25,15 +25,19 @@ import java.util.Arrays;
  * {@link #grad()}, {@link #floatGrad()}, {@link #zeroGrad()}):
  * <ol>
  *   <li>{@code value()} ({@code grad()}) widens the floats into the staging array, exactly, and
- *       hands it out; the array is <em>live</em> from then on;</li>
- *   <li>the next call of any accessor of the same side, through this parameter or a
- *       {@link #renamed} view, first rounds a live staging array back into the floats (to
- *       nearest; every element, written or not, which is exact for the ones not written) and
- *       ends its liveness; {@link #set} and {@link #zeroGrad()} instead drop what was written
- *       into it, as they replace every value anyway;</li>
- *   <li>so a write into a staging array is seen if it happens before that next call, and lost
- *       if it happens after it: write into the array of a call made for that write, as with
- *       float64 parameters, and do not keep it across a forward pass.</li>
+ *       hands it out; the array is <em>live</em> from then on. While it is live, further
+ *       {@code value()} ({@code grad()}) calls hand out the same array as it is, writes
+ *       included and not yet rounded, in O(1): a plug-in may call it once per element;</li>
+ *   <li>the first call of any other accessor of the same side ({@link #floats()},
+ *       {@link #values()}; {@link #floatGrad()}), through this parameter or a {@link #renamed}
+ *       view, first rounds the live staging array back into the floats (to nearest; every
+ *       element, which is exact for the ones not written) and ends its liveness;
+ *       {@link #set} and {@link #zeroGrad()} instead drop what was written into it, as they
+ *       replace every value anyway;</li>
+ *   <li>so a write into a staging array is seen if it happens before that call, and lost if
+ *       it happens after it: write into the array of a call made for that write, as with
+ *       float64 parameters, and do not keep it across a forward pass (every built-in layer,
+ *       optimizer, clip and writer reads through the float accessors).</li>
  * </ol>
  * A float32 value written through {@code value()} is therefore stored rounded to float, as
  * {@link #set} rounds.
@@ -173,12 +177,13 @@ public final class Parameter {
         if (s.value != null) {
             return s.value;
         }
-        syncValue();
-        if (s.stagedValue == null) {
-            s.stagedValue = new double[s.size];
+        if (!s.valueLive) {
+            if (s.stagedValue == null) {
+                s.stagedValue = new double[s.size];
+            }
+            widen(s.floatValue, s.stagedValue);
+            s.valueLive = true;
         }
-        widen(s.floatValue, s.stagedValue);
-        s.valueLive = true;
         return s.stagedValue;
     }
 
@@ -193,12 +198,13 @@ public final class Parameter {
         if (s.grad != null) {
             return s.grad;
         }
-        syncGrad();
-        if (s.stagedGrad == null) {
-            s.stagedGrad = new double[s.size];
+        if (!s.gradLive) {
+            if (s.stagedGrad == null) {
+                s.stagedGrad = new double[s.size];
+            }
+            widen(s.floatGrad, s.stagedGrad);
+            s.gradLive = true;
         }
-        widen(s.floatGrad, s.stagedGrad);
-        s.gradLive = true;
         return s.stagedGrad;
     }
 

@@ -43,8 +43,12 @@ class Float32ParameterTest {
         assertEquals(0.3f, p.floats()[0], "rounded back at floats()");
         assertEquals((double) 0.3f, p.value()[0], "and value() shows the rounded number");
         double[] again = p.value();
+        again[1] = 0.1;
+        assertSame(again, p.value(), "while live, value() hands out the same array");
+        assertEquals(0.1, p.value()[1], "with the writes as they are, not yet rounded");
         again[3] = 7;
         assertEquals(7.0, p.values()[3], "values() rounds a live staging array back too");
+        assertEquals(0.1f, p.floats()[1]);
         again[2] = 9; // after values(): the staging array is no longer live
         assertEquals(-3f, p.floats()[2], "a write after the next access is lost, as documented");
     }

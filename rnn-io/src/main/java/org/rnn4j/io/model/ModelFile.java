@@ -150,7 +150,7 @@ public final class ModelFile {
         List<SafeTensors.Tensor> out = new ArrayList<>();
         for (TensorNames.Binding b : TensorNames.bind(model.network())) {
             Parameter p = b.parameter();
-            out.add(new SafeTensors.Tensor(b.tensor(), p.shape(), p.value().clone(), dtype));
+            out.add(new SafeTensors.Tensor(b.tensor(), p.shape(), p.values(), dtype));
             if (b.zeroTwin() != null) {
                 out.add(new SafeTensors.Tensor(b.zeroTwin(), p.shape(), new double[p.size()], dtype));
             }
