@@ -22,7 +22,9 @@ import org.rnn4j.api.State;
  *
  * {@link #gradients} runs the forward pass, the loss, then every layer's backward in reverse
  * order (each recurrent layer doing its own backpropagation through time), and leaves dL/dtheta
- * in every {@link Parameter#grad()}. Made by {@link #builder(Registry)}.
+ * in every parameter's gradient ({@link Parameter#grad()}; a float32 network's built-in layers
+ * have float32 parameters, whose {@link Parameter#floatGrad()} it is). Made by
+ * {@link #builder(Registry)}.
  *
  * <p>With {@link NetworkBuilder#dropout(double) dropout} p &gt; 0, inverted dropout acts on the
  * output of every recurrent layer but the last (as PyTorch's {@code nn.LSTM(dropout=p)}), in
