@@ -19,6 +19,13 @@ import java.util.Optional;
  * kept, by position in the list, until {@link #reset()}. An optimizer serves one parameter list
  * and is not safe for concurrent use.
  *
+ * <h2>Float32 parameters</h2>
+ * A float32 network's parameters store floats ({@link Parameter#precision()}). An optimizer
+ * written against {@link Parameter#value()} and {@link Parameter#grad()} works on them unchanged,
+ * through their double staging arrays (rounded back to float before the next forward pass, as
+ * {@link Parameter} describes); one that reads {@link Parameter#floats()} and
+ * {@link Parameter#floatGrad()} for them, as the built-in ones do, holds no double copy.
+ *
  * <h2>Checkpoints</h2>
  * {@link #state()} takes a snapshot of everything that decides the next steps (step count,
  * learning rate now in force, per-parameter buffers) as named arrays of numbers, and

@@ -29,10 +29,9 @@ import org.rnn4j.core.Registry;
  * scores (V per character). Every value is counted at the network's precision's width (4 bytes in
  * float32, 8 in float64), as docs/BENCHMARKS.md's float32 heap target asks: the floor is what a
  * network of that precision must hold at least, whatever arrays this version keeps them in.
- * (In this version parameter values, their gradients and the optimizer state are float64 arrays
- * in both precisions, so a float32 network's measured heap exceeds its float32 floor by at least
- * the second four bytes of each parameter value and state entry; the sequences its layers
- * exchange are float arrays, and only the loss's copy of the output and its dL/dy are float64.)
+ * (In this version a float32 network's parameter values, their gradients, the optimizer state and
+ * the sequences its layers exchange are float arrays; still float64 are the loss's copy of the
+ * output and its dL/dy, and the floor leaves out the gradients and the layers' working buffers.)
  *
  * @param workload the workload
  * @param precision what the network computed in

@@ -22,7 +22,9 @@ import org.rnn4j.api.State;
  *
  * {@link #gradients} runs the forward pass, the loss, then every layer's backward in reverse
  * order (each recurrent layer doing its own backpropagation through time), and leaves dL/dtheta
- * in every {@link Parameter#grad()}. Made by {@link #builder(Registry)}.
+ * in every parameter's gradient ({@link Parameter#grad()}; a float32 network's built-in layers
+ * have float32 parameters, whose {@link Parameter#floatGrad()} it is). Made by
+ * {@link #builder(Registry)}.
  *
  * <p>With {@link NetworkBuilder#dropout(double) dropout} p &gt; 0, inverted dropout acts on the
  * output of every recurrent layer but the last (as PyTorch's {@code nn.LSTM(dropout=p)}), in
@@ -138,23 +140,28 @@ public final class Network {
         c.restoreDropoutDraws(dropoutDraws());
         for (int i = 0; i < parameters.size(); i++) {
             Parameter from = parameters.get(i);
-            System.arraycopy(from.value(), 0, c.parameters.get(i).value(), 0, from.size());
+            Parameter to = c.parameters.get(i);
+            double[] v = from.values(); // exact in either precision; set rounds to a float32 parameter's
+            target.round(v); // as roundParameters would (a plug-in's float64 parameter in a float32 network)
+            to.set(v);
         }
-        c.roundParameters();
         return c;
     }
 
     /**
-     * Rounds every parameter value to {@link #precision()}: after this, a float32 network's
-     * parameters are float32 numbers (held in the float64 arrays of {@link Parameter}), so a
-     * model file stores them as F32 without loss. The trainer calls it after every optimizer step;
-     * code that steps an optimizer itself may too (a float32 layer rounds its weights when it
-     * reads them either way). Nothing happens in float64.
+     * Rounds every float64 parameter value to {@link #precision()}: a float32 network's built-in
+     * layers hold float32 {@link Parameter}s, which store floats and round whatever is written
+     * into them, so this concerns only the float64 parameters of plug-in layers in a float32
+     * network, after which a model file stores every parameter as F32 without loss. The trainer
+     * calls it after every optimizer step; code that steps an optimizer itself may too. Nothing
+     * happens in float64.
      */
     public void roundParameters() {
         if (precision != Precision.FLOAT64) {
             for (Parameter p : parameters) {
-                precision.round(p.value());
+                if (p.precision() == Precision.FLOAT64) { // a float32 parameter holds floats already
+                    precision.round(p.value());
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /**
  * What all optimizers here share: the learning rate, the step count and per-parameter state.
@@ -29,6 +30,18 @@ import org.rnn4j.api.Parameter;
  * pass of the element-wise update per step, O(parameters), against the O(T B parameters)
  * multiply-adds of the forward and backward passes that made the gradient; nothing is
  * allocated per step.
+ *
+ * <p>A float32 {@link Parameter} (a float32 network's) gets float32 state: its slots are
+ * {@code float[]}, half the bytes, and no {@code double} copy of its values, gradient or state
+ * is made. The equations stay written once, in {@link #update}: each chunk of
+ * {@link #CHUNK} elements of the floats (values, gradient, state) is widened, exactly, into
+ * {@code double} scratch buffers, updated there in place, and rounded back to float (to
+ * nearest), so a float32 step is the float64 step of the same floats, rounded. The check pass
+ * of {@link #stepIfFinite(List)} checks the rounded numbers (a double beyond float32's range
+ * would become infinite). {@link #state()} widens float state into its {@code double[]} entries
+ * (exact), and {@link #restore(Map)}d state takes each parameter's precision at the next step
+ * (rounding exact for state that was float32 when saved), so a checkpoint resumes bit for bit in
+ * either precision.
  */
 abstract class AbstractOptimizer implements Optimizer {
 
@@ -44,12 +57,18 @@ abstract class AbstractOptimizer implements Optimizer {
     private long steps;
     /** Sizes of the parameters at the first step; null before it. */
     private int[] sizes;
-    /** {@code state[p][slot][element]}; null before the first step. */
+    /**
+     * {@code state[p][slot][element]} of a float64 parameter p (null for a float32 one, or before
+     * the first step); {@code floatState[p]} likewise for a float32 one.
+     */
     private double[][][] state;
+    private float[][][] floatState;
     /** What the check pass of {@link #stepIfFinite(List)} computes the values into, CHUNK long. */
     private final double[] scratchTheta;
     /** What the check pass computes the state into: slots arrays CHUNK long. */
     private final double[][] scratchState;
+    /** A float32 parameter's gradient chunk, widened; made at the first float32 step. */
+    private double[] scratchGrad;
 
     /**
      * @param name the provider name, for {@link #name()} and messages
@@ -88,6 +107,8 @@ abstract class AbstractOptimizer implements Optimizer {
 
     /**
      * Sets the initial state of one parameter, called at the first step; the arrays are zero.
+     * It must set each element alike (a float32 parameter's state is initialized a chunk at a
+     * time).
      *
      * @param state this parameter's state arrays
      */
@@ -148,7 +169,41 @@ abstract class AbstractOptimizer implements Optimizer {
             return true;
         }
         checkSameAsFirst(parameters);
+        for (int p = 0; p < sizes.length; p++) {
+            matchPrecision(p, parameters.get(p).precision() == Precision.FLOAT32);
+        }
         return false;
+    }
+
+    /**
+     * Makes parameter p's state float32 or float64 as the parameter is (after {@link #restore},
+     * whose snapshot is float64): widening is exact, rounding is for state that was float32.
+     */
+    private void matchPrecision(int p, boolean f32) {
+        if (f32 && state[p] != null) {
+            floatState[p] = new float[slots][];
+            for (int k = 0; k < slots; k++) {
+                floatState[p][k] = new float[sizes[p]];
+                for (int i = 0; i < sizes[p]; i++) {
+                    floatState[p][k][i] = (float) state[p][k][i];
+                }
+            }
+            state[p] = null;
+        } else if (!f32 && floatState[p] != null) {
+            state[p] = widened(floatState[p]);
+            floatState[p] = null;
+        }
+    }
+
+    private static double[][] widened(float[][] slotsOf) {
+        double[][] d = new double[slotsOf.length][];
+        for (int k = 0; k < slotsOf.length; k++) {
+            d[k] = new double[slotsOf[k].length];
+            for (int i = 0; i < d[k].length; i++) {
+                d[k][i] = slotsOf[k][i];
+            }
+        }
+        return d;
     }
 
     /** The step, in place: the second pass of {@link #stepIfFinite(List)}, and all of {@link #step(List)}. */
@@ -156,9 +211,49 @@ abstract class AbstractOptimizer implements Optimizer {
         steps++;
         for (int p = 0; p < sizes.length; p++) {
             Parameter parameter = parameters.get(p);
-            double[] theta = parameter.value();
-            update(steps, theta, parameter.grad(), state[p], 0, sizes[p], theta, state[p], 0);
+            if (floatState[p] != null) {
+                float[] theta = parameter.floats();
+                for (int from = 0; from < sizes[p]; from += CHUNK) {
+                    int n = Math.min(CHUNK, sizes[p] - from);
+                    widenedStep(steps, parameter, p, from, n);
+                    for (int i = 0; i < n; i++) {
+                        theta[from + i] = (float) scratchTheta[i];
+                    }
+                    for (int k = 0; k < slots; k++) {
+                        float[] st = floatState[p][k];
+                        for (int i = 0; i < n; i++) {
+                            st[from + i] = (float) scratchState[k][i];
+                        }
+                    }
+                }
+            } else {
+                double[] theta = parameter.value();
+                update(steps, theta, parameter.grad(), state[p], 0, sizes[p], theta, state[p], 0);
+            }
         }
+    }
+
+    /**
+     * Widens elements {@code from .. from + n - 1} of float32 parameter p (values, gradient,
+     * state) into the scratch buffers, exactly, and runs step t of {@link #update} there in place.
+     */
+    private void widenedStep(long t, Parameter parameter, int p, int from, int n) {
+        float[] theta = parameter.floats();
+        float[] grad = parameter.floatGrad();
+        if (scratchGrad == null) {
+            scratchGrad = new double[CHUNK];
+        }
+        for (int i = 0; i < n; i++) {
+            scratchTheta[i] = theta[from + i];
+            scratchGrad[i] = grad[from + i];
+        }
+        for (int k = 0; k < slots; k++) {
+            float[] st = floatState[p][k];
+            for (int i = 0; i < n; i++) {
+                scratchState[k][i] = st[from + i];
+            }
+        }
+        update(t, scratchTheta, scratchGrad, scratchState, 0, n, scratchTheta, scratchState, 0);
     }
 
     /**
@@ -167,13 +262,19 @@ abstract class AbstractOptimizer implements Optimizer {
      * before the state, whichever chunk they are in, and the state by slot, then element.
      */
     private String firstNonFinite(int p, Parameter parameter) {
-        double[] theta = parameter.value();
-        double[] grad = parameter.grad();
+        boolean f32 = floatState[p] != null;
+        double[] theta = f32 ? null : parameter.value();
+        double[] grad = f32 ? null : parameter.grad();
         String badState = null;
         int badSlot = slots;
         for (int from = 0; from < sizes[p]; from += CHUNK) {
             int n = Math.min(CHUNK, sizes[p] - from);
-            update(steps + 1, theta, grad, state[p], from, from + n, scratchTheta, scratchState, 0);
+            if (f32) {
+                widenedStep(steps + 1, parameter, p, from, n);
+                roundToFloat(n);
+            } else {
+                update(steps + 1, theta, grad, state[p], from, from + n, scratchTheta, scratchState, 0);
+            }
             int i = firstNonFinite(scratchTheta, n);
             if (i >= 0) {
                 return "parameter '" + parameter.name() + "' value " + (from + i) + " would become "
@@ -191,6 +292,18 @@ abstract class AbstractOptimizer implements Optimizer {
         return badState;
     }
 
+    /** Rounds the first n numbers of the scratch buffers to float: what a float32 step would store. */
+    private void roundToFloat(int n) {
+        for (int i = 0; i < n; i++) {
+            scratchTheta[i] = (float) scratchTheta[i];
+        }
+        for (double[] st : scratchState) {
+            for (int i = 0; i < n; i++) {
+                st[i] = (float) st[i];
+            }
+        }
+    }
+
     /** The index of the first NaN or infinity among a's first n numbers, or -1. */
     private static int firstNonFinite(double[] a, int n) {
         for (int i = 0; i < n; i++) {
@@ -206,6 +319,7 @@ abstract class AbstractOptimizer implements Optimizer {
         steps = 0;
         sizes = null;
         state = null;
+        floatState = null;
     }
 
     @Override
@@ -220,7 +334,15 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final Map<String, double[]> state() {
-        return snapshot().write(new StateSnapshot.Contents(steps, lr, sizes, state));
+        double[][][] all = state == null ? null : state.clone();
+        if (all != null) {
+            for (int p = 0; p < all.length; p++) {
+                if (floatState[p] != null) {
+                    all[p] = widened(floatState[p]); // exact
+                }
+            }
+        }
+        return snapshot().write(new StateSnapshot.Contents(steps, lr, sizes, all));
     }
 
     @Override
@@ -230,6 +352,7 @@ abstract class AbstractOptimizer implements Optimizer {
         lr = read.lr();
         sizes = read.sizes();
         state = read.state();
+        floatState = state == null ? null : new float[state.length][][];
     }
 
     /** The naming of this optimizer's state. */
@@ -247,12 +370,28 @@ abstract class AbstractOptimizer implements Optimizer {
             s[p] = nonNull(parameters, p).size();
         }
         double[][][] fresh = new double[s.length][][];
+        float[][][] freshFloat = new float[s.length][][];
         for (int p = 0; p < s.length; p++) {
-            fresh[p] = new double[slots][s[p]];
-            initialize(fresh[p]);
+            if (parameters.get(p).precision() == Precision.FLOAT32) {
+                freshFloat[p] = new float[slots][s[p]];
+                for (int from = 0; from < s[p]; from += CHUNK) { // initialize a chunk at a time, rounded
+                    int n = Math.min(CHUNK, s[p] - from);
+                    double[][] chunk = new double[slots][n];
+                    initialize(chunk);
+                    for (int k = 0; k < slots; k++) {
+                        for (int i = 0; i < n; i++) {
+                            freshFloat[p][k][from + i] = (float) chunk[k][i];
+                        }
+                    }
+                }
+            } else {
+                fresh[p] = new double[slots][s[p]];
+                initialize(fresh[p]);
+            }
         }
         sizes = s;
         state = fresh;
+        floatState = freshFloat;
     }
 
     private void checkSameAsFirst(List<Parameter> parameters) {

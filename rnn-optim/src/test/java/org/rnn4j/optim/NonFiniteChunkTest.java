@@ -154,7 +154,7 @@ final class NonFiniteChunkTest {
     }
 
     /** The doubles in the arrays reachable from o through fields of this package's classes and arrays. */
-    private static long doublesReachableFrom(Object o) throws IllegalAccessException {
+    static long doublesReachableFrom(Object o) throws IllegalAccessException {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> todo = new ArrayDeque<>(List.of(o));
         long doubles = 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Reduction;
@@ -85,7 +86,7 @@ final class ShardWorker implements Function<ShardBatch, ShardGradient> {
             List<Parameter> ps = net.parameters();
             double[][] values = parameters.value();
             for (int p = 0; p < ps.size(); p++) {
-                System.arraycopy(values[p], 0, ps.get(p).value(), 0, values[p].length);
+                ps.get(p).set(values[p]); // a float32 parameter takes its own floats back exactly
             }
             // dropout: the masks one process draws for these rows of the global batch at this step
             net.setDropoutRows(part.globalRows);
@@ -96,7 +97,7 @@ final class ShardWorker implements Function<ShardBatch, ShardGradient> {
             double w = net.reduction() == Reduction.MEAN ? (double) real / part.globalReal : 1.0;
             double[][] g = new double[ps.size()][];
             for (int p = 0; p < ps.size(); p++) {
-                g[p] = ps.get(p).grad().clone();
+                g[p] = gradient(ps.get(p));
                 if (w != 1.0) {
                     for (int i = 0; i < g[p].length; i++) {
                         g[p][i] *= w;
@@ -122,5 +123,18 @@ final class ShardWorker implements Function<ShardBatch, ShardGradient> {
             net.setTraining(true);
         }
         return net;
+    }
+
+    /** A copy of p's gradient as doubles: a float32 parameter's floats widened (no staging array). */
+    private static double[] gradient(Parameter p) {
+        if (p.precision() != Precision.FLOAT32) {
+            return p.grad().clone();
+        }
+        float[] f = p.floatGrad();
+        double[] g = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            g[i] = f[i];
+        }
+        return g;
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.train.Batch;
@@ -80,7 +81,7 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
         List<Parameter> params = net.parameters();
         double[][] values = new double[params.size()][];
         for (int p = 0; p < values.length; p++) {
-            values[p] = params.get(p).value().clone();
+            values[p] = params.get(p).values(); // a copy, exact in either precision
         }
         Broadcast<double[][]> now = spark.broadcast(values);
         List<ShardGradient> results;
@@ -121,13 +122,20 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
         double loss = 0;
         long slowest = 0;
         double[][][] states = null;
+        // a float32 parameter's sum is made in double and rounded once, at the end
+        double[][] floatSums = new double[params.size()][];
+        for (int p = 0; p < params.size(); p++) {
+            if (params.get(p).precision() == Precision.FLOAT32) {
+                floatSums[p] = new double[params.get(p).size()];
+            }
+        }
         for (ShardGradient r : results) {
             slowest = Math.max(slowest, r.computeNanos);
             int[] mine = plan.rows(r.shard);
             if (r.gradients != null) {
                 loss += r.loss;
                 for (int p = 0; p < params.size(); p++) {
-                    double[] g = params.get(p).grad();
+                    double[] g = floatSums[p] != null ? floatSums[p] : params.get(p).grad();
                     double[] add = r.gradients[p];
                     for (int i = 0; i < g.length; i++) {
                         g[i] += add[i];
@@ -137,6 +145,14 @@ final class SparkGradients implements BatchGradients, AutoCloseable {
             if (r.finalStates != null && mine.length > 0) {
                 states = states != null ? states : allocate(r.finalStates, mine.length, rows);
                 Rows.put(states, rows, mine, r.finalStates);
+            }
+        }
+        for (int p = 0; p < params.size(); p++) {
+            if (floatSums[p] != null) {
+                float[] g = params.get(p).floatGrad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (float) floatSums[p][i];
+                }
             }
         }
         computeSeconds += slowest / 1e9;

@@ -104,7 +104,9 @@ public final class LayerInit {
             int slot = local.startsWith("weight_hh") ? 1 : local.startsWith("weight") ? 0 : local.startsWith("bias") ? 2 : -1;
             Initializer choice = slot < 0 ? null : bySlot[slot];
             if (choice != null) {
-                choice.fill(p.value(), shapeOf(p, ps, layer, recurrent), random);
+                double[] v = p.values(); // a copy: a float32 parameter keeps no double array
+                choice.fill(v, shapeOf(p, ps, layer, recurrent), random);
+                p.set(v); // rounded to float for a float32 parameter
                 used[slot] = true;
             }
         }

@@ -57,8 +57,8 @@ final class Dense implements Layer {
         this.in = in;
         this.outSize = outSize;
         this.f = f;
-        this.weight = new Weights(new Parameter("weight", outSize, in));
-        this.bias = withBias ? new Weights(new Parameter("bias", outSize)) : null;
+        this.weight = new Weights(Weights.parameter("weight", outSize, in));
+        this.bias = withBias ? new Weights(Weights.parameter("bias", outSize)) : null;
         List<Parameter> ps = new ArrayList<>(List.of(weight.parameter()));
         if (bias != null) {
             ps.add(bias.parameter());

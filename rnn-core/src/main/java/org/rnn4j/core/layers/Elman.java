@@ -38,7 +38,7 @@ final class Elman implements Cell {
     Elman(int hidden, Activation f, boolean withBias) {
         this.f = f;
         this.hidden = hidden;
-        this.biases = withBias ? List.of(new Parameter("bias", hidden)) : List.of();
+        this.biases = withBias ? List.of(Weights.parameter("bias", hidden)) : List.of();
     }
 
     @Override

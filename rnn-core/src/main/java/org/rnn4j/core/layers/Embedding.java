@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 
@@ -33,10 +34,16 @@ final class Embedding implements Layer {
     private Sequence lastIn;
     private Sequence lastOut;
 
-    Embedding(int symbols, int dim) {
+    /**
+     * @param symbols V
+     * @param dim D
+     * @param precision the network's: a float32 network's table is a float32 parameter (its
+     *     rows are widened exactly into the float64 output, its gradient accumulates in float)
+     */
+    Embedding(int symbols, int dim, Precision precision) {
         this.symbols = symbols;
         this.dim = dim;
-        this.weight = new Parameter("weight", symbols, dim);
+        this.weight = new Parameter(precision, "weight", symbols, dim);
     }
 
     @Override
@@ -74,7 +81,8 @@ final class Embedding implements Layer {
             dx = new double[r];
             lastOut = null;
         }
-        double[] w = weight.value();
+        float[] wf = weight.precision() == Precision.FLOAT32 ? weight.floats() : null;
+        double[] w = wf == null ? weight.value() : null;
         for (int row = 0; row < r; row++) {
             if (!x.active(row)) {
                 index[row] = -1;
@@ -87,7 +95,13 @@ final class Embedding implements Layer {
                         + row / x.batch() + ", sequence " + row % x.batch() + " holds " + v);
             }
             index[row] = (int) v;
-            System.arraycopy(w, index[row] * dim, out, row * dim, dim);
+            if (wf != null) {
+                for (int f = 0; f < dim; f++) {
+                    out[row * dim + f] = wf[index[row] * dim + f];
+                }
+            } else {
+                System.arraycopy(w, index[row] * dim, out, row * dim, dim);
+            }
         }
         lastIn = x;
         lastOut = Shapes.view(lastOut, x.steps(), x.batch(), dim, out, x.mask());
@@ -103,14 +117,20 @@ final class Embedding implements Layer {
     @Override
     public void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
-        double[] g = weight.grad();
         float[] floats = dy.floats(); // a float32 layer's dx: read as it is, not through a float64 copy
         double[] d = floats == null ? dy.data() : null;
+        float[] gf = weight.precision() == Precision.FLOAT32 ? weight.floatGrad() : null;
+        double[] g = gf == null ? weight.grad() : null;
         for (int row = 0; row < rows; row++) {
             int i = index[row];
             if (i >= 0) {
                 for (int f = 0; f < dim; f++) {
-                    g[i * dim + f] += floats != null ? floats[row * dim + f] : d[row * dim + f];
+                    double v = floats != null ? floats[row * dim + f] : d[row * dim + f];
+                    if (gf != null) {
+                        gf[i * dim + f] += (float) v;
+                    } else {
+                        g[i * dim + f] += v;
+                    }
                 }
             }
         }

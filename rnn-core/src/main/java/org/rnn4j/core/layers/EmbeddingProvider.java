@@ -44,11 +44,12 @@ public final class EmbeddingProvider implements LayerProvider {
     @Override
     public Layer create(LayerSpec spec) {
         spec.options().requireOnly(Set.of());
-        Embedding layer = new Embedding(spec.inputSize(), spec.outputSize());
-        double[] w = layer.parameters().get(0).value();
+        Embedding layer = new Embedding(spec.inputSize(), spec.outputSize(), spec.precision());
+        double[] w = new double[layer.parameters().get(0).size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = spec.random().nextGaussian();
         }
+        layer.parameters().get(0).set(w); // rounded to float in a float32 network
         return layer;
     }
 }

@@ -53,8 +53,8 @@ final class Gru implements Cell {
         this.gate = gate;
         this.cell = cell;
         this.hidden = hidden;
-        this.inputBiases = withBias ? List.of(new Parameter("bias_ih", 3 * hidden)) : List.of();
-        this.recurrentBiases = withBias ? List.of(new Parameter("bias_hh", 3 * hidden)) : List.of();
+        this.inputBiases = withBias ? List.of(Weights.parameter("bias_ih", 3 * hidden)) : List.of();
+        this.recurrentBiases = withBias ? List.of(Weights.parameter("bias_hh", 3 * hidden)) : List.of();
         this.reset = 0;
         this.update = hidden;
         this.newGate = 2 * hidden;

@@ -19,10 +19,11 @@ final class Init {
      * @param random the seeded source
      */
     static void uniform(Parameter p, double bound, RandomGenerator random) {
-        double[] v = p.value();
+        double[] v = new double[p.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = bound * (2 * random.nextDouble() - 1);
         }
+        p.set(v); // rounded to float for a float32 parameter, which keeps no double array
     }
 
     /**

@@ -58,7 +58,7 @@ final class Lstm implements Cell {
         this.cell = cell;
         this.hidden = hidden;
         this.biases = withBias
-                ? List.of(new Parameter("bias_ih", 4 * hidden), new Parameter("bias_hh", 4 * hidden))
+                ? List.of(Weights.parameter("bias_ih", 4 * hidden), Weights.parameter("bias_hh", 4 * hidden))
                 : List.of();
         this.inputGate = 0;
         this.forgetGate = hidden;

@@ -66,10 +66,10 @@ public final class LstmProvider implements LayerProvider {
                 : new RecurrentLayer("lstm", in, hidden, new Lstm(hidden, a.gate(), a.cell(), bias)), spec.random());
         if (forget) {
             for (Parameter p : layer.parameters()) {
-                if (p.name().equals("bias_ih")) {
-                    Arrays.fill(p.value(), hidden, 2 * hidden, v);
-                } else if (p.name().equals("bias_hh")) {
-                    Arrays.fill(p.value(), hidden, 2 * hidden, 0.0);
+                if (p.name().equals("bias_ih") || p.name().equals("bias_hh")) {
+                    double[] values = p.values(); // a copy: a float32 parameter keeps no double array
+                    Arrays.fill(values, hidden, 2 * hidden, p.name().equals("bias_ih") ? v : 0.0);
+                    p.set(values);
                 }
             }
         }

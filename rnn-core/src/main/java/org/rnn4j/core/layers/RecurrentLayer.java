@@ -111,8 +111,8 @@ final class RecurrentLayer implements Layer {
         this.hidden = hidden;
         this.cell = cell;
         this.width = cell.gates() * hidden;
-        this.wIh = new Weights(new Parameter("weight_ih", width, in));
-        this.wHh = new Weights(new Parameter("weight_hh", width, hidden));
+        this.wIh = new Weights(Weights.parameter("weight_ih", width, in));
+        this.wHh = new Weights(Weights.parameter("weight_hh", width, hidden));
         this.inputBiases = wrap(cell.inputBiases());
         this.recurrentBiases = wrap(cell.recurrentBiases());
         List<Weights> all = new ArrayList<>(List.of(wIh, wHh));

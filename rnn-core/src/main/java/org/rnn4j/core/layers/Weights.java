@@ -4,9 +4,10 @@ import org.rnn4j.api.Parameter;
 
 /**
  * A parameter as a float64 layer's products read and write it: its own value and gradient
- * arrays, with nothing to load or flush. Its float32 twin, {@link WeightsF32}, keeps float copies
- * that {@link #load()} and {@link #flush()} exchange with the parameter; the layer code calls
- * both in either precision and is generated from one source (rnn-core/src/build).
+ * arrays, with nothing to load or flush. Its float32 twin, {@link WeightsF32}, hands out a float32
+ * parameter's float arrays the same way; the layer code calls {@link #parameter(String, int...)},
+ * {@link #load()} and {@link #flush()} in either precision and is generated from one source
+ * (rnn-core/src/build).
  */
 final class Weights {
 
@@ -14,6 +15,17 @@ final class Weights {
 
     Weights(Parameter p) {
         this.p = p;
+    }
+
+    /**
+     * A parameter of this layer precision, what every built-in float64 layer makes.
+     *
+     * @param name its name
+     * @param shape its dimensions
+     * @return a float64 parameter of zeros
+     */
+    static Parameter parameter(String name, int... shape) {
+        return new Parameter(name, shape);
     }
 
     /** @return the parameter */

@@ -1,33 +1,40 @@
 package org.rnn4j.core.layers;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /**
- * A parameter as a float32 layer's products read and write it: {@link #load()} rounds its
- * float64 values into a float array before a forward pass (exact when, as in a float32 network,
- * they are float32 values already), only when they may have changed since the last time
- * ({@link Parameter#version()}), so that repeated forwards of an unchanged network (a streaming
- * predictor's steps) convert nothing; the backward pass accumulates the gradient of one batch in a
- * float array, and {@link #flush()} adds it to the parameter's float64 gradient and clears it.
- * The float64 twin is {@link Weights}, whose methods do nothing but hand out the parameter's own
- * arrays.
+ * A parameter as a float32 layer's products read and write it: the float32 parameter's own
+ * float arrays ({@link Parameter#floats()}, {@link Parameter#floatGrad()}), with no copy to
+ * convert or flush, so a float32 network holds its weights once, as floats. {@link #load()}
+ * fetches them before a forward pass (which rounds back anything written into a live
+ * {@link Parameter#value()} staging array, the protocol {@link Parameter} describes); the
+ * backward pass accumulates into the parameter's float gradient directly. The float64 twin is
+ * {@link Weights}.
  */
 final class WeightsF32 {
 
     private final Parameter p;
-    private final float[] value;
-    private final float[] grad;
-    /** The parameter's version the float values were converted at; none before the first load. */
-    private long loaded = Long.MIN_VALUE;
-
-    /** How many conversions all float32 layers have made: for tests that a forward makes none. */
-    static final AtomicLong CONVERSIONS = new AtomicLong();
+    private float[] value;
 
     WeightsF32(Parameter p) {
+        if (p.precision() != Precision.FLOAT32) {
+            throw new IllegalArgumentException("a float32 layer's parameter '" + p.name() + "' must be float32, got "
+                    + p.precision());
+        }
         this.p = p;
-        this.value = new float[p.size()];
-        this.grad = new float[p.size()];
+        this.value = p.floats();
+    }
+
+    /**
+     * A parameter of this layer precision, what every built-in float32 layer makes.
+     *
+     * @param name its name
+     * @param shape its dimensions
+     * @return a float32 parameter of zeros
+     */
+    static Parameter parameter(String name, int... shape) {
+        return new Parameter(Precision.FLOAT32, name, shape);
     }
 
     /** @return the parameter */
@@ -35,38 +42,23 @@ final class WeightsF32 {
         return p;
     }
 
-    /**
-     * Copies the parameter's values, rounded to float, for the next forward pass, unless they
-     * cannot have changed since the last copy.
-     */
+    /** Before a forward pass: takes in what was written through a staging array since the last one. */
     void load() {
-        if (p.version() == loaded) {
-            return;
-        }
-        double[] v = p.value();
-        for (int i = 0; i < value.length; i++) {
-            value[i] = (float) v[i];
-        }
-        loaded = p.version(); // after value(), which moved it
-        CONVERSIONS.incrementAndGet();
+        value = p.floats();
     }
 
-    /** @return the values the products read: the parameter's as of the last {@link #load()} */
+    /** @return the values the products read: the parameter's floats */
     float[] value() {
         return value;
     }
 
-    /** @return the float gradient the products of one backward pass accumulate into, zero before it */
+    /** @return the parameter's float gradient, which the products of a backward pass accumulate into */
     float[] grad() {
-        return grad;
+        return p.floatGrad();
     }
 
-    /** Adds the accumulated float gradient to the parameter's gradient and clears it. */
+    /** After a backward pass: nothing to do (the products wrote the parameter's float gradient). */
     void flush() {
-        double[] g = p.grad();
-        for (int i = 0; i < grad.length; i++) {
-            g[i] += grad[i];
-            grad[i] = 0f;
-        }
+        // already there
     }
 }

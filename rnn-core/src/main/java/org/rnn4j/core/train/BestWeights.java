@@ -61,7 +61,7 @@ final class BestWeights {
         epoch = m;
         values.clear();
         for (Parameter p : params) {
-            values.add(p.value().clone());
+            values.add(p.values()); // a copy, exact in either precision
         }
     }
 
@@ -80,8 +80,7 @@ final class BestWeights {
      */
     void restore(List<Parameter> params) {
         for (int i = 0; i < params.size(); i++) {
-            double[] v = values.get(i);
-            System.arraycopy(v, 0, params.get(i).value(), 0, v.length);
+            params.get(i).set(values.get(i)); // float32 values come back exactly
         }
     }
 

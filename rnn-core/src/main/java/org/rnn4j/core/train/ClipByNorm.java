@@ -2,6 +2,7 @@ package org.rnn4j.core.train;
 
 import java.util.List;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /**
  * Clipping by global L2 norm (R. Pascanu, T. Mikolov and Y. Bengio, "On the difficulty of
@@ -35,9 +36,16 @@ public record ClipByNorm(double maxNorm) implements GradientClip {
         double c = maxNorm / (total + 1e-6);
         if (Double.isFinite(total) && c < 1) {
             for (Parameter p : parameters) {
-                double[] g = p.grad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] *= c;
+                if (p.precision() == Precision.FLOAT32) { // scaled as a double, stored rounded
+                    float[] g = p.floatGrad();
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] = (float) (g[i] * c);
+                    }
+                } else {
+                    double[] g = p.grad();
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] *= c;
+                    }
                 }
             }
         }

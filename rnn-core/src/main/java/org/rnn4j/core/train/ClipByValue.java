@@ -2,6 +2,7 @@ package org.rnn4j.core.train;
 
 import java.util.List;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /**
  * Clipping of every gradient element to [-limit, limit], as
@@ -29,9 +30,16 @@ public record ClipByValue(double limit) implements GradientClip {
     public double clip(List<Parameter> parameters) {
         double total = GradientClip.globalNorm(parameters);
         for (Parameter p : parameters) {
-            double[] g = p.grad();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = Math.min(Math.max(g[i], -limit), limit);
+            if (p.precision() == Precision.FLOAT32) { // clipped as a double, stored rounded
+                float[] g = p.floatGrad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (float) Math.min(Math.max(g[i], -limit), limit);
+                }
+            } else {
+                double[] g = p.grad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = Math.min(Math.max(g[i], -limit), limit);
+                }
             }
         }
         return total;

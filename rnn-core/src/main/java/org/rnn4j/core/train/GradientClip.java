@@ -2,6 +2,7 @@ package org.rnn4j.core.train;
 
 import java.util.List;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /**
  * Gradient clipping, applied between backward and the optimizer step (the Optimizer life
@@ -37,8 +38,14 @@ public interface GradientClip {
     static double globalNorm(List<Parameter> parameters) {
         double sum = 0;
         for (Parameter p : parameters) {
-            for (double g : p.grad()) {
-                sum += g * g;
+            if (p.precision() == Precision.FLOAT32) { // its floats, widened: no double copy
+                for (double g : p.floatGrad()) {
+                    sum += g * g;
+                }
+            } else {
+                for (double g : p.grad()) {
+                    sum += g * g;
+                }
             }
         }
         return Math.sqrt(sum);

@@ -208,7 +208,7 @@ public final class Trainer {
         List<Parameter> params = net.parameters();
         boolean fits = weights.size() == params.size();
         for (int i = 0; fits && i < params.size(); i++) {
-            fits = weights.get(i).length == params.get(i).value().length;
+            fits = weights.get(i).length == params.get(i).size();
         }
         if (!fits) {
             throw new IllegalArgumentException("training: the best weights so far do not fit the network's "

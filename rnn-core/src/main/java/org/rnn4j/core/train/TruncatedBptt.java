@@ -3,6 +3,7 @@ package org.rnn4j.core.train;
 import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
@@ -107,10 +108,13 @@ public final class TruncatedBptt {
             double w = net.reduction() == Reduction.MEAN ? (double) real / total : 1.0;
             loss = first ? w * lc : loss + w * lc;
             for (int p = 0; p < ps.size(); p++) {
-                double[] g = ps.get(p).grad();
+                Parameter param = ps.get(p);
+                float[] gf = param.precision() == Precision.FLOAT32 ? param.floatGrad() : null;
+                double[] g = gf == null ? param.grad() : null;
                 double[] acc = sum[p];
-                for (int i = 0; i < g.length; i++) {
-                    acc[i] = first ? w * g[i] : acc[i] + w * g[i];
+                for (int i = 0; i < acc.length; i++) {
+                    double gi = gf != null ? gf[i] : g[i];
+                    acc[i] = first ? w * gi : acc[i] + w * gi;
                 }
             }
             carry = net.finalStates();
@@ -121,7 +125,15 @@ public final class TruncatedBptt {
             }
         }
         for (int p = 0; p < ps.size(); p++) {
-            System.arraycopy(sum[p], 0, ps.get(p).grad(), 0, sum[p].length);
+            Parameter param = ps.get(p);
+            if (param.precision() == Precision.FLOAT32) { // the sum, made in double, stored rounded once
+                float[] g = param.floatGrad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (float) sum[p][i];
+                }
+            } else {
+                System.arraycopy(sum[p], 0, param.grad(), 0, sum[p].length);
+            }
         }
         finalStates = carry != null ? carry : net.finalStates();
         return loss;

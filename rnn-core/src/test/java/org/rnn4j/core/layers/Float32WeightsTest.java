@@ -17,13 +17,14 @@ import org.rnn4j.api.Sequence;
 import org.rnn4j.core.Network;
 import org.rnn4j.core.Registry;
 import org.rnn4j.core.StreamingPredictor;
+import org.rnn4j.core.train.GradientClip;
 
 /**
- * A float32 layer converts its float64 parameters to float only when they may have changed
- * ({@link Parameter#version()}): a streaming predictor's steps over an unchanged network convert
- * nothing, and every way the values change (an optimizer step, {@link Parameter#set}, a write
- * into {@link Parameter#value()}, {@link Network#roundParameters()}, a view made by
- * {@link Parameter#renamed}) is seen by the next forward.
+ * A float32 layer's parameters are float32 {@link Parameter}s, read and accumulated into as
+ * floats: streaming, gradients, clipping, an optimizer step and copies make no double array
+ * ({@link Parameter#staged()}), and every way the values change (an optimizer step,
+ * {@link Parameter#set}, a write into {@link Parameter#value()}, {@link Network#roundParameters()},
+ * a view made by {@link Parameter#renamed}) is seen by the next forward.
  */
 class Float32WeightsTest {
 
@@ -40,26 +41,32 @@ class Float32WeightsTest {
     }
 
     @Test
-    void streamingStepsOfAnUnchangedNetworkConvertNoWeights() {
+    void aFloat32NetworkHoldsItsWeightsAsFloatsOnlyThroughStreamingTrainingAndCopies() {
         for (String kind : new String[] {"elman", "lstm", "gru"}) {
             Network net = network(kind);
             StreamingPredictor p = new StreamingPredictor(net, 2);
             Sequence x = input(3, 12);
-            p.next(Sequence.wrap(1, 2, 3, Arrays.copyOfRange(x.data(), 0, 6)));
-            long before = WeightsF32.CONVERSIONS.get();
-            for (int t = 1; t < 12; t++) {
+            for (int t = 0; t < 12; t++) {
                 p.next(Sequence.wrap(1, 2, 3, Arrays.copyOfRange(x.data(), t * 6, (t + 1) * 6)));
             }
-            assertEquals(before, WeightsF32.CONVERSIONS.get(), kind + ": conversions during 11 steps");
+            var adam = REGISTRY.optimizer("adam").create(new Options("adam", Map.of("lr", "0.1")));
+            for (int step = 0; step < 3; step++) {
+                net.zeroGradients();
+                net.gradients(input(7, 6), Sequence.wrap(6, 2, 2, Arrays.copyOf(input(8, 6).data(), 24)), null);
+                GradientClip.byNorm(0.5).clip(net.parameters());
+                GradientClip.byValue(0.01).clip(net.parameters());
+                assertTrue(adam.stepIfFinite(net.parameters()).isEmpty());
+                net.roundParameters();
+            }
+            adam.state();
+            for (Network n : new Network[] {net, net.copy(), net.to(Precision.FLOAT64).to(Precision.FLOAT32)}) {
+                for (Parameter w : n.parameters()) {
+                    assertEquals(Precision.FLOAT32, w.precision(), kind + " " + w);
+                    assertFalse(w.staged(), kind + " " + w + ": a double staging array was made");
+                }
+            }
+            assertEquals(Precision.FLOAT64, net.to(Precision.FLOAT64).parameters().get(0).precision());
         }
-    }
-
-    @Test
-    void theFirstForwardConvertsEveryParameter() {
-        Network net = network("lstm");
-        long before = WeightsF32.CONVERSIONS.get();
-        net.forward(input(1, 4), null);
-        assertEquals(net.parameters().size(), WeightsF32.CONVERSIONS.get() - before);
     }
 
     /** A change by {@code change} is seen by the next forward: it equals a fresh copy's. */

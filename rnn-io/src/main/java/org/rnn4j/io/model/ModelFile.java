@@ -150,9 +150,13 @@ public final class ModelFile {
         List<SafeTensors.Tensor> out = new ArrayList<>();
         for (TensorNames.Binding b : TensorNames.bind(model.network())) {
             Parameter p = b.parameter();
-            out.add(new SafeTensors.Tensor(b.tensor(), p.shape(), p.value().clone(), dtype));
+            boolean floats = p.precision() == Precision.FLOAT32 && dtype.equals(Precision.FLOAT32.dtype());
+            // a copy (the file may be written while training goes on); a float32 parameter's as floats
+            out.add(floats ? new SafeTensors.Tensor(b.tensor(), p.shape(), p.floats().clone())
+                    : new SafeTensors.Tensor(b.tensor(), p.shape(), p.values(), dtype));
             if (b.zeroTwin() != null) {
-                out.add(new SafeTensors.Tensor(b.zeroTwin(), p.shape(), new double[p.size()], dtype));
+                out.add(floats ? new SafeTensors.Tensor(b.zeroTwin(), p.shape(), new float[p.size()])
+                        : new SafeTensors.Tensor(b.zeroTwin(), p.shape(), new double[p.size()], dtype));
             }
         }
         return out;

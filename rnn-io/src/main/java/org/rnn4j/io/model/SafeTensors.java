@@ -63,19 +63,53 @@ final class SafeTensors {
     }
 
     /**
-     * A tensor to write.
+     * A tensor to write, from doubles or (an {@code F32} tensor of a float32 network) from floats.
      *
      * @param name its name
      * @param shape its dimensions
-     * @param data its values, row-major, as many as the shape's product
+     * @param data its values, row-major, as many as the shape's product; null when {@code floats}
+     *     holds them
      * @param dtype {@code F64}, or {@code F32} (each value then written as the nearest float:
      *     exactly for a float32 network's values)
+     * @param floats an {@code F32} tensor's values as they are written, or null
      */
-    record Tensor(String name, int[] shape, double[] data, String dtype) {
+    record Tensor(String name, int[] shape, double[] data, String dtype, float[] floats) {
 
-        /** Checks the dtype. */
+        /** Checks the dtype, and that the values are given once, floats only for {@code F32}. */
         Tensor {
             width(dtype);
+            if ((data == null) == (floats == null) || floats != null && !dtype.equals(F32)) {
+                throw new IllegalArgumentException("tensor '" + name + "' needs either double values or, as F32, "
+                        + "float values");
+            }
+        }
+
+        /**
+         * A tensor of doubles.
+         *
+         * @param name its name
+         * @param shape its dimensions
+         * @param data its values, row-major
+         * @param dtype {@code F64} or {@code F32}
+         */
+        Tensor(String name, int[] shape, double[] data, String dtype) {
+            this(name, shape, data, dtype, null);
+        }
+
+        /**
+         * An F32 tensor of floats, written as they are (no float64 copy).
+         *
+         * @param name its name
+         * @param shape its dimensions
+         * @param floats its values, row-major
+         */
+        Tensor(String name, int[] shape, float[] floats) {
+            this(name, shape, null, F32, floats);
+        }
+
+        /** @return the number of values */
+        int length() {
+            return data != null ? data.length : floats.length;
         }
 
         /**

@@ -38,11 +38,11 @@ final class SafeTensorsWriter {
             for (int d : t.shape()) {
                 product *= d;
             }
-            if (product != t.data().length) {
+            if (product != t.length()) {
                 throw new IllegalArgumentException("tensor " + Text.quote(t.name()) + " of shape "
-                        + Arrays.toString(t.shape()) + " needs " + product + " values, got " + t.data().length);
+                        + Arrays.toString(t.shape()) + " needs " + product + " values, got " + t.length());
             }
-            long bytes = (long) t.data().length * SafeTensors.width(t.dtype());
+            long bytes = (long) t.length() * SafeTensors.width(t.dtype());
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("dtype", t.dtype());
             List<Integer> shape = new ArrayList<>();
@@ -67,12 +67,15 @@ final class SafeTensorsWriter {
         ByteBuffer buf = ByteBuffer.allocate(SafeTensors.CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         for (SafeTensors.Tensor t : tensors) {
             double[] d = t.data();
+            float[] f = t.floats();
             boolean f32 = t.dtype().equals(SafeTensors.F32);
             int width = SafeTensors.width(t.dtype());
-            for (int i = 0; i < d.length; i += SafeTensors.CHUNK / width) {
-                int count = Math.min(SafeTensors.CHUNK / width, d.length - i);
+            for (int i = 0; i < t.length(); i += SafeTensors.CHUNK / width) {
+                int count = Math.min(SafeTensors.CHUNK / width, t.length() - i);
                 buf.clear();
-                if (f32) {
+                if (f != null) {
+                    buf.asFloatBuffer().put(f, i, count);
+                } else if (f32) {
                     for (int k = 0; k < count; k++) {
                         buf.putFloat(k * Float.BYTES, (float) d[i + k]);
                     }

@@ -133,7 +133,7 @@ public final class OnnxExport {
         }
         Layer e = net.embedding();
         g.input("input", OnnxGraph.INT64, steps, batch);
-        String table = g.weights("embedding_weight", e.parameters().get(0).value(), e.inputSize(), e.outputSize());
+        String table = g.weights("embedding_weight", e.parameters().get(0).values(), e.inputSize(), e.outputSize());
         return g.node("Gather", List.of(table, "input"), List.of("embedded"), new OnnxGraph.Attribute("axis", 0L));
     }
 
@@ -229,9 +229,9 @@ public final class OnnxExport {
         double[] bias = null;
         for (var p : layer.parameters()) {
             if (p.name().equals("weight")) {
-                weight = p.value();
+                weight = p.values();
             } else if (p.name().equals("bias")) {
-                bias = p.value();
+                bias = p.values();
             }
         }
         double[] wt = new double[in * o];

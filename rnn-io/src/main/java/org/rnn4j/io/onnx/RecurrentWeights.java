@@ -48,7 +48,7 @@ record RecurrentWeights(int directions, int hidden, double[] w, double[] r, doub
     static RecurrentWeights of(Layer layer, String kind) {
         Map<String, double[]> p = new HashMap<>();
         for (Parameter q : layer.parameters()) {
-            p.put(q.name(), q.value());
+            p.put(q.name(), q.values()); // a copy, exact in either precision
         }
         int[] order = order(kind);
         int gates = order.length;

@@ -8,6 +8,7 @@ import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.OptimizerProvider;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.testkit.property.Gen;
 import org.rnn4j.testkit.property.Property;
 
@@ -251,6 +252,43 @@ public final class OptimizerChecks {
                 });
     }
 
+    /**
+     * On float32 parameters (a float32 network's) one step from float values and float gradients
+     * lands within one float32 ulp of the float64 step from the same numbers, rounded, element by
+     * element. A built-in optimizer computes exactly that step and rounds it; a plug-in written
+     * against {@link Parameter#value()} and {@link Parameter#grad()} does the same through their
+     * staging arrays; the ulp allows for state that starts at a value float32 cannot hold (an
+     * Adagrad initial accumulator of 0.1 starts at 0.1f).
+     *
+     * @param provider the optimizer's provider
+     * @param settings its hyperparameters
+     * @return the property
+     */
+    public static Property<Case> float32StepIsTheFloat64StepRounded(OptimizerProvider provider, Options settings) {
+        return new Property<>(provider.name() + ": a step of float32 parameters is the float64 step rounded "
+                + settings.asMap(), cases(), c -> {
+                    Problem f = new Problem(c, Precision.FLOAT32);
+                    Problem d = new Problem(c, Precision.FLOAT64);
+                    d.setValues(f.values());
+                    double[] g = Values.uniform(new SplittableRandom(c.valueSeed() ^ 0x5A5AL), f.target.length, 1);
+                    Precision.FLOAT32.round(g);
+                    f.setGradients(g);
+                    d.setGradients(g);
+                    provider.create(settings).step(f.parameters);
+                    provider.create(settings).step(d.parameters);
+                    double[] actual = f.values();
+                    double[] wide = d.values();
+                    for (int i = 0; i < actual.length; i++) {
+                        float want = (float) wide[i];
+                        if (!(Math.abs(actual[i] - want) <= Math.ulp(want))) {
+                            throw new AssertionError(provider.name() + ": element " + i + " of float32 parameters "
+                                    + "became " + actual[i] + ", the float64 step from the same numbers gives "
+                                    + wide[i] + " (" + want + " as a float)");
+                        }
+                    }
+                });
+    }
+
     private static Gen<Case> cases() {
         return new Gen<>() {
             @Override
@@ -293,6 +331,10 @@ public final class OptimizerChecks {
         final SplittableRandom random;
 
         Problem(Case c) {
+            this(c, Precision.FLOAT64);
+        }
+
+        Problem(Case c, Precision precision) {
             random = new SplittableRandom(c.valueSeed());
             int n = c.sizes().stream().mapToInt(Integer::intValue).sum();
             target = Values.uniform(random, n, 1);
@@ -304,7 +346,7 @@ public final class OptimizerChecks {
                 start[i] = target[i] + (random.nextBoolean() ? away : -away);
             }
             for (int k = 0; k < c.sizes().size(); k++) {
-                parameters.add(new Parameter("p" + k, c.sizes().get(k)));
+                parameters.add(new Parameter(precision, "p" + k, c.sizes().get(k)));
             }
             setValues(start);
         }

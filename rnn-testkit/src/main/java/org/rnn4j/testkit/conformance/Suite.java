@@ -130,7 +130,9 @@ public final class Suite {
                 OptimizerChecks.descends(p, settings),
                 OptimizerChecks.zeroLearningRateAndGradientsKept(p, settings),
                 OptimizerChecks.resetAndDeterminism(p, settings),
-                OptimizerChecks.refusesBadInput(p, settings)), Registries.with(Registry.builder().build(), p));
+                OptimizerChecks.refusesBadInput(p, settings),
+                OptimizerChecks.float32StepIsTheFloat64StepRounded(p, settings)),
+                Registries.with(Registry.builder().build(), p));
     }
 
     /**

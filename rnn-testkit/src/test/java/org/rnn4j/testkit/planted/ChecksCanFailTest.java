@@ -19,6 +19,7 @@ import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.OptimizerProvider;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Registry;
@@ -232,6 +233,61 @@ class ChecksCanFailTest {
         Options none = Options.none("optimizer 'broken_sgd'");
         String report = fails(OptimizerChecks.zeroLearningRateAndGradientsKept(sgd(false, false, true), none));
         assertTrue(report.contains("changed the gradients"), report);
+    }
+
+    /** Plain SGD through value()/grad(), stepping {@code float32Factor} times as far on float32 parameters. */
+    private static OptimizerProvider precisionSgd(double float32Factor) {
+        return new OptimizerProvider() {
+            @Override
+            public String name() {
+                return "precision_sgd";
+            }
+
+            @Override
+            public Optimizer create(Options hyperparameters) {
+                return new Optimizer() {
+                    private double lr = 0.01;
+
+                    @Override
+                    public String name() {
+                        return "precision_sgd";
+                    }
+
+                    @Override
+                    public void step(List<Parameter> parameters) {
+                        for (Parameter p : parameters) {
+                            double f = p.precision() == Precision.FLOAT32 ? float32Factor : 1;
+                            for (int i = 0; i < p.size(); i++) {
+                                p.value()[i] -= f * lr * p.grad()[i];
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void reset() {
+                    }
+
+                    @Override
+                    public double learningRate() {
+                        return lr;
+                    }
+
+                    @Override
+                    public void setLearningRate(double value) {
+                        lr = value;
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void anOptimizerThatStepsOtherwiseOnFloat32ParametersIsCaught() {
+        Options none = Options.none("optimizer 'precision_sgd'");
+        String report = fails(OptimizerChecks.float32StepIsTheFloat64StepRounded(precisionSgd(2), none));
+        assertTrue(report.contains("the float64 step from the same numbers gives"), report);
+        assertTrue(runner.run(OptimizerChecks.float32StepIsTheFloat64StepRounded(precisionSgd(1), none)).passed(),
+                "a plug-in written against value()/grad() steps float32 parameters as float64 ones, rounded");
     }
 
     @Test
