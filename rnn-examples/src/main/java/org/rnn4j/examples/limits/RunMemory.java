@@ -108,7 +108,6 @@ public final class RunMemory {
         if (sampleEvery) {
             m.perParameter("the network copied for samples", 1, w.parameter());
             m.perParameter("the network copied for samples", 1, w.gradient());
-            m.perParameter("the network copied for samples", w.weightCopies(), Float.BYTES);
         }
         return m;
     }
@@ -214,12 +213,11 @@ public final class RunMemory {
         return String.join(", ", parts);
     }
 
-    /** One parameter tensor of {@code length} values, and the float copies a layer keeps of it. */
+    /** One parameter tensor of {@code length} values. */
     private void parameter(double length) {
         tensors.add(length);
         parameters += length;
         add("parameters", 1, length, widths.parameter());
-        add("float copies of the weights", widths.weightCopies(), length, Float.BYTES);
     }
 
     /** {@code times} arrays the size of each parameter tensor, {@code width} bytes a value. */
