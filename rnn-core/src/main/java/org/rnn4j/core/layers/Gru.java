@@ -27,7 +27,7 @@ import org.rnn4j.api.Parameter;
  * A row of a, u and the activated gates holds the blocks {@link #reset} (r), {@link #update}
  * (z) and {@link #newGate} (n), H each. The input side gets da = [da_r, da_z, da_n] (dW_ih,
  * db_ih, dx), the recurrent side du (dW_hh, db_hh): the two differ in the n rows, so u and du
- * are kept apart from a and da ({@link Steps#recurrent}, {@link Steps#dRecurrent}).
+ * are kept apart from a and da ({@link Steps#recurrent}; du is written over u as da over a).
  */
 final class Gru implements Cell {
 
@@ -119,25 +119,28 @@ final class Gru implements Cell {
 
     @Override
     public void backward(Steps s, int t, int b) {
-        double[] dPre = s.dPre;
-        double[] du = s.dRecurrent;
+        double[] da = s.rowGrad; // da_t, row b at scratch
+        double[] u = s.recurrent;
+        double[] du = s.dRecurrent; // u itself: du_t is written over u_t once u_t has been read
         double[] dh = s.dh;
         double[] hPrev = s.previous(0, t);
         int row = s.gateRow(t, b);
         int prevRow = s.previousRow(t, b);
         int carriedRow = b * hidden;
+        int scratch = s.scratchRow(b);
         for (int j = 0; j < hidden; j++) {
             double z = act[row + update + j];
-            dPre[row + newGate + j] = dh[carriedRow + j] * (1 - z);
-            dPre[row + update + j] = dh[carriedRow + j] * (hPrev[prevRow + j] - act[row + newGate + j]);
+            da[scratch + newGate + j] = dh[carriedRow + j] * (1 - z);
+            da[scratch + update + j] = dh[carriedRow + j] * (hPrev[prevRow + j] - act[row + newGate + j]);
             dh[carriedRow + j] *= z;
         }
-        cell.backward(s.pre, act, dPre, row + newGate, row + 3 * hidden);
+        s.activationBackward(cell, s.pre, row + newGate, act, row + newGate, scratch + newGate, hidden);
         for (int j = 0; j < hidden; j++) {
-            dPre[row + reset + j] = dPre[row + newGate + j] * s.recurrent[row + newGate + j];
-            du[row + newGate + j] = dPre[row + newGate + j] * act[row + reset + j];
+            da[scratch + reset + j] = da[scratch + newGate + j] * u[row + newGate + j];
+            du[row + newGate + j] = da[scratch + newGate + j] * act[row + reset + j]; // after u_n's last read
         }
-        gate.backward(s.pre, act, dPre, row + reset, row + newGate); // r and z
-        System.arraycopy(dPre, row, du, row, 2 * hidden); // du_r = da_r, du_z = da_z
+        s.activationBackward(gate, s.pre, row + reset, act, row + reset, scratch + reset, 2 * hidden); // r and z
+        System.arraycopy(da, scratch, du, row, 2 * hidden); // du_r = da_r, du_z = da_z
+        s.storeGateGradients(t, b);
     }
 }

@@ -30,7 +30,8 @@ import org.rnn4j.core.math.Range;
  *               cell step t forward                  the gates and the new state
  *   backward: for t = T-1 .. 0 (one reversed loop, carrying dL/dh and the cell's other state):
  *               dh += dL/dy_t
- *               cell step t backward, row by row     writes dL/dP_t, leaves the non-W_hh part
+ *               cell step t backward, row by row     writes dL/dP_t over P_t (which nothing reads
+ *                                                    after this step), leaves the non-W_hh part
  *                                                    of dL/dh_{t-1} in dh
  *               dh += dQ_t W_hh                      (dQ = the gradient at Q)
  *             dW_ih += dP^T X,  dW_hh += sum_t dQ_t^T h_{t-1},  dX = dP W_ih    GEMMs over all T
@@ -63,6 +64,8 @@ import org.rnn4j.core.math.Range;
  * <h2>Buffers</h2>
  * Everything ({@link Steps}, the cell's own buffers, one {@link Range} per step and direction
  * that carries its step) is made when T or B changes and reused otherwise: nothing per step.
+ * The gate gradients take the place of the pre-activations ({@link Steps}), so a backward uses
+ * up its forward: a second backward without a forward in between is an error.
  */
 final class RecurrentLayer implements Layer {
 
@@ -237,6 +240,7 @@ final class RecurrentLayer implements Layer {
     @Override
     public void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
+        s.consume(Shapes.describe(this));
         for (double[] block : s.carried) {
             Arrays.fill(block, 0.0);
         }

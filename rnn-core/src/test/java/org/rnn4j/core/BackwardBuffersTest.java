@@ -1,0 +1,103 @@
+package org.rnn4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.api.Layer;
+import org.rnn4j.api.Sequence;
+
+/**
+ * What a recurrent layer holds for backpropagation through time, counted as the bytes its first
+ * forward and backward allocate (every buffer is made then and reused after; HotSpot's per-thread
+ * allocation counter, so neither heap size nor collector matters), in values per character and
+ * hidden unit (T B H values of 8 bytes each). The budget per cell is what BPTT reads (the floor of
+ * docs/BENCHMARKS.md: G H pre-activations and the state it outputs) plus what this implementation
+ * keeps on top on purpose, and nothing else:
+ *
+ * <ul>
+ *   <li>elman 3: a and h (the floor, 2), dL/dx (1, as I = H here). dL/da is written over a.</li>
+ *   <li>lstm 12: a, h and c (the floor, 6), the activated gates i f g o (4, the y every gate
+ *       activation's backward is given), p(c_t) (1, the y of the cell activation's backward),
+ *       dL/dx (1). dL/da is written over a; the gradient at p(c_t) needs only a row per sequence.</li>
+ *   <li>gru 11: a, h and the recurrent term u (3, where the floor counts only u_n, 1; r and z are
+ *       added into a, but u comes from one product over all three blocks), the activated gates
+ *       r z n (3), dL/dx (1). dL/da is written over a and dL/du over u.</li>
+ * </ul>
+ *
+ * Half a unit is allowed for everything of the order of B H or the parameters (a few percent of
+ * one unit at these sizes); a T B H buffer more than the budget fails.
+ */
+class BackwardBuffersTest {
+
+    private static final int T = 64;
+    private static final int B = 32;
+    private static final int H = 64;
+
+    @ParameterizedTest
+    @CsvSource({"elman, 3", "lstm, 12", "gru, 11"})
+    void aLayerHoldsWhatBpttReadsAndNoMore(String kind, int budget) {
+        run(Layers.make(kind, 3, 5, Map.of()), 4, 2, 3, 5); // loads the classes of the path
+        Layer layer = Layers.make(kind, H, H, Map.of());
+        SplittableRandom r = new SplittableRandom(5);
+        Sequence x = Samples.randomSequence(r, T, B, H);
+        Sequence dy = Samples.randomSequence(r, T, B, H);
+        long bytes = allocatedDuring(() -> {
+            layer.forward(x, null);
+            layer.backward(dy);
+        });
+        double units = bytes / (8.0 * T * B * H);
+        assertTrue(units <= budget + 0.5, kind + " holds " + units + " values per character and unit, budget "
+                + budget);
+        // a second batch of the same shape reuses them all
+        long again = allocatedDuring(() -> {
+            layer.forward(x, null);
+            layer.backward(dy);
+        });
+        assertTrue(again < 8L * B * H, kind + " allocated " + again + " bytes on a batch of the same shape");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"elman", "lstm", "gru"})
+    void aSecondBackwardNeedsAnotherForward(String kind) {
+        Layer layer = Layers.make(kind, 3, 5, Map.of());
+        SplittableRandom r = new SplittableRandom(6);
+        Sequence x = Samples.randomSequence(r, 4, 2, 3);
+        Sequence dy = Samples.randomSequence(r, 4, 2, 5);
+        layer.forward(x, null);
+        double[] first = layer.backward(dy).data().clone();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> layer.backward(dy));
+        assertTrue(e.getMessage().contains("run forward again"), e.getMessage());
+        layer.forward(x, null);
+        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(layer.backward(dy).data()));
+    }
+
+    private static void run(Layer layer, int steps, int batch, int in, int out) {
+        SplittableRandom r = new SplittableRandom(4);
+        layer.forward(Samples.randomSequence(r, steps, batch, in), null);
+        layer.backward(Samples.randomSequence(r, steps, batch, out));
+    }
+
+    private static long allocatedDuring(Runnable action) {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            Method allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes",
+                    long.class);
+            long id = Thread.currentThread().getId();
+            long before = (long) allocated.invoke(threads, id);
+            action.run();
+            return (long) allocated.invoke(threads, id) - before;
+        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException
+                | InvocationTargetException e) {
+            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
+        }
+    }
+}
