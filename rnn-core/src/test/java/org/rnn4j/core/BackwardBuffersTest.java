@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +17,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.Sequence;
 
 /**
- * What a recurrent layer holds for backpropagation through time, counted as the bytes its first
+ * What a recurrent layer holds for backpropagation through time (and a network's layers together), counted as the bytes its first
  * forward and backward allocate (every buffer is made then and reused after; HotSpot's per-thread
  * allocation counter, so neither heap size nor collector matters), in values per character and
  * hidden unit (T B H values of 8 bytes each). The budget per cell is what BPTT reads (the floor of
@@ -37,7 +39,7 @@ import org.rnn4j.api.Sequence;
  */
 class BackwardBuffersTest {
 
-    private static final int T = 64;
+    private static final int T = 128;
     private static final int B = 32;
     private static final int H = 64;
 
@@ -76,7 +78,46 @@ class BackwardBuffersTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> layer.backward(dy));
         assertTrue(e.getMessage().contains("run forward again"), e.getMessage());
         layer.forward(x, null);
-        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(layer.backward(dy).data()));
+        assertEquals(Arrays.toString(first), Arrays.toString(layer.backward(dy).data()));
+    }
+
+    /**
+     * A network's layers share their input gradients: in a stack of four elman layers of width H
+     * under an output layer reading H, the five dL/dx (every layer's, as {@link Network#gradients}
+     * asks for the network's too) take two T B H buffers, not five. Budget in T B H units: 4 x 2
+     * (a and h of each layer) + 2 shared dL/dx, with three quarters of a unit for the output
+     * layer's T B 2 arrays, the loss, the layers' B H scratch rows and the parameter-sized
+     * buffers together (about 0.3 here); one more T B H buffer is a whole unit.
+     */
+    @Test
+    void aNetworksLayersShareTwoInputGradientBuffers() {
+        SplittableRandom r = new SplittableRandom(8);
+        Network small = stack(3);
+        small.gradients(Samples.randomSequence(r, 4, 2, 3), Samples.randomSequence(r, 4, 2, 2), null);
+        Network net = stack(H);
+        Sequence x = Samples.randomSequence(r, T, B, H);
+        Sequence target = Samples.randomSequence(r, T, B, 2);
+        long bytes = allocatedDuring(() -> net.gradients(x, target, null));
+        double units = bytes / (8.0 * T * B * H);
+        assertTrue(units <= 4 * 2 + 2 + 0.75, "the stack holds " + units + " values per character and unit");
+
+        // a caller driving the layers itself still gets sequences valid until the same layer's next call
+        Layer top = net.recurrentLayers().get(3);
+        Layer below = net.recurrentLayers().get(1);
+        top.forward(x, null);
+        Sequence dx = top.backward(x);
+        double[] kept = dx.data().clone();
+        below.forward(x, null);
+        below.backward(x);
+        assertEquals(Arrays.toString(kept), Arrays.toString(dx.data()));
+    }
+
+    private static Network stack(int width) {
+        NetworkBuilder b = Network.builder(Layers.REGISTRY).input(width).seed(2).loss("mse");
+        for (int l = 0; l < 4; l++) {
+            b.recurrent("elman", width);
+        }
+        return b.output(2).build();
     }
 
     private static void run(Layer layer, int steps, int batch, int in, int out) {

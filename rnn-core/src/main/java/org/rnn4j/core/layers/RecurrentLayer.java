@@ -67,7 +67,7 @@ import org.rnn4j.core.math.Range;
  * The gate gradients take the place of the pre-activations ({@link Steps}), so a backward uses
  * up its forward: a second backward without a forward in between is an error.
  */
-final class RecurrentLayer implements Layer {
+final class RecurrentLayer implements Layer, InputGradients.Sharing {
 
     private final Kernels k = Kernels.get();
     /** The kernels of a slice of a step: its products run whole on its own thread. */
@@ -95,8 +95,10 @@ final class RecurrentLayer implements Layer {
     /** Step t's forward and backward over a slice of rows, for t = 0 .. T-1. */
     private Range[] forwardStep;
     private Range[] backwardStep;
-    /** dL/dX, (T*B) x I; made on first use (a first layer never needs it). */
+    /** dL/dX, (T*B) x I, when no network lends a shared one; made on first use (a first layer never needs it). */
     private double[] dx;
+    /** The network's shared dL/dX buffer, or null. */
+    private InputGradients.Slot sharedDx;
     private Sequence lastOut;
     private Sequence lastDx;
     /** dL/dy of the backward under way. */
@@ -229,12 +231,21 @@ final class RecurrentLayer implements Layer {
     public Sequence backward(Sequence dy) {
         backwardWithoutInputGradient(dy);
         int rows = s.steps * s.batch;
-        if (dx == null || dx.length != rows * in) {
-            dx = new double[rows * in];
+        double[] into = io.sharedInputGradient(sharedDx, rows * in);
+        if (into == null) {
+            if (dx == null || dx.length != rows * in) {
+                dx = new double[rows * in];
+            }
+            into = dx;
         }
-        k.gemm(false, false, rows, in, width, 1.0, s.dPre, 0, width, wIh.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = io.inputGradient(lastDx, s.steps, s.batch, in, dx, s.input().mask());
+        k.gemm(false, false, rows, in, width, 1.0, s.dPre, 0, width, wIh.value(), 0, in, 0.0, into, 0, in);
+        lastDx = io.inputGradient(lastDx, s.steps, s.batch, in, into, s.input().mask());
         return lastDx;
+    }
+
+    @Override
+    public void share(InputGradients.Slot slot) {
+        sharedDx = slot;
     }
 
     @Override

@@ -39,13 +39,14 @@ final class Steps {
     /** dL/dQ, (T*B) x G*H: {@link #recurrent} itself, like {@link #dPre}. */
     final double[] dRecurrent;
     /**
-     * The scratch rows of backward step t, B rows of G*H + H: row b's gate gradients (then the
-     * extra H for the gradient of an LSTM's p(c_t)), and the activations' x and y beside them.
+     * The scratch rows of backward step t, B rows of G*H and H more per state block after h: row
+     * b's gate gradients (then, for an LSTM, the gradient at p(c_t)), and in {@link #rowX} and
+     * {@link #rowY} the activations' x and y at the same indices.
      */
     final double[] rowGrad;
     private final double[] rowX;
     private final double[] rowY;
-    /** G*H + H: the width of a scratch row. */
+    /** G*H + H per state block after h: the width of a scratch row. */
     private final int scratchWidth;
     /** The state blocks of every step, (T*B) x H each: h (the output), then c for an LSTM. */
     final double[][] history;
@@ -83,7 +84,7 @@ final class Steps {
         this.dPre = pre;
         this.recurrent = cell.keepsRecurrentTermApart() ? new double[gates] : pre;
         this.dRecurrent = recurrent;
-        this.scratchWidth = width + hidden;
+        this.scratchWidth = width + (cell.stateBlocks() - 1) * hidden;
         this.rowGrad = new double[batch * scratchWidth];
         this.rowX = new double[batch * scratchWidth];
         this.rowY = new double[batch * scratchWidth];
