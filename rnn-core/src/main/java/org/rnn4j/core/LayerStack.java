@@ -23,8 +23,8 @@ import org.rnn4j.core.layers.InputGradients;
  *
  * The first layer reading data skips its input gradient when nobody asks for it (a training
  * step never reads it). The layers write their input gradients into buffers they share during
- * this class's backward pass ({@link InputGradients}: two per input width, not one per layer),
- * as each is read only by the next layer down. {@link Network} owns the loss, the parameters' names as users see them
+ * this class's backward pass ({@link InputGradients}: one per input width, not one per layer),
+ * as each is read only by the next layer down, which reads it whole before it writes its own. {@link Network} owns the loss, the parameters' names as users see them
  * and the training mode; this class only runs the layers.
  */
 final class LayerStack {

@@ -84,13 +84,13 @@ class BackwardBuffersTest {
     /**
      * A network's layers share their input gradients: in a stack of four elman layers of width H
      * under an output layer reading H, the five dL/dx (every layer's, as {@link Network#gradients}
-     * asks for the network's too) take two T B H buffers, not five. Budget in T B H units: 4 x 2
-     * (a and h of each layer) + 2 shared dL/dx, with three quarters of a unit for the output
+     * asks for the network's too) take one T B H buffer, not five. Budget in T B H units: 4 x 2
+     * (a and h of each layer) + 1 shared dL/dx, with three quarters of a unit for the output
      * layer's T B 2 arrays, the loss, the layers' B H scratch rows and the parameter-sized
      * buffers together (about 0.3 here); one more T B H buffer is a whole unit.
      */
     @Test
-    void aNetworksLayersShareTwoInputGradientBuffers() {
+    void aNetworksLayersShareOneInputGradientBuffer() {
         SplittableRandom r = new SplittableRandom(8);
         Network small = stack(3);
         small.gradients(Samples.randomSequence(r, 4, 2, 3), Samples.randomSequence(r, 4, 2, 2), null);
@@ -99,7 +99,7 @@ class BackwardBuffersTest {
         Sequence target = Samples.randomSequence(r, T, B, 2);
         long bytes = allocatedDuring(() -> net.gradients(x, target, null));
         double units = bytes / (8.0 * T * B * H);
-        assertTrue(units <= 4 * 2 + 2 + 0.75, "the stack holds " + units + " values per character and unit");
+        assertTrue(units <= 4 * 2 + 1 + 0.75, "the stack holds " + units + " values per character and unit");
 
         // a caller driving the layers itself still gets sequences valid until the same layer's next call
         Layer top = net.recurrentLayers().get(3);

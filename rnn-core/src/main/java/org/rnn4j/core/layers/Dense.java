@@ -145,6 +145,7 @@ final class Dense implements Layer, InputGradients.Sharing {
             k.addColumnSums(dPre, rows, outSize, bias.grad());
             bias.flush();
         }
+        // the network's shared buffer may be dy's own array, read into dPre above
         double[] into = io.sharedInputGradient(sharedDx, rows * in);
         if (into == null) {
             if (dx == null) {

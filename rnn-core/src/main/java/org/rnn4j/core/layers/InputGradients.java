@@ -5,12 +5,13 @@ import java.util.List;
 import org.rnn4j.api.Layer;
 
 /**
- * The dL/dx buffers that the layers of one network share during the network's backward pass,
- * instead of one T B I buffer per layer. In a backward pass each layer's dL/dx is read by the
- * next layer down only (as its dL/dy, while that layer runs), so two buffers per input width
- * are enough: the layer at position k of the backward order writes into buffer k mod 2, which
- * the layer at k + 1 reads while it writes into the other, and which the layer at k + 2 then
- * overwrites, when nothing reads the old values any more.
+ * The dL/dx buffer that the layers of one network share during the network's backward pass,
+ * one per input width instead of one T B I buffer per layer. In a backward pass each layer's
+ * dL/dx is read by the next layer down only, as its dL/dy, and a layer that shares
+ * ({@link Sharing}) reads all of its dL/dy before it writes its dL/dx (a recurrent layer in its
+ * loop over time, before the products after it; a dense layer first thing), so it may write its
+ * dL/dx over the dL/dy it was given: one buffer per width is enough. A layer that does not share
+ * (a bidirectional or plug-in layer, a head) keeps its own and passes the shared one on unharmed.
  *
  * <p>The sharing holds only while the network's own backward runs ({@link #lend}): a layer
  * called by anyone else (a test, a user driving a layer alone, or the network's layers taken out
@@ -21,23 +22,24 @@ import org.rnn4j.api.Layer;
  */
 public final class InputGradients {
 
-    /** A layer that can write its dL/dx into a shared buffer. */
+    /**
+     * A layer that can write its dL/dx into a shared buffer: one whose backward reads all of its
+     * dL/dy before it writes any of its dL/dx, as the buffers may be one array.
+     */
     interface Sharing {
         /** @param slot where the layer's dL/dx goes while the network lends its buffers */
         void share(Slot slot);
     }
 
-    /** One shared buffer: the layers at one parity of the backward order with one input width. */
+    /** One shared buffer: the layers with one input width. */
     static final class Slot {
         private final InputGradients owner;
-        private final int parity;
         private final int width;
         private double[] doubles = new double[0];
         private float[] floats = new float[0];
 
-        private Slot(InputGradients owner, int parity, int width) {
+        private Slot(InputGradients owner, int width) {
             this.owner = owner;
-            this.parity = parity;
             this.width = width;
         }
 
@@ -76,20 +78,19 @@ public final class InputGradients {
     }
 
     /**
-     * Gives the layers of a backward order that can share (the built-in recurrent and dense
-     * layers) their slots; the others keep their own buffers and only count for the order.
+     * Gives the layers that can share (the built-in recurrent and dense layers) their slots;
+     * the others keep their own buffers.
      *
-     * @param backwardOrder every layer in the order the backward pass calls them, null for a
-     *     position whose layer must keep its own buffer (one whose rows differ from the
-     *     others', as after a sequence head)
+     * @param backwardOrder the layers in the order the backward pass calls them, null for one
+     *     that must keep its own buffer (one whose rows differ from the others', as after a
+     *     sequence head)
      * @return the shared buffers, to {@link #lend} around each backward pass
      */
     public static InputGradients share(List<Layer> backwardOrder) {
         InputGradients g = new InputGradients();
-        for (int k = 0; k < backwardOrder.size(); k++) {
-            if (backwardOrder.get(k) instanceof Sharing) {
-                Layer layer = backwardOrder.get(k);
-                ((Sharing) layer).share(g.slot(k % 2, layer.inputSize()));
+        for (Layer layer : backwardOrder) {
+            if (layer instanceof Sharing) {
+                ((Sharing) layer).share(g.slot(layer.inputSize()));
             }
         }
         return g;
@@ -100,13 +101,13 @@ public final class InputGradients {
         lent = on;
     }
 
-    private Slot slot(int parity, int width) {
+    private Slot slot(int width) {
         for (Slot s : slots) {
-            if (s.parity == parity && s.width == width) {
+            if (s.width == width) {
                 return s;
             }
         }
-        Slot s = new Slot(this, parity, width);
+        Slot s = new Slot(this, width);
         slots.add(s);
         return s;
     }

@@ -231,6 +231,7 @@ final class RecurrentLayer implements Layer, InputGradients.Sharing {
     public Sequence backward(Sequence dy) {
         backwardWithoutInputGradient(dy);
         int rows = s.steps * s.batch;
+        // the network's shared buffer may be dy's own array: the loop over time has read all of dy
         double[] into = io.sharedInputGradient(sharedDx, rows * in);
         if (into == null) {
             if (dx == null || dx.length != rows * in) {
