@@ -112,6 +112,27 @@ class BackwardBuffersTest {
         assertEquals(Arrays.toString(kept), Arrays.toString(dx.data()));
     }
 
+    /**
+     * Dropout between two elman layers writes its dL/dx over its output (the next layer's input,
+     * whose last reader has run by then). Budget in T B H units: 2 x 2 (a and h of each layer),
+     * 1 shared dL/dx, the dropout's mask and output (2), with the three quarters of a unit of
+     * {@link #aNetworksLayersShareOneInputGradientBuffer}.
+     */
+    @Test
+    void dropoutWritesItsGradientOverItsOutput() {
+        SplittableRandom r = new SplittableRandom(9);
+        Network small = Network.builder(Layers.REGISTRY).input(3).seed(2).loss("mse").dropout(0.3)
+                .recurrent("elman", 3).recurrent("elman", 3).output(2).build();
+        small.gradients(Samples.randomSequence(r, 4, 2, 3), Samples.randomSequence(r, 4, 2, 2), null);
+        Network net = Network.builder(Layers.REGISTRY).input(H).seed(2).loss("mse").dropout(0.3)
+                .recurrent("elman", H).recurrent("elman", H).output(2).build();
+        Sequence x = Samples.randomSequence(r, T, B, H);
+        Sequence target = Samples.randomSequence(r, T, B, 2);
+        long bytes = allocatedDuring(() -> net.gradients(x, target, null));
+        double units = bytes / (8.0 * T * B * H);
+        assertTrue(units <= 2 * 2 + 1 + 2 + 0.75, "the stack holds " + units + " values per character and unit");
+    }
+
     private static Network stack(int width) {
         NetworkBuilder b = Network.builder(Layers.REGISTRY).input(width).seed(2).loss("mse");
         for (int l = 0; l < 4; l++) {
