@@ -12,7 +12,10 @@ import java.util.List;
  * {@link #backward} needs; {@link #backward} then runs back through the same steps (for a
  * recurrent layer: backpropagation through time, one reversed loop), returns dL/d(input) and
  * adds dL/d(parameter) into each parameter's gradient (the convention of
- * {@link org.rnn4j.api}). Returned sequences view buffers the layer owns and reuses: they stay
+ * {@link org.rnn4j.api}). One backward per forward: a layer may use up in its backward what its
+ * forward kept (the built-in recurrent layers write their gate gradients over the saved
+ * pre-activations, and throw on a second backward), so a caller runs forward again before
+ * another backward. Returned sequences view buffers the layer owns and reuses: they stay
  * valid until the next call of the same method. A layer instance is therefore not safe for
  * concurrent use; make one network per thread.
  */

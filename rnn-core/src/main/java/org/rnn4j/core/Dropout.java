@@ -34,7 +34,8 @@ import org.rnn4j.api.Sequence;
  * <p>y and dx have x's backing (dy may have either): a float-backed x (a float32 layer's output)
  * gives float-backed y and dx, each element the float64 product rounded to float once (what the
  * float32 layer it goes to would have rounded it to), so a float32 stack exchanges no double
- * arrays through its dropout.
+ * arrays through its dropout. dx is written over y: y is the next layer's input, whose backward
+ * (the last reader of it) has run when this one runs, and the next forward makes y anew.
  */
 final class Dropout {
 
@@ -48,9 +49,7 @@ final class Dropout {
     private boolean applied;
     private double[] mask = new double[0];
     private double[] out = new double[0];
-    private double[] dx = new double[0];
     private float[] outFloats = new float[0];
-    private float[] dxFloats = new float[0];
     private Sequence lastIn;
 
     /**
@@ -120,14 +119,15 @@ final class Dropout {
         int n = mask.length;
         float[] gf = dy.floats();
         double[] gd = gf == null ? dy.data() : null;
+        // dx over y (forward made y of n values in x's backing; dy is read element by element first)
         if (lastIn.isFloat()) {
-            dxFloats = dxFloats.length == n ? dxFloats : new float[n];
+            float[] dx = outFloats;
             for (int i = 0; i < n; i++) {
-                dxFloats[i] = (float) ((gf != null ? gf[i] : gd[i]) * mask[i]);
+                dx[i] = (float) ((gf != null ? gf[i] : gd[i]) * mask[i]);
             }
-            return Sequence.wrap(lastIn.steps(), lastIn.batch(), lastIn.features(), dxFloats, lastIn.mask());
+            return Sequence.wrap(lastIn.steps(), lastIn.batch(), lastIn.features(), dx, lastIn.mask());
         }
-        dx = dx.length == n ? dx : new double[n];
+        double[] dx = out;
         for (int i = 0; i < n; i++) {
             dx[i] = (gf != null ? gf[i] : gd[i]) * mask[i];
         }

@@ -9,6 +9,7 @@ import org.rnn4j.api.Layer;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
+import org.rnn4j.core.layers.InputGradients;
 
 /**
  * A network's layers in the order data flows through them, and the two passes over them:
@@ -21,7 +22,9 @@ import org.rnn4j.api.State;
  * </pre>
  *
  * The first layer reading data skips its input gradient when nobody asks for it (a training
- * step never reads it). {@link Network} owns the loss, the parameters' names as users see them
+ * step never reads it). The layers write their input gradients into buffers they share during
+ * this class's backward pass ({@link InputGradients}: one per input width, not one per layer),
+ * as each is read only by the next layer down, which reads it whole before it writes its own. {@link Network} owns the loss, the parameters' names as users see them
  * and the training mode; this class only runs the layers.
  */
 final class LayerStack {
@@ -32,6 +35,7 @@ final class LayerStack {
     private final Layer head;
     private final List<Layer> dense;
     private final Layer output;
+    private final InputGradients inputGradients;
 
     /**
      * @param embedding the index-reading first layer, or null
@@ -48,6 +52,20 @@ final class LayerStack {
         this.head = head;
         this.dense = List.copyOf(dense);
         this.output = output;
+        // the backward order; after a head the rows are B, not T B, so those layers keep their own
+        List<Layer> order = new ArrayList<>();
+        order.add(head == null ? output : null);
+        for (int l = this.dense.size() - 1; l >= 0; l--) {
+            order.add(head == null ? this.dense.get(l) : null);
+        }
+        if (head != null) {
+            order.add(head);
+        }
+        for (int l = this.recurrent.size() - 1; l >= 0; l--) {
+            order.add(this.recurrent.get(l));
+        }
+        order.add(embedding);
+        this.inputGradients = InputGradients.share(order);
     }
 
     Layer embedding() {
@@ -148,6 +166,15 @@ final class LayerStack {
      * @return dL/d(input), or null when not wanted (the first layer then skips it)
      */
     Sequence backward(Sequence dy, boolean withInput) {
+        inputGradients.lend(true);
+        try {
+            return backwardLayers(dy, withInput);
+        } finally {
+            inputGradients.lend(false);
+        }
+    }
+
+    private Sequence backwardLayers(Sequence dy, boolean withInput) {
         if (recurrent.isEmpty() && head == null && embedding == null && dense.isEmpty() && !withInput) {
             output.backwardWithoutInputGradient(dy);
             return null;

@@ -57,6 +57,19 @@ final class Boundary {
     }
 
     /**
+     * Where a layer writes its dL/dx while its network's backward pass lends it a shared buffer
+     * ({@link InputGradients}).
+     *
+     * @param slot the layer's shared buffer, or null when it has none
+     * @param n T B I, the values of dL/dx
+     * @return the shared array of n values while the network lends it, else null (the layer then
+     *     uses its own)
+     */
+    double[] sharedInputGradient(InputGradients.Slot slot, int n) {
+        return slot != null && slot.lent() ? slot.doubles(n) : null;
+    }
+
+    /**
      * The layer's input gradient as a sequence (a buffer apart from {@link #output}'s).
      *
      * @param cached the view returned last time, reused when it fits

@@ -62,6 +62,10 @@ final class BoundaryF32 {
         return Shapes.view(cached, steps, batch, features, data, mask);
     }
 
+    float[] sharedInputGradient(InputGradients.Slot slot, int n) {
+        return slot != null && slot.lent() ? slot.floats(n) : null;
+    }
+
     Sequence inputGradient(Sequence cached, int steps, int batch, int features, float[] data, boolean[] mask) {
         return Shapes.view(cached, steps, batch, features, data, mask);
     }

@@ -71,6 +71,10 @@ interface Cell {
      * {@link Steps#carried} holds dL/d(state)_t; on exit row b of step t in {@link Steps#dPre}
      * (and {@link Steps#dRecurrent}) holds the gate gradients, row b of {@code carried[0]} the
      * part of dL/dh_{t-1} that does not pass through W_hh, and the other blocks dL/d(state)_{t-1}.
+     * dL/dP is P's own array: the cell computes the row's gate gradients in the scratch rows
+     * ({@link Steps#rowGrad}, {@link Steps#activationBackward}) and stores them over P_t with
+     * {@link Steps#storeGateGradients} once it has read P_t (and writes dL/dQ over Q_t only
+     * after its last read of Q_t).
      *
      * @param s the batch's buffers
      * @param t the step

@@ -27,7 +27,7 @@ import org.rnn4j.core.math.Range;
  * (OpenBLAS rounds a row differently with the number of rows in the call); backward runs all
  * T x B rows through one product each.
  */
-final class Dense implements Layer {
+final class Dense implements Layer, InputGradients.Sharing {
 
     private final Kernels k = Kernels.get();
     /** The kernels of a slice of steps: its products run whole on its own thread. */
@@ -47,7 +47,10 @@ final class Dense implements Layer {
     private double[] pre;
     private double[] out;
     private double[] dPre;
+    /** dL/dx, T*B rows x I, when no network lends a shared one; made on first use. */
     private double[] dx;
+    /** The network's shared dL/dx buffer, or null. */
+    private InputGradients.Slot sharedDx;
     private Sequence lastIn;
     private double[] lastInValues;
     private Sequence lastOut;
@@ -97,7 +100,7 @@ final class Dense implements Layer {
             pre = new double[r * outSize];
             out = new double[r * outSize];
             dPre = new double[r * outSize];
-            dx = new double[r * in];
+            dx = null;
         }
         weight.load();
         lastInValues = io.input(x);
@@ -142,8 +145,21 @@ final class Dense implements Layer {
             k.addColumnSums(dPre, rows, outSize, bias.grad());
             bias.flush();
         }
-        k.gemm(false, false, rows, in, outSize, 1.0, dPre, 0, outSize, weight.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = io.inputGradient(lastDx, lastIn.steps(), lastIn.batch(), in, dx, lastIn.mask());
+        // the network's shared buffer may be dy's own array, read into dPre above
+        double[] into = io.sharedInputGradient(sharedDx, rows * in);
+        if (into == null) {
+            if (dx == null) {
+                dx = new double[rows * in];
+            }
+            into = dx;
+        }
+        k.gemm(false, false, rows, in, outSize, 1.0, dPre, 0, outSize, weight.value(), 0, in, 0.0, into, 0, in);
+        lastDx = io.inputGradient(lastDx, lastIn.steps(), lastIn.batch(), in, into, lastIn.mask());
         return lastDx;
+    }
+
+    @Override
+    public void share(InputGradients.Slot slot) {
+        sharedDx = slot;
     }
 }

@@ -76,12 +76,15 @@ final class Elman implements Cell {
     @Override
     public void backward(Steps s, int t, int b) {
         double[] dh = s.dh;
+        double[] da = s.rowGrad; // da_t, row b at scratch
+        int scratch = s.scratchRow(b);
         int carriedRow = b * hidden;
         int row = s.gateRow(t, b);
         for (int j = 0; j < hidden; j++) {
-            s.dPre[row + j] = dh[carriedRow + j];
+            da[scratch + j] = dh[carriedRow + j];
             dh[carriedRow + j] = 0.0;
         }
-        f.backward(s.pre, s.h, s.dPre, row, row + hidden);
+        s.activationBackward(f, s.pre, row, s.h, s.stateRow(t, b), scratch, hidden);
+        s.storeGateGradients(t, b);
     }
 }

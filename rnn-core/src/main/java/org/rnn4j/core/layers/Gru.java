@@ -24,10 +24,11 @@ import org.rnn4j.api.Parameter;
  *                                              dh_{t-1} = dh (*) z + W_hh^T du
  * </pre>
  *
- * A row of a, u and the activated gates holds the blocks {@link #reset} (r), {@link #update}
- * (z) and {@link #newGate} (n), H each. The input side gets da = [da_r, da_z, da_n] (dW_ih,
+ * A row of a and u holds the blocks {@link #reset} (r), {@link #update} (z) and
+ * {@link #newGate} (n), H each. Once u_r and u_z are added into a they are not read again, so
+ * the activated r and z are kept over them; n has a T B H buffer of its own. The input side gets da = [da_r, da_z, da_n] (dW_ih,
  * db_ih, dx), the recurrent side du (dW_hh, db_hh): the two differ in the n rows, so u and du
- * are kept apart from a and da ({@link Steps#recurrent}, {@link Steps#dRecurrent}).
+ * are kept apart from a and da ({@link Steps#recurrent}; du is written over u as da over a).
  */
 final class Gru implements Cell {
 
@@ -41,7 +42,8 @@ final class Gru implements Cell {
     private final int update;
     private final int newGate;
 
-    private double[] act;   // [r z n] of every step, (T*B) x 3H
+    /** n of every step, (T*B) x H; r and z are kept over u_r and u_z, which only the forward reads. */
+    private double[] candidate;
 
     /**
      * @param hidden H
@@ -87,13 +89,14 @@ final class Gru implements Cell {
 
     @Override
     public void allocate(Steps s) {
-        act = new double[s.steps * s.batch * s.width];
+        candidate = new double[s.steps * s.batch * hidden];
     }
 
     @Override
     public void forward(Steps s, int t, int b0, int b1) {
         double[] pre = s.pre;
-        double[] u = s.recurrent;
+        double[] u = s.recurrent; // r and z go over u_r and u_z once these are added into a
+        double[] n = candidate;
         double[] hPrev = s.previous(0, t);
         for (int b = b0; b < b1; b++) {
             if (!s.active(t, b)) {
@@ -105,39 +108,45 @@ final class Gru implements Cell {
             for (int j = 0; j < 2 * hidden; j++) {
                 pre[row + j] += u[row + j]; // the r and z blocks
             }
-            gate.apply(pre, act, row + reset, row + newGate); // r and z
+            gate.apply(pre, u, row + reset, row + newGate); // r and z
             for (int j = 0; j < hidden; j++) {
-                pre[row + newGate + j] += act[row + reset + j] * u[row + newGate + j];
+                pre[row + newGate + j] += u[row + reset + j] * u[row + newGate + j];
             }
-            cell.apply(pre, act, row + newGate, row + 3 * hidden);
+            System.arraycopy(pre, row + newGate, n, stateRow, hidden);
+            cell.apply(n, n, stateRow, stateRow + hidden);
             for (int j = 0; j < hidden; j++) {
-                double z = act[row + update + j];
-                s.h[stateRow + j] = (1 - z) * act[row + newGate + j] + z * hPrev[prevRow + j];
+                double z = u[row + update + j];
+                s.h[stateRow + j] = (1 - z) * n[stateRow + j] + z * hPrev[prevRow + j];
             }
         }
     }
 
     @Override
     public void backward(Steps s, int t, int b) {
-        double[] dPre = s.dPre;
-        double[] du = s.dRecurrent;
+        double[] da = s.rowGrad; // da_t, row b at scratch
+        double[] u = s.recurrent; // r and z, then u_n
+        double[] du = s.dRecurrent; // u itself: du_t is written over u_t once u_t has been read
+        double[] n = candidate;
         double[] dh = s.dh;
         double[] hPrev = s.previous(0, t);
         int row = s.gateRow(t, b);
+        int stateRow = s.stateRow(t, b);
         int prevRow = s.previousRow(t, b);
         int carriedRow = b * hidden;
+        int scratch = s.scratchRow(b);
         for (int j = 0; j < hidden; j++) {
-            double z = act[row + update + j];
-            dPre[row + newGate + j] = dh[carriedRow + j] * (1 - z);
-            dPre[row + update + j] = dh[carriedRow + j] * (hPrev[prevRow + j] - act[row + newGate + j]);
+            double z = u[row + update + j];
+            da[scratch + newGate + j] = dh[carriedRow + j] * (1 - z);
+            da[scratch + update + j] = dh[carriedRow + j] * (hPrev[prevRow + j] - n[stateRow + j]);
             dh[carriedRow + j] *= z;
         }
-        cell.backward(s.pre, act, dPre, row + newGate, row + 3 * hidden);
+        s.activationBackward(cell, s.pre, row + newGate, n, stateRow, scratch + newGate, hidden);
         for (int j = 0; j < hidden; j++) {
-            dPre[row + reset + j] = dPre[row + newGate + j] * s.recurrent[row + newGate + j];
-            du[row + newGate + j] = dPre[row + newGate + j] * act[row + reset + j];
+            da[scratch + reset + j] = da[scratch + newGate + j] * u[row + newGate + j];
+            du[row + newGate + j] = da[scratch + newGate + j] * u[row + reset + j]; // after u_n's last read
         }
-        gate.backward(s.pre, act, dPre, row + reset, row + newGate); // r and z
-        System.arraycopy(dPre, row, du, row, 2 * hidden); // du_r = da_r, du_z = da_z
+        s.activationBackward(gate, s.pre, row + reset, u, row + reset, scratch + reset, 2 * hidden); // r and z
+        System.arraycopy(da, scratch, du, row, 2 * hidden); // du_r = da_r, du_z = da_z, over r and z
+        s.storeGateGradients(t, b);
     }
 }

@@ -45,7 +45,6 @@ final class Lstm implements Cell {
 
     private double[] act;       // [i f g o] of every step, (T*B) x 4H
     private double[] squashed;  // p(c_t) of every step, (T*B) x H
-    private double[] dSquashed; // scratch, (T*B) x H: dh (*) o, then times p'(c_t)
 
     /**
      * @param hidden H
@@ -86,7 +85,6 @@ final class Lstm implements Cell {
         int rows = s.steps * s.batch;
         act = new double[rows * s.width];
         squashed = new double[rows * hidden];
-        dSquashed = new double[rows * hidden];
     }
 
     @Override
@@ -116,7 +114,7 @@ final class Lstm implements Cell {
 
     @Override
     public void backward(Steps s, int t, int b) {
-        double[] dPre = s.dPre;
+        double[] da = s.rowGrad; // da_t, row b at scratch, then the gradient at p(c_t)
         double[] dh = s.dh;
         double[] dc = s.carried[1];
         double[] c = s.history[1];
@@ -125,21 +123,26 @@ final class Lstm implements Cell {
         int stateRow = s.stateRow(t, b);
         int prevRow = s.previousRow(t, b);
         int carriedRow = b * hidden;
+        int scratch = s.scratchRow(b);
+        int dSquashed = scratch + 4 * hidden; // dh (*) o, then times p'(c_t)
         for (int j = 0; j < hidden; j++) {
-            dPre[row + outputGate + j] = dh[carriedRow + j] * squashed[stateRow + j];
-            dSquashed[stateRow + j] = dh[carriedRow + j] * act[row + outputGate + j];
+            da[scratch + outputGate + j] = dh[carriedRow + j] * squashed[stateRow + j];
+            da[dSquashed + j] = dh[carriedRow + j] * act[row + outputGate + j];
             dh[carriedRow + j] = 0.0;
         }
-        cell.backward(c, squashed, dSquashed, stateRow, stateRow + hidden);
+        s.activationBackward(cell, c, stateRow, squashed, stateRow, dSquashed, hidden);
         for (int j = 0; j < hidden; j++) {
-            double dct = dc[carriedRow + j] + dSquashed[stateRow + j];
-            dPre[row + inputGate + j] = dct * act[row + cellCandidate + j];
-            dPre[row + forgetGate + j] = dct * cPrev[prevRow + j];
-            dPre[row + cellCandidate + j] = dct * act[row + inputGate + j];
+            double dct = dc[carriedRow + j] + da[dSquashed + j];
+            da[scratch + inputGate + j] = dct * act[row + cellCandidate + j];
+            da[scratch + forgetGate + j] = dct * cPrev[prevRow + j];
+            da[scratch + cellCandidate + j] = dct * act[row + inputGate + j];
             dc[carriedRow + j] = dct * act[row + forgetGate + j];
         }
-        gate.backward(s.pre, act, dPre, row + inputGate, row + cellCandidate); // i and f
-        cell.backward(s.pre, act, dPre, row + cellCandidate, row + outputGate);
-        gate.backward(s.pre, act, dPre, row + outputGate, row + 4 * hidden);
+        s.activationBackward(gate, s.pre, row + inputGate, act, row + inputGate, scratch + inputGate,
+                2 * hidden); // i and f
+        s.activationBackward(cell, s.pre, row + cellCandidate, act, row + cellCandidate, scratch + cellCandidate,
+                hidden);
+        s.activationBackward(gate, s.pre, row + outputGate, act, row + outputGate, scratch + outputGate, hidden);
+        s.storeGateGradients(t, b);
     }
 }

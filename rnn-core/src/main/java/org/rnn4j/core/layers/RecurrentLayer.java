@@ -30,7 +30,8 @@ import org.rnn4j.core.math.Range;
  *               cell step t forward                  the gates and the new state
  *   backward: for t = T-1 .. 0 (one reversed loop, carrying dL/dh and the cell's other state):
  *               dh += dL/dy_t
- *               cell step t backward, row by row     writes dL/dP_t, leaves the non-W_hh part
+ *               cell step t backward, row by row     writes dL/dP_t over P_t (which nothing reads
+ *                                                    after this step), leaves the non-W_hh part
  *                                                    of dL/dh_{t-1} in dh
  *               dh += dQ_t W_hh                      (dQ = the gradient at Q)
  *             dW_ih += dP^T X,  dW_hh += sum_t dQ_t^T h_{t-1},  dX = dP W_ih    GEMMs over all T
@@ -63,8 +64,10 @@ import org.rnn4j.core.math.Range;
  * <h2>Buffers</h2>
  * Everything ({@link Steps}, the cell's own buffers, one {@link Range} per step and direction
  * that carries its step) is made when T or B changes and reused otherwise: nothing per step.
+ * The gate gradients take the place of the pre-activations ({@link Steps}), so a backward uses
+ * up its forward: a second backward without a forward in between is an error.
  */
-final class RecurrentLayer implements Layer {
+final class RecurrentLayer implements Layer, InputGradients.Sharing {
 
     private final Kernels k = Kernels.get();
     /** The kernels of a slice of a step: its products run whole on its own thread. */
@@ -92,8 +95,10 @@ final class RecurrentLayer implements Layer {
     /** Step t's forward and backward over a slice of rows, for t = 0 .. T-1. */
     private Range[] forwardStep;
     private Range[] backwardStep;
-    /** dL/dX, (T*B) x I; made on first use (a first layer never needs it). */
+    /** dL/dX, (T*B) x I, when no network lends a shared one; made on first use (a first layer never needs it). */
     private double[] dx;
+    /** The network's shared dL/dX buffer, or null. */
+    private InputGradients.Slot sharedDx;
     private Sequence lastOut;
     private Sequence lastDx;
     /** dL/dy of the backward under way. */
@@ -226,17 +231,28 @@ final class RecurrentLayer implements Layer {
     public Sequence backward(Sequence dy) {
         backwardWithoutInputGradient(dy);
         int rows = s.steps * s.batch;
-        if (dx == null || dx.length != rows * in) {
-            dx = new double[rows * in];
+        // the network's shared buffer may be dy's own array: the loop over time has read all of dy
+        double[] into = io.sharedInputGradient(sharedDx, rows * in);
+        if (into == null) {
+            if (dx == null || dx.length != rows * in) {
+                dx = new double[rows * in];
+            }
+            into = dx;
         }
-        k.gemm(false, false, rows, in, width, 1.0, s.dPre, 0, width, wIh.value(), 0, in, 0.0, dx, 0, in);
-        lastDx = io.inputGradient(lastDx, s.steps, s.batch, in, dx, s.input().mask());
+        k.gemm(false, false, rows, in, width, 1.0, s.dPre, 0, width, wIh.value(), 0, in, 0.0, into, 0, in);
+        lastDx = io.inputGradient(lastDx, s.steps, s.batch, in, into, s.input().mask());
         return lastDx;
+    }
+
+    @Override
+    public void share(InputGradients.Slot slot) {
+        sharedDx = slot;
     }
 
     @Override
     public void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
+        s.consume(Shapes.describe(this));
         for (double[] block : s.carried) {
             Arrays.fill(block, 0.0);
         }

@@ -1,5 +1,6 @@
 package org.rnn4j.core.layers;
 
+import org.rnn4j.api.Activation;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.math.ArraySize;
@@ -8,6 +9,16 @@ import org.rnn4j.core.math.ArraySize;
  * The buffers that the loop over time ({@link RecurrentLayer}) and its {@link Cell} share for
  * one batch of T steps of B sequences, made when T or B changes and reused otherwise. Rows are
  * step-major: row {@code t * B + b} is sequence b at step t.
+ *
+ * <p>The gate gradients are written over what they are the gradients of: dL/dP over P, and
+ * dL/dQ over Q when Q is apart. Backward step t is the last to read P_t and Q_t (the weight
+ * gradients after the loop read dL/dP, dL/dQ, the inputs and h, never P), so a cell computes
+ * step t's gate gradients of row b in a scratch row ({@link #rowGrad}, B rows) and stores them
+ * over P_t's row ({@link #storeGateGradients}) once it has read P_t. An {@link Activation}'s
+ * backward reads x, y and the gradient at one index range and its contract does not let the
+ * gradient share an array with x, so {@link #activationBackward} copies the x and y it needs
+ * beside the gradient in the scratch rows first (O(H) per row against the products' O(H^2)).
+ * A backward therefore consumes its forward: a second backward needs a new forward.
  */
 final class Steps {
 
@@ -23,10 +34,20 @@ final class Steps {
     final double[] pre;
     /** Q: the recurrent term W_hh h_{t-1} of every step, (T*B) x G*H; {@link #pre} itself unless kept apart. */
     final double[] recurrent;
-    /** dL/dP, (T*B) x G*H. */
+    /** dL/dP, (T*B) x G*H: {@link #pre} itself, each step's row written once that step has read P. */
     final double[] dPre;
-    /** dL/dQ, (T*B) x G*H; {@link #dPre} itself unless Q is kept apart. */
+    /** dL/dQ, (T*B) x G*H: {@link #recurrent} itself, like {@link #dPre}. */
     final double[] dRecurrent;
+    /**
+     * The scratch rows of backward step t, B rows of G*H and H more per state block after h: row
+     * b's gate gradients (then, for an LSTM, the gradient at p(c_t)), and in {@link #rowX} and
+     * {@link #rowY} the activations' x and y at the same indices.
+     */
+    final double[] rowGrad;
+    private final double[] rowX;
+    private final double[] rowY;
+    /** G*H + H per state block after h: the width of a scratch row. */
+    private final int scratchWidth;
     /** The state blocks of every step, (T*B) x H each: h (the output), then c for an LSTM. */
     final double[][] history;
     /** The state blocks before step 0, B x H each. */
@@ -39,6 +60,8 @@ final class Steps {
     final double[] dh;
     private Sequence input;
     private double[] inputValues;
+    /** Whether a backward has overwritten the last forward's P with dL/dP. */
+    private boolean consumed;
 
     /**
      * @param kind the layer's kind, for messages
@@ -58,9 +81,13 @@ final class Steps {
         this.batch = batch;
         this.hidden = hidden;
         this.pre = new double[gates];
-        this.dPre = new double[gates];
+        this.dPre = pre;
         this.recurrent = cell.keepsRecurrentTermApart() ? new double[gates] : pre;
-        this.dRecurrent = cell.keepsRecurrentTermApart() ? new double[gates] : dPre;
+        this.dRecurrent = recurrent;
+        this.scratchWidth = width + (cell.stateBlocks() - 1) * hidden;
+        this.rowGrad = new double[batch * scratchWidth];
+        this.rowX = new double[batch * scratchWidth];
+        this.rowY = new double[batch * scratchWidth];
         int blocks = cell.stateBlocks();
         this.history = new double[blocks][rows * hidden];
         this.initial = new double[blocks][batch * hidden];
@@ -78,6 +105,55 @@ final class Steps {
     void read(Sequence x, double[] values) {
         this.input = x;
         this.inputValues = values;
+        this.consumed = false;
+    }
+
+    /**
+     * Marks the start of a backward, which overwrites P (and Q) with their gradients.
+     *
+     * @param owner the layer, described for messages
+     * @throws IllegalStateException if a backward has already run since the last forward
+     */
+    void consume(String owner) {
+        if (consumed) {
+            throw new IllegalStateException("the " + owner + " has already run backward after its last forward, "
+                    + "which used up the forward's saved pre-activations; run forward again before another backward");
+        }
+        consumed = true;
+    }
+
+    /** @return the offset of row b in the scratch rows ({@link #rowGrad}) */
+    int scratchRow(int b) {
+        return b * scratchWidth;
+    }
+
+    /**
+     * An activation's chain rule on n values whose dL/dy waits in {@link #rowGrad} at
+     * [at, at + n): its pre-activations x[xOff ..] and outputs y[yOff ..] are copied to the same
+     * indices of the scratch rows, and on exit rowGrad holds dL/dx there.
+     *
+     * @param f the activation
+     * @param x the pre-activations' array
+     * @param xOff their first index
+     * @param y the outputs' array
+     * @param yOff their first index
+     * @param at the first index in the scratch rows
+     * @param n how many values
+     */
+    void activationBackward(Activation f, double[] x, int xOff, double[] y, int yOff, int at, int n) {
+        System.arraycopy(x, xOff, rowX, at, n);
+        System.arraycopy(y, yOff, rowY, at, n);
+        f.backward(rowX, rowY, rowGrad, at, at + n);
+    }
+
+    /**
+     * Stores row b's gate gradients (the first G*H of its scratch row) as dL/dP_t over P_t.
+     *
+     * @param t the step
+     * @param b the row
+     */
+    void storeGateGradients(int t, int b) {
+        System.arraycopy(rowGrad, scratchRow(b), dPre, gateRow(t, b), width);
     }
 
     /** @return the values of the current forward's input, (T*B) x I */
