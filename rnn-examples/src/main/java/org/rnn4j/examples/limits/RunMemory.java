@@ -104,7 +104,8 @@ public final class RunMemory {
         m.perParameter("gradients", 1, w.gradient());
         m.perParameter("optimizer state", slots, w.optimizerState());
         m.perParameter("copies for the model and checkpoint files", 1, w.parameter());
-        m.perParameter("copies for the model and checkpoint files", slots, w.optimizerState());
+        // Optimizer.state() hands the state out as double[] in every precision
+        m.perParameter("copies for the model and checkpoint files", slots, ValueBytes.DOUBLE);
         if (sampleEvery) {
             m.perParameter("the network copied for samples", 1, w.parameter());
             m.perParameter("the network copied for samples", 1, w.gradient());
