@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,7 +50,7 @@ class BackwardBuffersTest {
         SplittableRandom r = new SplittableRandom(5);
         Sequence x = Samples.randomSequence(r, T, B, H);
         Sequence dy = Samples.randomSequence(r, T, B, H);
-        long bytes = allocatedDuring(() -> {
+        long bytes = Allocations.allocatedDuring(() -> {
             layer.forward(x, null);
             layer.backward(dy);
         });
@@ -60,7 +58,7 @@ class BackwardBuffersTest {
         assertTrue(units <= budget + 0.5, kind + " holds " + units + " values per character and unit, budget "
                 + budget);
         // a second batch of the same shape reuses them all
-        long again = allocatedDuring(() -> {
+        long again = Allocations.allocatedDuring(() -> {
             layer.forward(x, null);
             layer.backward(dy);
         });
@@ -98,7 +96,7 @@ class BackwardBuffersTest {
         Network net = stack(H);
         Sequence x = Samples.randomSequence(r, T, B, H);
         Sequence target = Samples.randomSequence(r, T, B, 2);
-        long bytes = allocatedDuring(() -> net.gradients(x, target, null));
+        long bytes = Allocations.allocatedDuring(() -> net.gradients(x, target, null));
         double units = bytes / (8.0 * T * B * H);
         assertTrue(units <= 4 * 2 + 1 + 0.75, "the stack holds " + units + " values per character and unit");
 
@@ -129,7 +127,7 @@ class BackwardBuffersTest {
                 .recurrent("elman", H).recurrent("elman", H).output(2).build();
         Sequence x = Samples.randomSequence(r, T, B, H);
         Sequence target = Samples.randomSequence(r, T, B, 2);
-        long bytes = allocatedDuring(() -> net.gradients(x, target, null));
+        long bytes = Allocations.allocatedDuring(() -> net.gradients(x, target, null));
         double units = bytes / (8.0 * T * B * H);
         assertTrue(units <= 2 * 2 + 1 + 2 + 0.75, "the stack holds " + units + " values per character and unit");
     }
@@ -146,21 +144,5 @@ class BackwardBuffersTest {
         SplittableRandom r = new SplittableRandom(4);
         layer.forward(Samples.randomSequence(r, steps, batch, in), null);
         layer.backward(Samples.randomSequence(r, steps, batch, out));
-    }
-
-    private static long allocatedDuring(Runnable action) {
-        try {
-            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            Method allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes",
-                    long.class);
-            long id = Thread.currentThread().getId();
-            long before = (long) allocated.invoke(threads, id);
-            action.run();
-            return (long) allocated.invoke(threads, id) - before;
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException
-                | InvocationTargetException e) {
-            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
-        }
     }
 }

@@ -90,7 +90,7 @@ class Float32BitsTest {
                     + " rows reaches the BLAS, whose bits depend on the machine");
         }
         SplittableRandom r = new SplittableRandom(name.hashCode());
-        Digest d = new Digest();
+        BitsDigest d = new BitsDigest();
         net.setTraining(true);
         run(net, r, d, indices, null, true);
         for (Parameter p : net.parameters()) {
@@ -107,7 +107,7 @@ class Float32BitsTest {
         assertEquals(expected, d.value, "digest 0x" + Long.toHexString(d.value));
     }
 
-    private static void run(Network net, SplittableRandom r, Digest d, boolean indices, boolean[] mask,
+    private static void run(Network net, SplittableRandom r, BitsDigest d, boolean indices, boolean[] mask,
             boolean withInitial) {
         Sequence x = input(r, net, indices, mask);
         boolean head = net.head() != null;
@@ -159,20 +159,5 @@ class Float32BitsTest {
         Sequence x = Samples.randomSequence(r, T, B, net.inputSize()).withMask(mask);
         Precision.FLOAT32.round(x.data());
         return x;
-    }
-
-    /** 64-bit FNV-1a over the raw bits of every value added. */
-    private static final class Digest {
-        long value = 0xcbf29ce484222325L;
-
-        void add(double[] values) {
-            for (double v : values) {
-                long bits = Double.doubleToRawLongBits(v);
-                for (int i = 0; i < 8; i++) {
-                    value ^= (bits >>> (8 * i)) & 0xff;
-                    value *= 0x100000001b3L;
-                }
-            }
-        }
     }
 }

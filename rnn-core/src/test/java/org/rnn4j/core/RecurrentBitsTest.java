@@ -69,7 +69,7 @@ class RecurrentBitsTest {
                 : Layers.make(kind, IN, H, options);
         SplittableRandom r = new SplittableRandom(kind.hashCode() * 31L + options.size() * 7L + (bidirectional ? 1 : 0));
         Layers.randomize(layer, r, 0.6);
-        Digest d = new Digest();
+        BitsDigest d = new BitsDigest();
         run(layer, r, d, Samples.randomSequence(r, 5, 3, IN), true, true);
         run(layer, r, d, Samples.randomSequence(r, 4, 2, IN).withMask(Cases.randomMask(r, 4, 2, true)), false, true);
         run(layer, r, d, Samples.randomSequence(r, 4, 2, IN).withMask(Cases.randomMask(r, 4, 2, false)), true,
@@ -103,7 +103,7 @@ class RecurrentBitsTest {
                 : Layers.make(kind, in, hidden, Map.of());
         SplittableRandom r = new SplittableRandom(kind.hashCode() + (bidirectional ? 5 : 3));
         Layers.randomize(layer, r, 0.2);
-        Digest d = new Digest();
+        BitsDigest d = new BitsDigest();
         // 128 x 96 x 96 multiply-adds per step and more: over the threshold for cutting (2^20).
         run(layer, r, d, Samples.randomSequence(r, 3, 128, in), true, true);
         run(layer, r, d, Samples.randomSequence(r, 3, 128, in).withMask(Cases.randomMask(r, 3, 128, true)), false,
@@ -114,7 +114,7 @@ class RecurrentBitsTest {
         assertEquals(expected, d.value, "digest 0x" + Long.toHexString(d.value));
     }
 
-    private static void run(Layer layer, SplittableRandom r, Digest d, Sequence x, boolean withInitial,
+    private static void run(Layer layer, SplittableRandom r, BitsDigest d, Sequence x, boolean withInitial,
             boolean inputGradient) {
         State initial = null;
         if (withInitial) {
@@ -137,21 +137,6 @@ class RecurrentBitsTest {
         }
         for (double[] part : layer.initialStateGradient().parts()) {
             d.add(part);
-        }
-    }
-
-    /** FNV-1a over the raw bits of every value, in order. */
-    private static final class Digest {
-        long value = 0xcbf29ce484222325L;
-
-        void add(double[] values) {
-            for (double v : values) {
-                long bits = Double.doubleToRawLongBits(v);
-                for (int i = 0; i < 8; i++) {
-                    value ^= (bits >>> (8 * i)) & 0xff;
-                    value *= 0x100000001b3L;
-                }
-            }
         }
     }
 }

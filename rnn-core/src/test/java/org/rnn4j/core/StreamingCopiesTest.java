@@ -3,8 +3,6 @@ package org.rnn4j.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Precision;
@@ -51,10 +49,10 @@ class StreamingCopiesTest {
         long stepped = 0;
         for (int round = 0; round < 2; round++) { // the first round also loads classes
             StreamingPredictor a = new StreamingPredictor(network(), 1);
-            chunked = allocatedDuring(() -> outputs[0] = a.next(whole).data());
+            chunked = Allocations.allocatedDuring(() -> outputs[0] = a.next(whole).data());
             StreamingPredictor b = new StreamingPredictor(network(), 1);
             double[] y = new double[STEPS * 3];
-            stepped = allocatedDuring(() -> {
+            stepped = Allocations.allocatedDuring(() -> {
                 for (int t = 0; t < STEPS; t++) {
                     System.arraycopy(b.next(steps[t]).data(), 0, y, t * 3, 3);
                 }
@@ -65,22 +63,5 @@ class StreamingCopiesTest {
         long chunkBytes = 8L * STEPS * FEATURES;
         assertTrue(chunked <= stepped + 4 * chunkBytes + (1 << 20), "a chunk of " + STEPS + " steps allocated "
                 + chunked + " bytes, its steps one by one " + stepped + "; a copy of the chunk is " + chunkBytes);
-    }
-
-    /** The bytes this thread allocates while it runs {@code action} (HotSpot's counter, by reflection). */
-    private static long allocatedDuring(Runnable action) {
-        try {
-            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            Method allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes",
-                    long.class);
-            long id = Thread.currentThread().getId();
-            long before = (long) allocated.invoke(threads, id);
-            action.run();
-            return (long) allocated.invoke(threads, id) - before;
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException
-                | InvocationTargetException e) {
-            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
-        }
     }
 }
