@@ -148,7 +148,7 @@ class BackwardBuffersTest {
         layer.backward(Samples.randomSequence(r, steps, batch, out));
     }
 
-    private static long allocatedDuring(Runnable action) {
+    static long allocatedDuring(Runnable action) {
         try {
             Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
                     .invoke(null);
