@@ -218,7 +218,7 @@ final class RecurrentLayer implements Layer, InputGradients.Sharing {
     @Override
     public void copyFinalState(State destination) {
         requireForward();
-        s.copyLastState(destination, Shapes.describe(this));
+        s.copyLastState(destination, this);
     }
 
     private void requireForward() {
@@ -252,7 +252,7 @@ final class RecurrentLayer implements Layer, InputGradients.Sharing {
     @Override
     public void backwardWithoutInputGradient(Sequence dy) {
         Shapes.requireGradient(this, lastOut, dy);
-        s.consume(Shapes.describe(this));
+        s.consume(this);
         for (double[] block : s.carried) {
             Arrays.fill(block, 0.0);
         }

@@ -1,6 +1,7 @@
 package org.rnn4j.core.layers;
 
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.Layer;
 import org.rnn4j.api.Sequence;
 import org.rnn4j.api.State;
 import org.rnn4j.core.math.ArraySize;
@@ -111,12 +112,12 @@ final class Steps {
     /**
      * Marks the start of a backward, which overwrites P (and Q) with their gradients.
      *
-     * @param owner the layer, described for messages
+     * @param owner the layer, described only in a message (no string made per step)
      * @throws IllegalStateException if a backward has already run since the last forward
      */
-    void consume(String owner) {
+    void consume(Layer owner) {
         if (consumed) {
-            throw new IllegalStateException("the " + owner + " has already run backward after its last forward, "
+            throw new IllegalStateException("the " + Shapes.describe(owner) + " has already run backward after its last forward, "
                     + "which used up the forward's saved pre-activations; run forward again before another backward");
         }
         consumed = true;
@@ -226,18 +227,18 @@ final class Steps {
      * Copies the state blocks of the last step into {@code destination}.
      *
      * @param destination blocks of the same number and size, B x H each
-     * @param owner the layer, described for messages
+     * @param owner the layer, described only in a message (no string made per step)
      * @throws IllegalArgumentException if the destination's blocks differ in number or size
      */
-    void copyLastState(State destination, String owner) {
+    void copyLastState(State destination, Layer owner) {
         int bh = batch * hidden;
         if (destination.parts().length != history.length) {
-            throw new IllegalArgumentException("the " + owner + " has " + history.length
+            throw new IllegalArgumentException("the " + Shapes.describe(owner) + " has " + history.length
                     + " state block(s), the destination has " + destination.parts().length);
         }
         for (int i = 0; i < history.length; i++) {
             if (destination.part(i).length != bh) {
-                throw new IllegalArgumentException("the " + owner + "'s state block " + i + " has batch x " + hidden
+                throw new IllegalArgumentException("the " + Shapes.describe(owner) + "'s state block " + i + " has batch x " + hidden
                         + " = " + bh + " values, the destination's has " + destination.part(i).length);
             }
             Boundary.copy(history[i], stateRow(steps - 1, 0), destination.part(i), 0, bh);

@@ -30,11 +30,8 @@ public record ClipByValue(double limit) implements GradientClip {
     public double clip(List<Parameter> parameters) {
         double total = GradientClip.globalNorm(parameters);
         for (Parameter p : parameters) {
-            if (p.precision() == Precision.FLOAT32) { // clipped as a double, stored rounded
-                float[] g = p.floatGrad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] = (float) Math.min(Math.max(g[i], -limit), limit);
-                }
+            if (p.precision() == Precision.FLOAT32) {
+                clampFloats(p.floatGrad(), limit);
             } else {
                 double[] g = p.grad();
                 for (int i = 0; i < g.length; i++) {
@@ -43,5 +40,27 @@ public record ClipByValue(double limit) implements GradientClip {
             }
         }
         return total;
+    }
+
+    /**
+     * Clamps float gradients to [-limit, limit] with the bits of clamping each one as a double
+     * and rounding the result, {@code (float) min(max(g, -limit), limit)}, but between the float
+     * bounds {@code (float) -limit} and {@code (float) limit}. The same bits: a float g inside
+     * [-limit, limit] is kept by both; beyond a bound both give that bound rounded; and no float
+     * lies strictly between a bound and its rounding (that float would be nearer the bound than
+     * the rounding is), so a float at most limit is at most {@code (float) limit} and a float
+     * above limit is at least {@code (float) limit} (likewise at -limit). NaN stays NaN and -0.0
+     * stays -0.0 in both. GradientClipTest compares the two over bounds and their neighbours.
+     *
+     * <p>Why not the double form: Java 17's C2 does not vectorise a loop that widens each float,
+     * clamps it with the double min/max and rounds it back, and runs it at about 4 ns an
+     * element (115 us for W2's 26,765 gradients a step on this machine, 2 us in floats).
+     */
+    static void clampFloats(float[] g, double limit) {
+        float hi = (float) limit;
+        float lo = (float) -limit;
+        for (int i = 0; i < g.length; i++) {
+            g[i] = Math.min(Math.max(g[i], lo), hi);
+        }
     }
 }

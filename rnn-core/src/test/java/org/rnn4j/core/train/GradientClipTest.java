@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Parameter;
+import org.rnn4j.api.Precision;
 
 /** Clipping by norm and by value against numbers worked out by hand from the equations. */
 class GradientClipTest {
@@ -67,6 +70,45 @@ class GradientClipTest {
         double norm = GradientClip.byValue(5).clip(List.of(p));
         assertEquals(Math.sqrt(49 + 4 + 30.25 + 25 + 0 + 4.999 * 4.999), norm, 1e-12);
         assertArrayEquals(new double[] {-5, 2, 5, -5, 0, 4.999}, p.grad(), 0.0);
+    }
+
+    /**
+     * A float32 gradient is clamped between float bounds; the bits must be those of clamping each
+     * element as a double and rounding, {@code (float) min(max(g, -limit), limit)}, for limits a
+     * float holds and limits it does not (rounded up or down, below the smallest float, above the
+     * largest), at the bounds and the floats next to them, at zeros, infinities and NaN.
+     */
+    @Test
+    void byValueOnFloat32GivesTheBitsOfTheDoubleClampRounded() {
+        double[] limits = {5, 0.1, 1.0 / 3, 2.0 / 3, Math.nextUp((double) 0.1f), Math.nextDown((double) 0.1f),
+            1e-46, 1e-45, 3.5e38, 1e300, Float.MAX_VALUE, Float.MIN_VALUE};
+        SplittableRandom random = new SplittableRandom(13);
+        for (double limit : limits) {
+            List<Float> gs = new ArrayList<>(List.of(0f, -0f, Float.NaN, Float.POSITIVE_INFINITY,
+                    Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE));
+            for (float bound : new float[] {(float) limit, (float) -limit}) {
+                for (float b = bound, k = 0; k < 3; k++, b = Math.nextUp(b)) {
+                    gs.add(b);
+                }
+                for (float b = Math.nextDown(bound), k = 0; k < 2; k++, b = Math.nextDown(b)) {
+                    gs.add(b);
+                }
+            }
+            for (int k = 0; k < 50; k++) {
+                gs.add((float) ((random.nextDouble() * 4 - 2) * limit));
+            }
+            Parameter p = new Parameter(Precision.FLOAT32, "w", gs.size());
+            float[] g = p.floatGrad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] = gs.get(i);
+            }
+            GradientClip.byValue(limit).clip(List.of(p));
+            for (int i = 0; i < g.length; i++) {
+                float expected = (float) Math.min(Math.max((double) gs.get(i), -limit), limit);
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(p.floatGrad()[i]),
+                        "limit " + limit + ", g " + gs.get(i) + ": got " + p.floatGrad()[i] + ", expected " + expected);
+            }
+        }
     }
 
     @Test
