@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rnn4j.api.LayerProvider;
-import org.rnn4j.api.LayerSpec;
-import org.rnn4j.api.Options;
-import org.rnn4j.core.Network;
 import org.rnn4j.core.Plugin;
 import org.rnn4j.core.Registry;
 
@@ -77,16 +74,12 @@ public final class Choices {
     private final List<String> embeddings;
     private final boolean alwaysEmbedding;
     private final List<String> losses;
-    private final Map<String, Slots> slots;
+    private final Map<String, LayerSlots> slots;
     private final Map<String, List<String>> lossSettings = new ConcurrentHashMap<>();
-
-    /** The settings one layer kind accepts: on the layer itself, and in a stack. */
-    private record Slots(List<String> activationKeys, List<String> flags, List<String> stackFlags) {
-    }
 
     private Choices(Registry registry, List<String> activations, List<String> gates, List<String> recurrent,
             List<String> feedForward, List<String> heads, boolean alwaysHead, List<String> embeddings,
-            boolean alwaysEmbedding, List<String> losses, Map<String, Slots> slots) {
+            boolean alwaysEmbedding, List<String> losses, Map<String, LayerSlots> slots) {
         this.registry = registry;
         this.activations = List.copyOf(activations);
         this.gates = List.copyOf(gates);
@@ -111,7 +104,7 @@ public final class Choices {
         List<String> feedForward = new ArrayList<>();
         List<String> heads = new ArrayList<>();
         List<String> embeddings = new ArrayList<>();
-        Map<String, Slots> slots = new LinkedHashMap<>();
+        Map<String, LayerSlots> slots = new LinkedHashMap<>();
         List<String> activations = registry.activations().stream().map(Plugin::name).toList();
         List<String> losses = registry.losses().stream().map(Plugin::name).toList();
         for (Plugin<LayerProvider> p : registry.layers()) {
@@ -120,9 +113,9 @@ public final class Choices {
                     .add(p.name());
         }
         for (Plugin<LayerProvider> p : registry.layers()) {
-            slots.put(p.name(), probe(registry, p.instance(), activations, feedForward, losses));
+            slots.put(p.name(), LayerSlots.probe(registry, p.instance(), activations, feedForward, losses));
         }
-        List<String> bounded = activations.stream().filter(a -> bounded(registry, a)).toList();
+        List<String> bounded = activations.stream().filter(a -> LayerSlots.bounded(registry, a)).toList();
         return new Choices(registry, activations, bounded.isEmpty() ? activations : bounded, recurrent, feedForward,
                 heads, false, embeddings, false, losses, slots);
     }
@@ -237,6 +230,16 @@ public final class Choices {
     }
 
     /**
+     * The settings a layer kind accepts, probed once when the choices were made.
+     *
+     * @param kind a layer kind of the registry
+     * @return its settings
+     */
+    LayerSlots slots(String kind) {
+        return slots.get(kind);
+    }
+
+    /**
      * A layer of the given kind for a stack: {@link #layer} with the stack's settings
      * ({@link #STACK_FLAG_OPTIONS}) that the kind accepts, each true in a quarter of the draws.
      *
@@ -263,7 +266,7 @@ public final class Choices {
      */
     LayerChoice layer(SplittableRandom r, String kind) {
         Map<String, String> options = new LinkedHashMap<>();
-        Slots s = slots.get(kind);
+        LayerSlots s = slots.get(kind);
         for (String key : s.activationKeys()) {
             options.put(key, pick(r, GATE_OPTIONS.contains(key) ? gates : activations));
         }
@@ -271,59 +274,6 @@ public final class Choices {
             options.put(key, Boolean.toString(r.nextInt(4) != 0));
         }
         return new LayerChoice(kind, 1 + r.nextInt(MAX_SIZE), options);
-    }
-
-    /**
-     * Simpler variants of a layer: smaller, plainer activations, default flags.
-     *
-     * @param c a layer
-     * @return candidates, each simpler
-     */
-    List<LayerChoice> simpler(LayerChoice c) {
-        List<LayerChoice> out = new ArrayList<>();
-        for (int s : smaller(c.size(), 1)) {
-            out.add(c.withSize(s));
-        }
-        out.addAll(plainer(c));
-        return out;
-    }
-
-    /** The layer with one activation moved to the simplest one or one flag dropped. */
-    List<LayerChoice> plainer(LayerChoice c) {
-        List<LayerChoice> out = new ArrayList<>();
-        boolean haveSimplest = activations.contains(SIMPLEST_ACTIVATION);
-        for (Map.Entry<String, String> e : c.options().entrySet()) {
-            if (GATE_OPTIONS.contains(e.getKey())) {
-                if (gates.contains(SIMPLEST_GATE) && !e.getValue().equals(SIMPLEST_GATE)) {
-                    out.add(c.withOption(e.getKey(), SIMPLEST_GATE));
-                }
-            } else if (ACTIVATION_OPTIONS.contains(e.getKey())) {
-                if (haveSimplest && !e.getValue().equals(SIMPLEST_ACTIVATION)) {
-                    out.add(c.withOption(e.getKey(), SIMPLEST_ACTIVATION));
-                }
-            } else {
-                out.add(c.withOption(e.getKey(), null));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The simplest recurrent kind in place of {@code c}'s, if there is one: its activation slots
-     * set to the simplest activations (named, so that a case never uses an activation through a
-     * layer's default), no other settings.
-     */
-    List<LayerChoice> simplerKind(LayerChoice c) {
-        if (!c.kind().equals(SIMPLEST_RECURRENT) && recurrent.contains(SIMPLEST_RECURRENT)) {
-            Map<String, String> options = new LinkedHashMap<>();
-            for (String key : slots.get(SIMPLEST_RECURRENT).activationKeys()) {
-                List<String> from = GATE_OPTIONS.contains(key) ? gates : activations;
-                String simplest = GATE_OPTIONS.contains(key) ? SIMPLEST_GATE : SIMPLEST_ACTIVATION;
-                options.put(key, from.contains(simplest) ? simplest : from.get(0));
-            }
-            return List.of(new LayerChoice(SIMPLEST_RECURRENT, c.size(), options));
-        }
-        return List.of();
     }
 
     /**
@@ -337,7 +287,7 @@ public final class Choices {
      * @return the layer
      */
     LayerChoice asKind(LayerChoice c, String kind, String activation) {
-        Slots s = slots.get(kind);
+        LayerSlots s = slots.get(kind);
         Map<String, String> options = new LinkedHashMap<>();
         for (String key : s.activationKeys()) {
             options.put(key, c.options().getOrDefault(key, activation));
@@ -369,64 +319,6 @@ public final class Choices {
 
     static <T> T pick(SplittableRandom r, List<T> from) {
         return from.get(r.nextInt(from.size()));
-    }
-
-    private static Slots probe(Registry registry, LayerProvider p, List<String> activations, List<String> feedForward,
-            List<String> losses) {
-        List<String> keys = new ArrayList<>();
-        List<String> flags = new ArrayList<>();
-        if (!activations.isEmpty()) {
-            String any = activations.contains(SIMPLEST_ACTIVATION) ? SIMPLEST_ACTIVATION : activations.get(0);
-            // Most specific slots first, so a synonym ("activation" for "cell_activation") is the one left out.
-            List<String> specificFirst = new ArrayList<>(ACTIVATION_OPTIONS.subList(1, ACTIVATION_OPTIONS.size()));
-            specificFirst.add(ACTIVATION_OPTIONS.get(0));
-            for (String key : specificFirst) {
-                Map<String, String> together = new LinkedHashMap<>();
-                keys.forEach(k -> together.put(k, any));
-                together.put(key, any);
-                if (accepts(registry, p, together)) {
-                    keys.add(key);
-                }
-            }
-        }
-        flags.addAll(FLAG_OPTIONS.stream().filter(key -> accepts(registry, p, Map.of(key, "false"))).toList());
-        List<String> stackFlags = new ArrayList<>();
-        if (p.recurrent() && !feedForward.isEmpty() && !losses.isEmpty()) {
-            stackFlags.addAll(STACK_FLAG_OPTIONS.stream()
-                    .filter(key -> stackAccepts(registry, p.name(), key, feedForward.get(0), losses.get(0))).toList());
-        }
-        return new Slots(keys, flags, stackFlags);
-    }
-
-    /** Whether a network builds with one recurrent layer of {@code kind} given {@code key=true}. */
-    private static boolean stackAccepts(Registry registry, String kind, String key, String output, String loss) {
-        try {
-            Network.builder(registry).input(2).recurrent(kind, 3, Map.of(key, "true")).output(output, 2, Map.of())
-                    .loss(loss).build();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean accepts(Registry registry, LayerProvider p, Map<String, String> options) {
-        try {
-            p.create(new LayerSpec(p.name(), 2, 3, new Options("layer '" + p.name() + "'", options),
-                    registry::activation, new SplittableRandom(0)));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean bounded(Registry registry, String activation) {
-        for (double x = 1; x <= 1000; x *= 10) {
-            if (!(Math.abs(registry.activation(activation).apply(x)) <= 10)
-                    || !(Math.abs(registry.activation(activation).apply(-x)) <= 10)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String require(String kind, List<String> list, String name) {

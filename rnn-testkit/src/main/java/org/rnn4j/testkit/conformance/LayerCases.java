@@ -48,7 +48,7 @@ final class LayerCases implements Gen<LayerCase> {
             out.add(c.withInitialState(false));
         }
         Choices.smaller(c.inputSize(), 1).forEach(n -> out.add(c.withInputSize(n)));
-        for (LayerChoice l : choices.simpler(c.layer())) {
+        for (LayerChoice l : LayerShrinks.simpler(choices, c.layer())) {
             out.add(c.withLayer(l));
         }
         return out;

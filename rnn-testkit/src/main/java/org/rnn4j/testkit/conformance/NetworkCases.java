@@ -88,7 +88,7 @@ final class NetworkCases implements Gen<NetworkCase> {
             out.add(c.withEmbedding(null));
         }
         if (c.embedding() != null) {
-            choices.simpler(c.embedding()).forEach(e -> out.add(c.withEmbedding(e)));
+            LayerShrinks.simpler(choices, c.embedding()).forEach(e -> out.add(c.withEmbedding(e)));
         }
         if (!c.dense().isEmpty()) {
             out.add(c.withDense(List.of()));
@@ -99,7 +99,7 @@ final class NetworkCases implements Gen<NetworkCase> {
             out.add(c.withDense(fewer));
         }
         for (int i = 0; i < c.dense().size(); i++) {
-            for (LayerChoice l : choices.simpler(c.dense().get(i))) {
+            for (LayerChoice l : LayerShrinks.simpler(choices, c.dense().get(i))) {
                 List<LayerChoice> d = new ArrayList<>(c.dense());
                 d.set(i, l);
                 out.add(c.withDense(d));
@@ -124,14 +124,14 @@ final class NetworkCases implements Gen<NetworkCase> {
         }
         Choices.smaller(c.inputSize(), 1).forEach(n -> out.add(c.withInputSize(n)));
         for (int i = 0; i < c.depth(); i++) {
-            for (LayerChoice l : choices.simpler(c.recurrent().get(i))) {
+            for (LayerChoice l : LayerShrinks.simpler(choices, c.recurrent().get(i))) {
                 out.add(c.withLayer(i, l));
             }
-            for (LayerChoice l : choices.simplerKind(c.recurrent().get(i))) {
+            for (LayerChoice l : LayerShrinks.simplerKind(choices, c.recurrent().get(i))) {
                 out.add(c.withLayer(i, l));
             }
         }
-        for (LayerChoice l : choices.simpler(c.output())) {
+        for (LayerChoice l : LayerShrinks.simpler(choices, c.output())) {
             out.add(c.withOutput(l));
         }
         if (!c.loss().equals(Choices.SIMPLEST_LOSS) && choices.losses().contains(Choices.SIMPLEST_LOSS)) {

@@ -1,5 +1,7 @@
 package org.rnn4j.testkit.conformance;
 
+import static org.rnn4j.testkit.conformance.OptimizerCases.cases;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.rnn4j.api.OptimizerProvider;
 import org.rnn4j.api.Options;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.Precision;
-import org.rnn4j.testkit.property.Gen;
 import org.rnn4j.testkit.property.Property;
 
 /**
@@ -81,7 +82,7 @@ public final class OptimizerChecks {
      */
     public static Property<Case> descends(OptimizerProvider provider, Options settings) {
         return new Property<>(provider.name() + ": each small step lowers a convex quadratic", cases(), c -> {
-            Problem p = new Problem(c);
+            OptimizerProblem p = new OptimizerProblem(c);
             Optimizer o = provider.create(settings);
             o.setLearningRate(SMALL_LR);
             double before = p.loss();
@@ -108,7 +109,7 @@ public final class OptimizerChecks {
     public static Property<Case> zeroLearningRateAndGradientsKept(OptimizerProvider provider, Options settings) {
         return new Property<>(provider.name() + ": learning rate 0 changes nothing and gradients are left alone",
                 cases(), c -> {
-                    Problem p = new Problem(c);
+                    OptimizerProblem p = new OptimizerProblem(c);
                     Optimizer o = provider.create(settings);
                     o.setLearningRate(0);
                     double[] start = p.values();
@@ -139,7 +140,7 @@ public final class OptimizerChecks {
     public static Property<Case> resetAndDeterminism(OptimizerProvider provider, Options settings) {
         return new Property<>(provider.name() + ": reset() makes it new and equal inputs give equal steps", cases(), c -> {
             double lr = 0.0123;
-            Problem p = new Problem(c);
+            OptimizerProblem p = new OptimizerProblem(c);
             Optimizer used = provider.create(settings);
             used.setLearningRate(lr);
             for (int t = 0; t < STEPS - 1; t++) {
@@ -233,7 +234,7 @@ public final class OptimizerChecks {
     public static Property<Case> followsReference(OptimizerProvider provider, Options settings, Reference reference) {
         return new Property<>(provider.name() + ": steps follow its documented equation " + settings.asMap(), cases(),
                 c -> {
-                    Problem p = new Problem(c);
+                    OptimizerProblem p = new OptimizerProblem(c);
                     Optimizer o = provider.create(settings);
                     double[] theta = p.values();
                     SplittableRandom r = new SplittableRandom(c.valueSeed() ^ 0x3C3CL);
@@ -267,8 +268,8 @@ public final class OptimizerChecks {
     public static Property<Case> float32StepIsTheFloat64StepRounded(OptimizerProvider provider, Options settings) {
         return new Property<>(provider.name() + ": a step of float32 parameters is the float64 step rounded "
                 + settings.asMap(), cases(), c -> {
-                    Problem f = new Problem(c, Precision.FLOAT32);
-                    Problem d = new Problem(c, Precision.FLOAT64);
+                    OptimizerProblem f = new OptimizerProblem(c, Precision.FLOAT32);
+                    OptimizerProblem d = new OptimizerProblem(c, Precision.FLOAT64);
                     d.setValues(f.values());
                     double[] g = Values.uniform(new SplittableRandom(c.valueSeed() ^ 0x5A5AL), f.target.length, 1);
                     Precision.FLOAT32.round(g);
@@ -289,130 +290,7 @@ public final class OptimizerChecks {
                 });
     }
 
-    private static Gen<Case> cases() {
-        return new Gen<>() {
-            @Override
-            public Case generate(SplittableRandom r) {
-                int count = 1 + r.nextInt(3);
-                List<Integer> sizes = new ArrayList<>();
-                for (int k = 0; k < count; k++) {
-                    sizes.add(1 + r.nextInt(Choices.MAX_SIZE));
-                }
-                return new Case(sizes, r.nextLong());
-            }
-
-            @Override
-            public List<Case> shrink(Case c) {
-                List<Case> out = new ArrayList<>();
-                if (c.sizes().size() > 1) {
-                    out.add(new Case(c.sizes().subList(0, 1), c.valueSeed()));
-                }
-                for (int k = 0; k < c.sizes().size(); k++) {
-                    for (int s : Choices.smaller(c.sizes().get(k), 1)) {
-                        List<Integer> sizes = new ArrayList<>(c.sizes());
-                        sizes.set(k, s);
-                        out.add(new Case(sizes, c.valueSeed()));
-                    }
-                }
-                return out;
-            }
-        };
-    }
-
     private static double[] flatten(double[][] a) {
         return Arrays.stream(a).flatMapToDouble(Arrays::stream).toArray();
-    }
-
-    /** The parameters of a case on the quadratic. */
-    private static final class Problem {
-        final List<Parameter> parameters = new ArrayList<>();
-        final double[] target;
-        final double[] curvature;
-        final SplittableRandom random;
-
-        Problem(Case c) {
-            this(c, Precision.FLOAT64);
-        }
-
-        Problem(Case c, Precision precision) {
-            random = new SplittableRandom(c.valueSeed());
-            int n = c.sizes().stream().mapToInt(Integer::intValue).sum();
-            target = Values.uniform(random, n, 1);
-            curvature = new double[n];
-            double[] start = new double[n];
-            for (int i = 0; i < n; i++) {
-                curvature[i] = random.nextDouble(0.5, 2);
-                double away = random.nextDouble(0.5, 1.5);
-                start[i] = target[i] + (random.nextBoolean() ? away : -away);
-            }
-            for (int k = 0; k < c.sizes().size(); k++) {
-                parameters.add(new Parameter(precision, "p" + k, c.sizes().get(k)));
-            }
-            setValues(start);
-        }
-
-        double loss() {
-            double[] v = values();
-            double l = 0;
-            for (int i = 0; i < v.length; i++) {
-                double e = v[i] - target[i];
-                l += 0.5 * curvature[i] * e * e;
-            }
-            return l;
-        }
-
-        void writeGradient() {
-            double[] v = values();
-            double[] g = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                g[i] = curvature[i] * (v[i] - target[i]);
-            }
-            setGradients(g);
-        }
-
-        double[] writeRandomGradient() {
-            return writeRandomGradient(random);
-        }
-
-        double[] writeRandomGradient(SplittableRandom r) {
-            double[] g = Values.uniform(r, target.length, 1);
-            setGradients(g);
-            return g;
-        }
-
-        /** Steps {@code o} {@value #STEPS} times with random gradients, recording the values. */
-        double[][] trajectory(Optimizer o, SplittableRandom r) {
-            double[][] out = new double[STEPS][];
-            for (int t = 0; t < STEPS; t++) {
-                writeRandomGradient(r);
-                o.step(parameters);
-                out[t] = values();
-            }
-            return out;
-        }
-
-        double[] values() {
-            return parameters.stream().flatMapToDouble(p -> Arrays.stream(p.value())).toArray();
-        }
-
-        double[] gradients() {
-            return parameters.stream().flatMapToDouble(p -> Arrays.stream(p.grad())).toArray();
-        }
-
-        void setValues(double[] v) {
-            int at = 0;
-            for (Parameter p : parameters) {
-                p.set(Arrays.copyOfRange(v, at, at + p.size()));
-                at += p.size();
-            }
-        }
-
-        private void setGradients(double[] g) {
-            int at = 0;
-            for (Parameter p : parameters) {
-                System.arraycopy(g, at, p.grad(), 0, p.size());
-                at += p.size();
-            }
-        }
     }
 }
