@@ -12,6 +12,17 @@ final class RunRequirements {
     }
 
     /**
+     * @param config the settings of a run given a separate validation dataset
+     * @throws IllegalArgumentException if they also hold out a validation fraction
+     */
+    static void noValidationFraction(TrainingConfig config) {
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
+                    + config.validationFraction() + "; use one or the other");
+        }
+    }
+
+    /**
      * @param config the settings
      * @param net the network
      * @param truncates whether the run uses truncated BPTT

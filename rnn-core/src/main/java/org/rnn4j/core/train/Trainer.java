@@ -153,10 +153,7 @@ public final class Trainer {
      * @return how training ended
      */
     public TrainingResult fit(Dataset train, Dataset validation) {
-        if (config.validationFraction() > 0) {
-            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
-                    + config.validationFraction() + "; use one or the other");
-        }
+        RunRequirements.noValidationFraction(config);
         return run(train, validation, TrainingState.start());
     }
 
@@ -173,10 +170,7 @@ public final class Trainer {
      * @return how training ended
      */
     public TrainingResult resume(Dataset train, Dataset validation, TrainingState from) {
-        if (config.validationFraction() > 0) {
-            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
-                    + config.validationFraction() + "; use one or the other");
-        }
+        RunRequirements.noValidationFraction(config);
         return run(train, validation, Objects.requireNonNull(from, "from"));
     }
 
