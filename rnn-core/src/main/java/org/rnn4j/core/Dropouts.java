@@ -63,11 +63,6 @@ final class Dropouts {
         return layer < after.size() ? after.get(layer).backward(g) : g;
     }
 
-    /** @return how many dropouts there are (0 without dropout) */
-    int count() {
-        return after.size();
-    }
-
     /** @return the step whose masks the next forward draws */
     long step() {
         return step;
