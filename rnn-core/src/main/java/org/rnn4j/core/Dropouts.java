@@ -63,11 +63,6 @@ final class Dropouts {
         return layer < after.size() ? after.get(layer).backward(g) : g;
     }
 
-    /** @return how many dropouts there are (0 without dropout) */
-    int count() {
-        return after.size();
-    }
-
     /** @return the step whose masks the next forward draws */
     long step() {
         return step;
@@ -97,6 +92,34 @@ final class Dropouts {
             throw new IllegalArgumentException("dropout rows are >= 0, got " + Arrays.toString(rows));
         }
         this.rows = rows == null ? null : rows.clone();
+    }
+
+    /** @return the step whose masks the next forward draws, once per dropout (empty without dropout) */
+    long[] draws() {
+        long[] d = new long[after.size()];
+        Arrays.fill(d, step);
+        return d;
+    }
+
+    /**
+     * @param draws one entry per dropout, all equal and {@code >= 0}: the step whose masks the
+     *     next forward draws, from its first time step
+     * @throws IllegalArgumentException if the number of entries is wrong, or they differ or one is negative
+     */
+    void restoreDraws(long[] draws) {
+        if (draws.length != after.size()) {
+            throw new IllegalArgumentException("the network has " + after.size() + " dropout generator(s), got "
+                    + draws.length + " draw count(s)");
+        }
+        for (int i = 0; i < draws.length; i++) {
+            if (draws[i] < 0 || draws[i] != draws[0]) {
+                throw new IllegalArgumentException("dropout draw count " + i + " is " + draws[i] + "; counts are >= 0 "
+                        + "and the same for every dropout");
+            }
+        }
+        if (draws.length > 0) {
+            position(draws[0], 0);
+        }
     }
 
     /** @param hold whether every forward reuses the last masks */

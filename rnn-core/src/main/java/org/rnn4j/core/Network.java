@@ -1,6 +1,5 @@
 package org.rnn4j.core;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.api.Layer;
@@ -135,17 +134,7 @@ public final class Network {
      * @return the converted network
      */
     public Network to(Precision target) {
-        Network c = architecture.builder(registry).precision(target).build();
-        c.training = training;
-        c.restoreDropoutDraws(dropoutDraws());
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter from = parameters.get(i);
-            Parameter to = c.parameters.get(i);
-            double[] v = from.values(); // exact in either precision; set rounds to a float32 parameter's
-            target.round(v); // as roundParameters would (a plug-in's float64 parameter in a float32 network)
-            to.set(v);
-        }
-        return c;
+        return PrecisionConversion.convert(this, target);
     }
 
     /**
@@ -157,13 +146,7 @@ public final class Network {
      * happens in float64.
      */
     public void roundParameters() {
-        if (precision != Precision.FLOAT64) {
-            for (Parameter p : parameters) {
-                if (p.precision() == Precision.FLOAT64) { // a float32 parameter holds floats already
-                    precision.round(p.value());
-                }
-            }
-        }
+        PrecisionConversion.round(parameters, precision);
     }
 
     /**
@@ -269,9 +252,7 @@ public final class Network {
      * @return one entry per dropout between recurrent layers, all equal (empty without dropout)
      */
     public long[] dropoutDraws() {
-        long[] d = new long[stack.dropouts().count()];
-        Arrays.fill(d, stack.dropouts().step());
-        return d;
+        return stack.dropouts().draws();
     }
 
     /**
@@ -283,19 +264,7 @@ public final class Network {
      * @throws IllegalArgumentException if the number of entries is wrong, or they differ or one is negative
      */
     public void restoreDropoutDraws(long[] draws) {
-        if (draws.length != stack.dropouts().count()) {
-            throw new IllegalArgumentException("the network has " + stack.dropouts().count() + " dropout generator(s), got "
-                    + draws.length + " draw count(s)");
-        }
-        for (int i = 0; i < draws.length; i++) {
-            if (draws[i] < 0 || draws[i] != draws[0]) {
-                throw new IllegalArgumentException("dropout draw count " + i + " is " + draws[i] + "; counts are >= 0 "
-                        + "and the same for every dropout");
-            }
-        }
-        if (draws.length > 0) {
-            stack.dropouts().position(draws[0], 0);
-        }
+        stack.dropouts().restoreDraws(draws);
     }
 
     /** @return the training step whose dropout masks the next forward in training mode draws */
@@ -359,7 +328,7 @@ public final class Network {
      *     non-finite input
      */
     public Sequence forward(Sequence x, List<State> initial) {
-        requireFinite("input", x);
+        FiniteValues.require("input", x);
         return stack.forward(x, initial, training);
     }
 
@@ -471,18 +440,6 @@ public final class Network {
      */
     public List<State> initialStateGradients() {
         return stack.initialStateGradients();
-    }
-
-    static void requireFinite(String what, Sequence s) {
-        int i = s.firstNonFinite();
-        if (i >= 0) {
-            int row = i / s.features();
-            int t = row / s.batch();
-            int b = row % s.batch();
-            int f = i % s.features();
-            throw new IllegalArgumentException("the " + what + " holds " + s.get(t, b, f) + " at step " + t
-                    + ", sequence " + b + ", feature " + f + "; only finite values are allowed");
-        }
     }
 
     @Override

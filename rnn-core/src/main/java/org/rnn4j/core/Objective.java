@@ -50,7 +50,7 @@ final class Objective {
     double evaluate(Sequence output, Sequence target) {
         Sequence y = output.isFloat() ? widen(output) : output;
         loss.target().requireShape(loss.name(), y, target);
-        Network.requireFinite("target", target);
+        FiniteValues.require("target", target);
         requireValid(y, target);
         if (gradBuffer.length != y.data().length) {
             gradBuffer = new double[y.data().length];

@@ -33,6 +33,27 @@ final class BestWeights {
         }
     }
 
+    /**
+     * The best so far of a run being resumed, checked against the network.
+     *
+     * @param epoch the epoch kept
+     * @param weights its weights, one array per parameter (copied)
+     * @param params the network's parameters
+     * @return the best so far
+     * @throws IllegalArgumentException if the weights do not fit the parameters
+     */
+    static BestWeights resumed(EpochMetrics epoch, List<double[]> weights, List<Parameter> params) {
+        boolean fits = weights.size() == params.size();
+        for (int i = 0; fits && i < params.size(); i++) {
+            fits = weights.get(i).length == params.get(i).size();
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("training: the best weights so far do not fit the network's "
+                    + params.size() + " parameters");
+        }
+        return new BestWeights(epoch, weights);
+    }
+
     /** @return the epoch kept, or null */
     EpochMetrics epoch() {
         return epoch;

@@ -9,7 +9,6 @@ import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Parameter;
 import org.rnn4j.api.State;
 import org.rnn4j.core.Network;
-import org.rnn4j.core.Reduction;
 
 /**
  * The training loop: epochs of mini-batches, each step
@@ -62,7 +61,7 @@ public final class Trainer {
     private final Network net;
     private final Optimizer optimizer;
     private final TrainingConfig config;
-    private final TruncatedBptt truncated;
+    private final StepGradients gradients;
     /**
      * The network's parameters in their order, as views named as in
      * {@link Network#namedParameters()} ({@code layer0.weight_ih}), so that an optimizer's message
@@ -71,20 +70,9 @@ public final class Trainer {
     private final List<Parameter> qualified = new ArrayList<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
 
-    // Where the run is (see TrainingState). epoch counts the epochs completed: the one in
-    // progress is epoch + 1, the number listeners, metrics and messages show.
-    private int epoch;
-    private int batch;
-    private long step;
-    private List<State> carried;
-    private double epochLossSum;
-    private long epochRealSteps;
-    private EarlyStopping early;
-    private List<EpochMetrics> history = new ArrayList<>();
-    private double baseRate;
+    private final RunPosition at = new RunPosition(); // where the run is (see TrainingState)
     private BestWeights best;
     private BestWeights resumedBest;
-    private BatchGradients elsewhere;
 
     /**
      * @param net the network to train
@@ -96,7 +84,7 @@ public final class Trainer {
         this.net = Objects.requireNonNull(net, "net");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.config = Objects.requireNonNull(config, "config");
-        this.truncated = config.truncation() > 0 ? new TruncatedBptt(config.truncation()) : null;
+        this.gradients = new StepGradients(net, config.truncation());
         net.namedParameters().forEach((name, p) -> qualified.add(p.renamed(name)));
         restore(TrainingState.start());
     }
@@ -118,7 +106,7 @@ public final class Trainer {
      * @return this
      */
     public Trainer gradientsFrom(BatchGradients source) {
-        this.elsewhere = source;
+        gradients.from(source);
         return this;
     }
 
@@ -165,10 +153,7 @@ public final class Trainer {
      * @return how training ended
      */
     public TrainingResult fit(Dataset train, Dataset validation) {
-        if (config.validationFraction() > 0) {
-            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
-                    + config.validationFraction() + "; use one or the other");
-        }
+        RunRequirements.noValidationFraction(config);
         return run(train, validation, TrainingState.start());
     }
 
@@ -185,10 +170,7 @@ public final class Trainer {
      * @return how training ended
      */
     public TrainingResult resume(Dataset train, Dataset validation, TrainingState from) {
-        if (config.validationFraction() > 0) {
-            throw new IllegalArgumentException("training: a validation dataset was given and the validation fraction is "
-                    + config.validationFraction() + "; use one or the other");
-        }
+        RunRequirements.noValidationFraction(config);
         return run(train, validation, Objects.requireNonNull(from, "from"));
     }
 
@@ -204,17 +186,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if the weights do not fit the network's parameters
      */
     public Trainer bestSoFar(EpochMetrics epoch, List<double[]> weights) {
-        Objects.requireNonNull(epoch, "epoch");
-        List<Parameter> params = net.parameters();
-        boolean fits = weights.size() == params.size();
-        for (int i = 0; fits && i < params.size(); i++) {
-            fits = weights.get(i).length == params.get(i).size();
-        }
-        if (!fits) {
-            throw new IllegalArgumentException("training: the best weights so far do not fit the network's "
-                    + params.size() + " parameters");
-        }
-        this.resumedBest = new BestWeights(epoch, weights);
+        this.resumedBest = BestWeights.resumed(Objects.requireNonNull(epoch, "epoch"), weights, net.parameters());
         return this;
     }
 
@@ -237,8 +209,7 @@ public final class Trainer {
      * @return a snapshot (copies)
      */
     public TrainingState state() {
-        return new TrainingState(epoch, batch, step, carried == null ? List.of() : carried, epochLossSum,
-                epochRealSteps, early.best(), early.waited(), history, baseRate);
+        return at.state();
     }
 
     /**
@@ -254,30 +225,10 @@ public final class Trainer {
         boolean wasTraining = net.isTraining();
         net.setTraining(false);
         try {
-            return meanLoss(data);
+            return MeanLoss.over(net, data);
         } finally {
             net.setTraining(wasTraining);
         }
-    }
-
-    private double meanLoss(Dataset data) {
-        double sum = 0;
-        long n = 0;
-        List<State> states = null;
-        Iterator<Batch> it = data.epoch(null, 0);
-        while (it.hasNext()) {
-            Batch b = it.next();
-            int real = b.lossRows();
-            sum += perStep(net.loss(b.input(), b.target(), states), real) * real;
-            n += real;
-            if (data.carriesState()) {
-                states = net.finalStates();
-                if (NonFiniteStop.firstNonFinite(states) != null) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return sum / n;
     }
 
     private TrainingResult run(Dataset train, Dataset validation, TrainingState from) {
@@ -291,136 +242,87 @@ public final class Trainer {
     }
 
     private TrainingResult loop(Dataset train, Dataset validation, TrainingState from) {
-        if (config.patience() > 0 && validation == null) {
-            throw new IllegalArgumentException("training: early stopping needs validation data; set a validation "
-                    + "fraction in (0, 1) or pass a validation dataset");
-        }
-        if (train.carriesState()) {
-            TruncatedBptt.requireUnidirectional(net, "carrying the state from batch to batch (a stream dataset)");
-        }
-        if (truncated != null) {
-            TruncatedBptt.requireUnidirectional(net, "truncated BPTT");
-            if (net.head() != null) {
-                throw new IllegalArgumentException("training: truncated BPTT cuts each sequence into chunks, but the "
-                        + "network's sequence head reads whole sequences; train it without truncation");
-            }
-        }
-        if (config.restoreBestWeights() && validation == null) {
-            throw new IllegalArgumentException("training: restoring the best weights needs validation data; set a "
-                    + "validation fraction in (0, 1) or pass a validation dataset");
-        }
-        if (from.batch() > train.batchesPerEpoch()) {
-            throw new IllegalArgumentException("training: cannot resume at batch " + from.batch() + " of an epoch of "
-                    + train.batchesPerEpoch() + " batches");
-        }
+        RunRequirements.check(config, net, gradients.truncates(), train, validation, from);
         restore(from);
         best = !config.restoreBestWeights() ? null : resumedBest != null
                 ? new BestWeights(resumedBest.epoch(), resumedBest.weights()) : new BestWeights();
         List<Parameter> params = net.parameters();
         int perEpoch = train.batchesPerEpoch();
-        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), epoch + 1, step,
+        TrainingPlan plan = new TrainingPlan(config.epochs(), perEpoch, config.maxSteps(), at.epoch + 1, at.step,
                 validation != null);
         listeners.forEach(l -> l.onTrainStart(plan));
-        while (epoch < config.epochs()) {
+        while (at.epoch < config.epochs()) {
             if (config.schedule() != null) {
-                optimizer.setLearningRate(config.schedule().rate(baseRate, epoch));
+                optimizer.setLearningRate(config.schedule().rate(at.baseRate, at.epoch));
             }
             double lr = optimizer.learningRate();
-            int e = epoch + 1; // as users count epochs: from 1
+            int e = at.epoch + 1; // as users count epochs: from 1
             listeners.forEach(l -> l.onEpochStart(e, lr));
             long started = System.nanoTime();
             long realRun = 0;
             boolean limited = atLimit();
-            Iterator<Batch> it = train.epoch(config.shuffle() ? Seeds.forEpoch(config.seed(), epoch) : null, batch);
+            Iterator<Batch> it = train.epoch(config.shuffle() ? Seeds.forEpoch(config.seed(), at.epoch) : null, at.batch);
             while (!limited && it.hasNext()) {
                 Batch b = it.next();
-                double loss = gradients(b, train.carriesState());
+                double loss = gradients.of(b, train.carriesState() ? at.carried : null, at.step);
                 double norm = config.clip().clip(params);
-                List<State> after = train.carriesState() || truncated != null ? statesAfterBatch() : null;
+                List<State> after = train.carriesState() || gradients.truncates() ? gradients.statesAfterBatch() : null;
                 String badState = after == null ? null : NonFiniteStop.firstNonFinite(after);
                 if (!Double.isFinite(loss) || !Double.isFinite(norm) || badState != null) {
-                    return end(StopReason.NON_FINITE, NonFiniteStop.beforeStep(e, batch, step, loss, norm,
+                    return end(StopReason.NON_FINITE, NonFiniteStop.beforeStep(e, at.batch, at.step, loss, norm,
                             badState), state());
                 }
                 Optional<String> refused = optimizer.stepIfFinite(qualified);
                 if (refused.isPresent()) {
-                    return end(StopReason.NON_FINITE, NonFiniteStop.refusedStep(e, batch, step, refused.get(), loss,
+                    return end(StopReason.NON_FINITE, NonFiniteStop.refusedStep(e, at.batch, at.step, refused.get(), loss,
                             norm), state());
                 }
                 net.roundParameters();
                 if (train.carriesState()) {
-                    carried = after;
+                    at.carried = after;
                 }
                 int real = b.realSteps();
                 int rows = b.lossRows(); // real steps, or sequences for per-sequence targets
-                double perStep = perStep(loss, rows);
-                epochLossSum += perStep * rows;
-                epochRealSteps += rows;
+                double perStep = MeanLoss.perStep(net, loss, rows);
+                at.epochLossSum += perStep * rows;
+                at.epochRealSteps += rows;
                 realRun += real;
-                batch++;
-                step++;
-                StepEvent ev = new StepEvent(e, batch, perEpoch, step, perStep, norm, lr, real,
+                at.batch++;
+                at.step++;
+                StepEvent ev = new StepEvent(e, at.batch, perEpoch, at.step, perStep, norm, lr, real,
                         realRun / seconds(started));
                 listeners.forEach(l -> l.onStep(ev));
                 limited = atLimit();
             }
             TrainingState beforeEnd = state();
-            boolean cut = batch < perEpoch;
+            boolean cut = at.batch < perEpoch;
             double seconds = seconds(started);
             double val = validation == null ? Double.NaN : evaluate(validation);
-            EpochMetrics m = new EpochMetrics(e, step, batch, epochLossSum / epochRealSteps, val, lr, seconds,
-                    realRun / seconds);
-            history.add(m);
+            EpochMetrics m = new EpochMetrics(e, at.step, at.batch, at.epochLossSum / at.epochRealSteps, val, lr,
+                    seconds, realRun / seconds);
+            at.history.add(m);
             if (best != null) {
                 best.offer(m, params);
             }
             listeners.forEach(l -> l.onEpochEnd(m));
-            epoch++;
-            batch = 0;
-            carried = null;
-            epochLossSum = 0;
-            epochRealSteps = 0;
+            at.nextEpoch();
             if (validation != null && !Double.isFinite(val)) {
-                return end(StopReason.NON_FINITE, NonFiniteStop.validation(m.epoch(), step, val), state());
+                return end(StopReason.NON_FINITE, NonFiniteStop.validation(m.epoch(), at.step, val), state());
             }
-            if (config.patience() > 0 && early.update(val)) {
+            if (config.patience() > 0 && at.early.update(val)) {
                 return end(StopReason.EARLY_STOPPED, "early stopping after epoch " + m.epoch() + ": no validation loss "
-                        + "below " + early.best() + " - " + config.minDelta() + " for " + config.patience() + " epoch(s)",
+                        + "below " + at.early.best() + " - " + config.minDelta() + " for " + config.patience() + " epoch(s)",
                         state());
             }
-            if (limited && (cut || epoch < config.epochs())) {
+            if (limited && (cut || at.epoch < config.epochs())) {
                 return end(StopReason.STEP_LIMIT, "reached the limit of " + config.maxSteps() + " steps", beforeEnd);
             }
         }
-        return end(StopReason.COMPLETED, "trained " + config.epochs() + " epoch(s), " + step + " steps", state());
-    }
-
-    /** BPTT (or truncated BPTT) of one batch, from the carried state for streams. */
-    private double gradients(Batch b, boolean carry) {
-        List<State> initial = carry ? carried : null;
-        net.setDropoutPosition(step, 0); // the step's masks, however many forwards ran before
-        if (elsewhere != null) {
-            return elsewhere.gradients(b, initial);
-        }
-        return truncated != null ? truncated.gradients(net, b.input(), b.target(), initial)
-                : net.parameterGradients(b.input(), b.target(), initial);
-    }
-
-    /** The states after the batch just run, to carry into the next. */
-    private List<State> statesAfterBatch() {
-        if (elsewhere != null) {
-            return elsewhere.finalStates();
-        }
-        return truncated != null ? truncated.finalStates() : net.finalStates();
-    }
-
-    /** The network's loss as a mean per real step, whatever its reduction. */
-    private double perStep(double loss, int real) {
-        return net.reduction() == Reduction.SUM ? loss / real : loss;
+        return end(StopReason.COMPLETED, "trained " + config.epochs() + " epoch(s), " + at.step + " steps", state());
     }
 
     private boolean atLimit() {
-        return config.maxSteps() > 0 && step >= config.maxSteps();
+        return config.maxSteps() > 0 && at.step >= config.maxSteps();
     }
 
     private static double seconds(long since) {
@@ -433,10 +335,10 @@ public final class Trainer {
      * back, after {@code onTrainEnd} so that a checkpoint written there holds the last ones.
      */
     private TrainingResult end(StopReason reason, String message, TrainingState where) {
-        EpochMetrics restoring = best == null ? null : best.pending(step);
-        String note = BestWeights.note(new TrainingResult(reason, message, step, history, where, restoring));
+        EpochMetrics restoring = best == null ? null : best.pending(at.step);
+        String note = BestWeights.note(new TrainingResult(reason, message, at.step, at.history, where, restoring));
         TrainingResult r = new TrainingResult(reason, note.isEmpty() ? message
-                : message + (message.endsWith(".") ? " " : ". ") + note, step, history, where, restoring);
+                : message + (message.endsWith(".") ? " " : ". ") + note, at.step, at.history, where, restoring);
         listeners.forEach(l -> l.onTrainEnd(r));
         if (restoring != null) {
             best.restore(net.parameters());
@@ -445,18 +347,6 @@ public final class Trainer {
     }
 
     private void restore(TrainingState s) {
-        if (!s.carried().isEmpty() && s.carried().size() != net.recurrentLayers().size()) {
-            throw new IllegalArgumentException("training: the state to resume carries " + s.carried().size()
-                    + " layer state(s) but the network has " + net.recurrentLayers().size() + " recurrent layer(s)");
-        }
-        epoch = s.epoch();
-        batch = s.batch();
-        step = s.step();
-        carried = s.carried().isEmpty() ? null : new ArrayList<>(s.carried());
-        epochLossSum = s.epochLossSum();
-        epochRealSteps = s.epochRealSteps();
-        early = new EarlyStopping(config.patience(), config.minDelta(), s.bestValidationLoss(), s.epochsWithoutImprovement());
-        history = new ArrayList<>(s.history());
-        baseRate = Double.isNaN(s.baseLearningRate()) ? optimizer.learningRate() : s.baseLearningRate();
+        at.restore(s, net, config, optimizer.learningRate());
     }
 }
