@@ -140,10 +140,8 @@ final class Dense implements Layer, InputGradients.Sharing {
             }
         }
         k.gemm(true, false, outSize, in, rows, 1.0, dPre, 0, outSize, lastInValues, 0, in, 1.0, weight.grad(), 0, in);
-        weight.flush();
         if (bias != null) {
             k.addColumnSums(dPre, rows, outSize, bias.grad());
-            bias.flush();
         }
         // the network's shared buffer may be dy's own array, read into dPre above
         double[] into = io.sharedInputGradient(sharedDx, rows * in);

@@ -281,9 +281,6 @@ final class RecurrentLayer implements Layer, InputGradients.Sharing {
         for (Weights b : recurrentBiases) {
             k.addColumnSums(dq, rows, width, b.grad());
         }
-        for (int i = 0; i < weights.size(); i++) {
-            weights.get(i).flush();
-        }
     }
 
     /**

@@ -4,9 +4,9 @@ import org.rnn4j.api.Parameter;
 
 /**
  * A parameter as a float64 layer's products read and write it: its own value and gradient
- * arrays, with nothing to load or flush. Its float32 twin, {@link WeightsF32}, hands out a float32
+ * arrays, with nothing to load. Its float32 twin, {@link WeightsF32}, hands out a float32
  * parameter's float arrays the same way; the layer code calls {@link #parameter(String, int...)},
- * {@link #load()} and {@link #flush()} in either precision and is generated from one source
+ * {@link #load()}, {@link #value()} and {@link #grad()} in either precision and is generated from one source
  * (rnn-core/src/build).
  */
 final class Weights {
@@ -46,10 +46,5 @@ final class Weights {
     /** @return the array the gradient products accumulate into */
     double[] grad() {
         return p.grad();
-    }
-
-    /** After a backward pass: nothing to do in float64 (the products wrote the parameter's gradient). */
-    void flush() {
-        // already there
     }
 }

@@ -56,9 +56,4 @@ final class WeightsF32 {
     float[] grad() {
         return p.floatGrad();
     }
-
-    /** After a backward pass: nothing to do (the products wrote the parameter's float gradient). */
-    void flush() {
-        // already there
-    }
 }
