@@ -54,6 +54,8 @@ public final class Bidirectional implements Layer {
     /** Row r of the reversed batch is row order[r] of the original (an involution). */
     private int[] order;
     private int[] real;
+    /** The reversed symbols of a symbol-coded input, row r = symbol of row order[r]; reused per forward. */
+    private int[] symbolsRev;
     private final RowBuffer xRev = new RowBuffer();
     private final RowBuffer out = new RowBuffer();
     private final RowBuffer dyForward = new RowBuffer();
@@ -229,11 +231,10 @@ public final class Bidirectional implements Layer {
             permuteRows(x, xRev, inputSize(), x.isFloat());
             return xRev.view(steps, batch, inputSize(), x.mask());
         }
-        int[] rev = new int[symbols.length];
-        for (int r = 0; r < rev.length; r++) {
-            rev[r] = symbols[order[r]];
+        for (int r = 0; r < symbolsRev.length; r++) {
+            symbolsRev[r] = symbols[order[r]];
         }
-        return Sequence.oneHot(steps, batch, inputSize(), rev, x.mask());
+        return Sequence.oneHot(steps, batch, inputSize(), symbolsRev, x.mask());
     }
 
     /**
@@ -257,6 +258,7 @@ public final class Bidirectional implements Layer {
         batch = b1;
         order = new int[rows];
         real = new int[t1];
+        symbolsRev = new int[rows];
         lastOut = null;
     }
 
