@@ -41,11 +41,6 @@ import java.util.Arrays;
  * </ol>
  * A float32 value written through {@code value()} is therefore stored rounded to float, as
  * {@link #set} rounds.
- *
- * <p>{@link #version()} tells a layer that keeps a converted copy of the values whether it must
- * convert again: it changes whenever the values may have changed, that is on {@link #set} and
- * every time {@link #value()} or {@link #floats()} hands out an array (the ways to write into
- * them).
  */
 public final class Parameter {
 
@@ -65,7 +60,6 @@ public final class Parameter {
         double[] stagedGrad;
         boolean valueLive;
         boolean gradLive;
-        long version;
 
         Storage(Precision precision, int size) {
             this.precision = precision;
@@ -165,15 +159,13 @@ public final class Parameter {
 
     /**
      * The values as {@code double}s, shared: optimizers, loaders and users write into them in
-     * place. Handing them out counts as a change ({@link #version()} moves on), since the caller
-     * may write; a write must use the array of a call made for it, not one kept from before a
+     * place; a write must use the array of a call made for it, not one kept from before a
      * forward pass. For a float32 parameter this is the staging array of the class
      * description's protocol, holding the floats widened.
      *
      * @return the values, shared
      */
     public double[] value() {
-        s.version++;
         if (s.value != null) {
             return s.value;
         }
@@ -210,7 +202,7 @@ public final class Parameter {
 
     /**
      * The values of a float32 parameter, shared, for reading and writing in place (after a live
-     * staging array is rounded back into them). Handing them out moves {@link #version()} on.
+     * staging array is rounded back into them).
      *
      * @return the values, shared
      * @throws IllegalStateException for a float64 parameter
@@ -218,7 +210,6 @@ public final class Parameter {
     public float[] floats() {
         requireFloat();
         syncValue();
-        s.version++;
         return s.floatValue;
     }
 
@@ -238,7 +229,7 @@ public final class Parameter {
 
     /**
      * A copy of the values as {@code double}s (exact in either precision), sharing nothing
-     * with this parameter; {@link #version()} stays.
+     * with this parameter.
      *
      * @return a new array of {@link #size()} values
      */
@@ -262,17 +253,6 @@ public final class Parameter {
      */
     public boolean staged() {
         return s.stagedValue != null || s.stagedGrad != null;
-    }
-
-    /**
-     * A number that is different after anything may have changed the values ({@link #value()},
-     * {@link #floats()}, {@link #set}, through this parameter or a {@link #renamed} view of it)
-     * and the same otherwise: a layer that converts the values converts again only when it moved.
-     *
-     * @return the change count
-     */
-    public long version() {
-        return s.version;
     }
 
     /** Sets the accumulated gradient to zero (dropping what was written into a live staging array). */
@@ -317,7 +297,6 @@ public final class Parameter {
         } else {
             System.arraycopy(values, 0, s.value, 0, values.length);
         }
-        s.version++;
     }
 
     /** Rounds a live staging array of values back into the floats. */
