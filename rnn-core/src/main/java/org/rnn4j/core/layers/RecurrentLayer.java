@@ -264,7 +264,7 @@ final class RecurrentLayer implements Layer, InputGradients.Sharing {
         int rows = s.steps * s.batch;
         int batch = s.batch;
         double[] dq = s.dRecurrent;
-        if (s.input().symbols() == null) {
+        if (!symbolCoded) {
             k.gemm(true, false, width, in, rows, 1.0, s.dPre, 0, width, s.inputValues(), 0, in, 1.0, wIh.grad(), 0, in);
         } else {
             symbolInput.scatter(s.input(), s.dPre, in, width, wIh.grad());
