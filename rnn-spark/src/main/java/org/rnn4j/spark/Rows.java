@@ -39,9 +39,10 @@ final class Rows {
      */
     static int[] symbols(Sequence s, int[] rows) {
         int[] out = new int[s.steps() * rows.length];
+        int[] symbols = s.symbols();
         for (int t = 0; t < s.steps(); t++) {
             for (int i = 0; i < rows.length; i++) {
-                out[t * rows.length + i] = s.symbols()[t * s.batch() + rows[i]];
+                out[t * rows.length + i] = symbols[t * s.batch() + rows[i]];
             }
         }
         return out;

@@ -69,7 +69,8 @@ final class ShardBatch implements Serializable {
         Sequence out = b.target();
         boolean coded = in.symbols() != null;
         return new ShardBatch(shard, in.steps(), out.steps(), rows.clone(), in.features(), out.features(),
-                coded ? null : Rows.data(in, rows), coded ? Rows.symbols(in, rows) : null, Rows.mask(in, rows), Rows.data(out, rows), Rows.mask(out, rows),
+                coded ? null : Rows.data(in, rows), coded ? Rows.symbols(in, rows) : null, Rows.mask(in, rows),
+                Rows.data(out, rows), Rows.mask(out, rows),
                 Rows.states(carried, in.batch(), rows), b.lossRows());
     }
 
@@ -90,8 +91,9 @@ final class ShardBatch implements Serializable {
             throw new IllegalArgumentException("a shard batch of " + in.batch() + " rows was given " + rows.length
                     + " global rows");
         }
+        boolean coded = in.symbols() != null;
         return new ShardBatch(shard, in.steps(), out.steps(), rows.clone(), in.features(), out.features(),
-                in.symbols() == null ? in.data().clone() : null, in.symbols() == null ? null : in.symbols().clone(),
+                coded ? null : in.data().clone(), coded ? in.symbols().clone() : null,
                 in.mask() == null ? null : in.mask().clone(), out.data().clone(),
                 out.mask() == null ? null : out.mask().clone(), initial, globalReal);
     }
