@@ -1,5 +1,7 @@
 package org.rnn4j.examples.cli;
 
+import static org.rnn4j.examples.cli.ResumedSettings.same;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.rnn4j.api.Precision;
@@ -109,13 +111,6 @@ final class DataOptions {
             }
         }
         return d;
-    }
-
-    private static <T> void same(String option, T given, T was) {
-        if (given != null && !given.equals(was)) {
-            throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
-                    + (was == null ? "none" : was) + ", got " + given);
-        }
     }
 
     /**
