@@ -122,12 +122,8 @@ final class DataOptions {
         Object[][] options = {{"--id", id}, {"--target", target}, {"--time", time}, {"--features", features},
             {"--window", window}, {"--horizon", horizon}, {"--test-fraction", testFraction}, {"--dense", dense},
             {"--dense-activation", denseActivation}};
-        for (Object[] o : options) {
-            if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " applies to --data runs only (with --data FILE.csv --task "
-                        + "...), not to the Reber grammar or a --text run; see ./rnn4j train --help");
-            }
-        }
+        NewRunSettings.requireNone(options, " applies to --data runs only (with --data FILE.csv --task ...), not to "
+                + "the Reber grammar or a --text run; see ./rnn4j train --help");
     }
 
     /** @throws IllegalArgumentException unless both {@code --data} and {@code --task} are given */
