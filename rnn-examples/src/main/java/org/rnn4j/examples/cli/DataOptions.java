@@ -1,5 +1,7 @@
 package org.rnn4j.examples.cli;
 
+import static org.rnn4j.examples.cli.ResumedSettings.same;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.rnn4j.api.Precision;
@@ -111,13 +113,6 @@ final class DataOptions {
         return d;
     }
 
-    private static <T> void same(String option, T given, T was) {
-        if (given != null && !given.equals(was)) {
-            throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
-                    + (was == null ? "none" : was) + ", got " + given);
-        }
-    }
-
     /**
      * A run without {@code --data} (Reber or text) takes none of these options.
      *
@@ -127,12 +122,8 @@ final class DataOptions {
         Object[][] options = {{"--id", id}, {"--target", target}, {"--time", time}, {"--features", features},
             {"--window", window}, {"--horizon", horizon}, {"--test-fraction", testFraction}, {"--dense", dense},
             {"--dense-activation", denseActivation}};
-        for (Object[] o : options) {
-            if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " applies to --data runs only (with --data FILE.csv --task "
-                        + "...), not to the Reber grammar or a --text run; see ./rnn4j train --help");
-            }
-        }
+        NewRunSettings.requireNone(options, " applies to --data runs only (with --data FILE.csv --task ...), not to "
+                + "the Reber grammar or a --text run; see ./rnn4j train --help");
     }
 
     /** @throws IllegalArgumentException unless both {@code --data} and {@code --task} are given */

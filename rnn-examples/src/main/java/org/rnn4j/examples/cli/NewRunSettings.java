@@ -78,10 +78,19 @@ final class NewRunSettings {
      * @throws IllegalArgumentException naming the first given, which a --data run does not take
      */
     static void requireNone(Object[][] others) {
-        for (Object[] o : others) {
+        requireNone(others, " does not apply to --data runs (they train with Adam and keep the best validation "
+                + "epoch's model); see ./rnn4j train --help");
+    }
+
+    /**
+     * @param options pairs of an option and its value, null where not given
+     * @param why the rest of the error, after the option's name
+     * @throws IllegalArgumentException naming the first option given
+     */
+    static void requireNone(Object[][] options, String why) {
+        for (Object[] o : options) {
             if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " does not apply to --data runs (they train with Adam and "
-                        + "keep the best validation epoch's model); see ./rnn4j train --help");
+                throw new IllegalArgumentException(o[0] + why);
             }
         }
     }

@@ -122,7 +122,13 @@ final class ResumedSettings {
         same("--precision", o.givenPrecision(), inCheckpoint);
     }
 
-    private static <T> void same(String option, T given, T was) {
+    /**
+     * @param option the option, as the error names it
+     * @param given its value, null if not given
+     * @param was the checkpoint's
+     * @throws IllegalArgumentException if given and not the checkpoint's
+     */
+    static <T> void same(String option, T given, T was) {
         if (given != null && !given.equals(was)) {
             throw new IllegalArgumentException(option + " cannot change when resuming: the checkpoint was trained with "
                     + (was == null ? "none" : was) + ", got " + given);

@@ -39,10 +39,10 @@ import org.rnn4j.core.LayerConfig;
  * added by the caller ({@link #plus}).
  *
  * <p>Each kind of array is counted at the width the run's precision stores it in
- * ({@link ValueBytes}): in a float32 network the layers' buffers, the sequences they exchange
- * and the partial products are floats, 4 bytes, while the parameters, their gradients and the
- * optimizer's state are doubles, and each layer keeps float copies of its weights and weight
- * gradients; the loss computes in float64, so a float32 network also keeps its output widened
+ * ({@link ValueBytes}): in a float32 network the parameters, their gradients, the optimizer's
+ * state, the layers' buffers, the sequences they exchange and the partial products are floats,
+ * 4 bytes (the layers read the parameters' floats directly, with no copies beside them); the
+ * loss computes in float64, so a float32 network also keeps its output widened
  * to doubles and the loss's gradient rounded to floats, and rounds a double input batch to
  * floats for its first layer. What stays double in either precision (the recurrent state at
  * the API, dropout's mask, a bidirectional layer's input-gradient sum, the loss's gradient) is

@@ -49,7 +49,7 @@ class ExportServingTest {
         Files.write(raw, Files.readAllLines(data).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
         r = Cli.run("predict", "--model", model.toString(), "--data", raw.toString());
         assertEquals("0", r[0], r[2]);
-        List<String[]> predicted = rows(r[1]);
+        List<String[]> predicted = PredictCommandTest.csv(r[1]);
         Path onnx = dir.resolve("order.onnx");
         r = Cli.run("export", "--model", model.toString(), "--onnx", onnx.toString());
         assertEquals("0", r[0], r[2]);
@@ -142,14 +142,6 @@ class ExportServingTest {
             out.computeIfAbsent(cells[id], k -> new ArrayList<>()).add(z);
         }
         return out;
-    }
-
-    private static List<String[]> rows(String csv) {
-        List<String[]> rows = new ArrayList<>();
-        for (String l : csv.strip().split("\n")) {
-            rows.add(l.split(",", -1));
-        }
-        return rows;
     }
 
     private static List<String> strings(String json) throws Exception {

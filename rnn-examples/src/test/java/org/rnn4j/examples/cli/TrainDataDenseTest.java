@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +58,7 @@ class TrainDataDenseTest {
         Architecture a = ModelFile.load(model, Registry.installed()).network().architecture();
         assertEquals(List.of(new LayerConfig("dense", 16, Map.of("activation", "relu"))), a.dense());
         assertEquals("last_step", a.head());
-        Map<String, Object> tensors = header(model);
+        Map<String, Object> tensors = TrainPrecisionTest.header(model);
         assertEquals(List.of(16, 32), shape(tensors, "dense.0.weight"));
         assertEquals(List.of(16), shape(tensors, "dense.0.bias"));
         assertEquals(List.of(4, 16), shape(tensors, "decoder.weight"), "the output layer reads the dense layer");
@@ -201,12 +198,6 @@ class TrainDataDenseTest {
     }
 
     /** The tensors of a safetensors file's header, read independently of rnn4j. */
-    private static Map<String, Object> header(Path file) throws Exception {
-        byte[] bytes = Files.readAllBytes(file);
-        int n = (int) ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
-        return JSON.std.mapFrom(new String(bytes, 8, n, StandardCharsets.UTF_8));
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Object> shape(Map<String, Object> header, String tensor) {
         Object t = header.get(tensor);
