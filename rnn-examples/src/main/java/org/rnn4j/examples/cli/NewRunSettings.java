@@ -61,16 +61,26 @@ final class NewRunSettings {
      */
     static DataSettings data(TrainOptions o, DataOptions data) {
         data.requireComplete();
-        Object[][] others = {{"--text", o.text()}, {"--resume", o.resume()}, {"--seq", o.seq()},
-            {"--every", o.every()}, {"--steps", o.steps()}, {"--optimizer", o.optimizer()},
-            {"--activation", o.activation()}, {"--lr-decay", o.lrDecay()}, {"--dropout", o.dropout()},
-            {"--keep-best", o.keepBest() ? true : null}, {"--opt", o.opt().isEmpty() ? null : o.opt()}};
-        requireNone(others);
+        requireNone(new Object[][] {{"--resume", o.resume()}});
+        requireNone(textRunOptions(o));
         return data.settings(or(o.valFraction(), DataSettings.VAL_FRACTION), or(o.cell(), DataSettings.CELL),
                 or(o.layers(), DataSettings.LAYERS), or(o.hidden(), DataSettings.HIDDEN), Registry.installed(),
                 o.epochs() != null ? o.epochs() : DataSettings.EPOCHS, or(o.lr(), DataSettings.LR),
                 or(o.batch(), DataSettings.BATCH), or(o.clip(), DataSettings.CLIP), or(o.seed(), DataSettings.SEED),
                 o.precisionOrDefault());
+    }
+
+    /**
+     * The options of text and Reber runs that a --data run, new or resumed, does not take.
+     *
+     * @param o the options given
+     * @return pairs of an option and its value, null where not given
+     */
+    static Object[][] textRunOptions(TrainOptions o) {
+        return new Object[][] {{"--text", o.text()}, {"--seq", o.seq()}, {"--every", o.every()},
+            {"--steps", o.steps()}, {"--optimizer", o.optimizer()}, {"--activation", o.activation()},
+            {"--lr-decay", o.lrDecay()}, {"--lr-decay-after", o.lrDecayAfter()}, {"--dropout", o.dropout()},
+            {"--keep-best", o.keepBest() ? true : null}, {"--opt", o.opt().isEmpty() ? null : o.opt()}};
     }
 
     /**

@@ -82,11 +82,7 @@ final class ResumedSettings {
      * @return its settings, on the file --data names, with any --epochs
      */
     static DataSettings data(TrainOptions o, DataOptions data, Checkpoint c) {
-        Object[][] others = {{"--text", o.text()}, {"--seq", o.seq()}, {"--every", o.every()},
-            {"--steps", o.steps()}, {"--optimizer", o.optimizer()}, {"--activation", o.activation()},
-            {"--lr-decay", o.lrDecay()}, {"--lr-decay-after", o.lrDecayAfter()}, {"--dropout", o.dropout()},
-            {"--keep-best", o.keepBest() ? true : null}, {"--opt", o.opt().isEmpty() ? null : o.opt()}};
-        NewRunSettings.requireNone(others);
+        NewRunSettings.requireNone(NewRunSettings.textRunOptions(o));
         Path file = data.file();
         if (file == null) {
             throw new IllegalArgumentException(o.resume() + " is the checkpoint of a --data run; give the data again "

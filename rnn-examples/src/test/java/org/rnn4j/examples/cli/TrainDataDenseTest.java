@@ -197,6 +197,23 @@ class TrainDataDenseTest {
         }
     }
 
+    @Test
+    void optionsOfTextRunsAreRefusedOnDataRuns() throws Exception {
+        Path csv = dir.resolve("order.csv");
+        GenerateCsv.write("temporal-order", 60, 4, csv);
+        Set<Path> before = listing();
+        // --lr-decay-after was once accepted, and ignored, by a new --data run
+        for (String[] options : new String[][] {{"--lr-decay-after", "3"}, {"--lr-decay", "0.5"}, {"--seq", "10"},
+            {"--optimizer", "sgd"}, {"--dropout", "0.1"}, {"--keep-best"}}) {
+            List<String> line = new ArrayList<>(List.of("train", "--data", csv.toString()));
+            line.addAll(List.of(ORDER));
+            line.addAll(List.of("--save", dir.resolve("m.safetensors").toString()));
+            line.addAll(List.of(options));
+            Cli.refused(line, options[0] + " does not apply to --data runs");
+            assertEquals(before, listing());
+        }
+    }
+
     /** The tensors of a safetensors file's header, read independently of rnn4j. */
     @SuppressWarnings("unchecked")
     private static List<Object> shape(Map<String, Object> header, String tensor) {
